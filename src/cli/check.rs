@@ -1,0 +1,236 @@
+//! `journey check`: validate maps and print the findings.
+
+use super::{CheckFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
+use crate::core::format::{LoadError, load};
+use crate::core::text::printable;
+use crate::core::validate::{Diagnostic, Item, Severity, attach_lines, validate, validate_source};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The version of the JSON document `--format json` prints.
+pub const JSON_VERSION: u32 = 1;
+
+/// What checking one file gave.
+enum Outcome {
+    Unreadable(LoadError),
+    Checked(Vec<Diagnostic>),
+}
+
+/// Checks every file, prints the findings, and returns the exit code.
+pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
+    let results: Vec<(&Path, Outcome)> =
+        files.iter().map(|f| (f.as_path(), check_file(f))).collect();
+    let unreadable = results
+        .iter()
+        .any(|(_, o)| matches!(o, Outcome::Unreadable(_)));
+    let count = |severity| {
+        results
+            .iter()
+            .map(|(_, o)| match o {
+                Outcome::Checked(d) => d.iter().filter(|d| d.severity == severity).count(),
+                Outcome::Unreadable(_) => 0,
+            })
+            .sum::<usize>()
+    };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    match format {
+        CheckFormat::Human => print_human(&results),
+        CheckFormat::Json => print_json(&results, errors, warnings),
+        CheckFormat::Github => print_github(&results),
+    }
+    if unreadable {
+        EXIT_UNREADABLE
+    } else if errors > 0 || (deny_warnings && warnings > 0) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn check_file(file: &Path) -> Outcome {
+    match load(file) {
+        Err(e) => Outcome::Unreadable(e),
+        Ok(loaded) => {
+            let mut diagnostics = validate_source(&loaded.source);
+            diagnostics.extend(validate(&loaded.map));
+            attach_lines(&mut diagnostics, &loaded.map, &loaded.source);
+            diagnostics.sort_by_key(|d| d.line);
+            Outcome::Checked(diagnostics)
+        }
+    }
+}
+
+fn location(file: &Path, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("{}:{line}", file.display()),
+        None => file.display().to_string(),
+    }
+}
+
+fn print_human(results: &[(&Path, Outcome)]) {
+    for (file, outcome) in results {
+        match outcome {
+            Outcome::Unreadable(e) => super::eprint_clean(&format!("error: {e}")),
+            Outcome::Checked(diagnostics) => {
+                for d in diagnostics {
+                    println!(
+                        "{}: {}[{}]: {}",
+                        printable(&location(file, d.line)),
+                        d.severity.label(),
+                        d.rule.name(),
+                        printable(&d.message)
+                    );
+                }
+                let errors = diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                let warnings = diagnostics.len() - errors;
+                let summary = if diagnostics.is_empty() {
+                    "ok".to_string()
+                } else {
+                    format!(
+                        "{} and {}",
+                        plural(errors, "error"),
+                        plural(warnings, "warning")
+                    )
+                };
+                super::eprint_clean(&format!("{}: {summary}", file.display()));
+            }
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    errors: usize,
+    warnings: usize,
+    unreadable: usize,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    file: String,
+    rule: &'a str,
+    severity: &'a str,
+    message: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    /// What the finding is about: map, stage, touchpoint, persona, path, step.
+    item: &'a str,
+    id: Option<String>,
+}
+
+fn item_kind(item: Item) -> &'static str {
+    match item {
+        Item::Map => "map",
+        Item::Stage { .. } => "stage",
+        Item::Touchpoint { .. } => "touchpoint",
+        Item::Persona { .. } => "persona",
+        Item::Path { .. } => "path",
+        Item::Step { .. } => "step",
+    }
+}
+
+fn print_json(results: &[(&Path, Outcome)], errors: usize, warnings: usize) {
+    let mut findings = Vec::new();
+    let mut unreadable = 0;
+    for (file, outcome) in results {
+        let file_name = printable(&file.display().to_string()).into_owned();
+        match outcome {
+            Outcome::Unreadable(e) => {
+                unreadable += 1;
+                findings.push(JsonFinding {
+                    file: file_name,
+                    rule: "unreadable",
+                    severity: "error",
+                    message: printable(&e.kind.to_string()).into_owned(),
+                    line: e.line,
+                    column: e.col,
+                    item: "file",
+                    id: None,
+                });
+            }
+            Outcome::Checked(diagnostics) => {
+                findings.extend(diagnostics.iter().map(|d| JsonFinding {
+                    file: file_name.clone(),
+                    rule: d.rule.name(),
+                    severity: d.severity.label(),
+                    message: printable(&d.message).into_owned(),
+                    line: d.line,
+                    column: None,
+                    item: item_kind(d.item),
+                    id: (!d.id.is_empty()).then(|| printable(&d.id).into_owned()),
+                }));
+            }
+        }
+    }
+    let report = JsonReport {
+        version: JSON_VERSION,
+        errors,
+        warnings,
+        unreadable,
+        findings,
+    };
+    match serde_json::to_string_pretty(&report) {
+        Ok(json) => println!("{json}"),
+        Err(e) => eprintln!("error: cannot write JSON: {e}"),
+    }
+}
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,title=…::message`.
+fn print_github(results: &[(&Path, Outcome)]) {
+    for (file, outcome) in results {
+        let file_prop = escape_property(&file.display().to_string());
+        match outcome {
+            Outcome::Unreadable(e) => {
+                let mut props = format!("file={file_prop}");
+                if let Some(line) = e.line {
+                    props.push_str(&format!(",line={line}"));
+                }
+                if let Some(col) = e.col {
+                    props.push_str(&format!(",col={col}"));
+                }
+                println!(
+                    "::error {props},title=journey unreadable::{}",
+                    escape_data(&e.kind.to_string())
+                );
+            }
+            Outcome::Checked(diagnostics) => {
+                for d in diagnostics {
+                    let mut props = format!("file={file_prop}");
+                    if let Some(line) = d.line {
+                        props.push_str(&format!(",line={line}"));
+                    }
+                    println!(
+                        "::{} {props},title=journey {}::{}",
+                        d.severity.label(),
+                        d.rule.name(),
+                        escape_data(&d.message)
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn escape_data(s: &str) -> String {
+    printable(s)
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}

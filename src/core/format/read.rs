@@ -1,0 +1,261 @@
+//! Reading map files: strict, and helpful when the input is bad.
+
+use super::source::SourceIndex;
+use crate::core::model::{FORMAT_VERSION, Map};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a map file could not be read. Its `Display` is the one line a user sees.
+#[derive(Debug, thiserror::Error)]
+#[error("{}{}: {kind}", file.display(), location(*line, *col))]
+pub struct LoadError {
+    pub file: PathBuf,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// 1-based column, where known.
+    pub col: Option<usize>,
+    pub kind: LoadErrorKind,
+}
+
+fn location(line: Option<usize>, col: Option<usize>) -> String {
+    match (line, col) {
+        (Some(l), Some(c)) => format!(":{l}:{c}"),
+        (Some(l), None) => format!(":{l}"),
+        _ => String::new(),
+    }
+}
+
+/// The kinds of unreadable input.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadErrorKind {
+    #[error("no such file")]
+    NotFound,
+    #[error("is a folder, not a map file")]
+    IsFolder,
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    #[error("the file is {size} bytes; journey reads map files of up to {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error(
+        "the file is empty; expected a journey map, such as `(format: 1, title: \"My map\", stages: [])`"
+    )]
+    Empty,
+    #[error("not UTF-8 text (is it a binary file?); a journey map is UTF-8 RON text")]
+    NotUtf8,
+    #[error("binary data (a NUL byte); a journey map is UTF-8 RON text")]
+    Binary,
+    #[error(
+        "git conflict marker `{0}`: this file is in the middle of a merge; resolve the merge first, then run journey again"
+    )]
+    ConflictMarker(String),
+    #[error(
+        "written by a newer journey (format {found}; this build reads format {FORMAT_VERSION} and older); update journey to open it"
+    )]
+    NewerFormat { found: u64 },
+    #[error("{0}")]
+    Syntax(String),
+}
+
+/// A map read from disk, with what validation needs to name lines.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub map: Map,
+    pub source: SourceIndex,
+    pub text: String,
+}
+
+/// Reads and parses a map file.
+pub fn load(file: &Path) -> Result<Loaded, LoadError> {
+    let err = |kind| LoadError {
+        file: file.to_path_buf(),
+        line: None,
+        col: None,
+        kind,
+    };
+    let meta = std::fs::metadata(file).map_err(|e| err(io_kind(&e)))?;
+    if meta.is_dir() {
+        return Err(err(LoadErrorKind::IsFolder));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(err(LoadErrorKind::TooLarge {
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    let bytes = std::fs::read(file).map_err(|e| err(io_kind(&e)))?;
+    parse_bytes(file, &bytes)
+}
+
+fn io_kind(e: &std::io::Error) -> LoadErrorKind {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => LoadErrorKind::NotFound,
+        std::io::ErrorKind::IsADirectory => LoadErrorKind::IsFolder,
+        _ => LoadErrorKind::Io(e.to_string()),
+    }
+}
+
+/// Parses the bytes of a map file; `file` is only used in messages.
+pub fn parse_bytes(file: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let at = |line: usize, col: usize, kind| LoadError {
+        file: file.to_path_buf(),
+        line: Some(line),
+        col: Some(col),
+        kind,
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, col) = line_col_of_byte(bytes, e.valid_up_to());
+            return Err(at(line, col, LoadErrorKind::NotUtf8));
+        }
+    };
+    if let Some(offset) = text.find('\0') {
+        let (line, col) = line_col_of_byte(bytes, offset);
+        return Err(at(line, col, LoadErrorKind::Binary));
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError {
+            file: file.to_path_buf(),
+            line: None,
+            col: None,
+            kind: LoadErrorKind::Empty,
+        });
+    }
+    if let Some((line, marker)) = conflict_marker(text) {
+        return Err(at(line, 1, LoadErrorKind::ConflictMarker(marker)));
+    }
+    let map = parse_text(text).map_err(|(line, col, kind)| at(line, col, kind))?;
+    Ok(Loaded {
+        source: SourceIndex::scan(text),
+        text: text.to_string(),
+        map,
+    })
+}
+
+/// Parses map text. A file from a newer format is refused as newer, not for
+/// a field this build does not know; the version is only probed when the
+/// strict parse fails, so the common case parses once.
+fn parse_text(text: &str) -> Result<Map, (usize, usize, LoadErrorKind)> {
+    let newer = |found: u64| {
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("format"))
+            .map_or(1, |i| i + 1);
+        (line, 1, LoadErrorKind::NewerFormat { found })
+    };
+    match ron::from_str::<Map>(text) {
+        Ok(map) if map.format > FORMAT_VERSION => Err(newer(u64::from(map.format))),
+        Ok(map) => Ok(map),
+        Err(e) => {
+            #[derive(Deserialize)]
+            struct Probe {
+                format: u64,
+            }
+            if let Ok(probe) = ron::from_str::<Probe>(text)
+                && probe.format > u64::from(FORMAT_VERSION)
+            {
+                return Err(newer(probe.format));
+            }
+            let pos = e.span.start;
+            Err((
+                pos.line.max(1),
+                pos.col.max(1),
+                LoadErrorKind::Syntax(describe(&e.code)),
+            ))
+        }
+    }
+}
+
+/// Rewords ron's messages where a user would otherwise be puzzled.
+fn describe(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => "unexpected end of file: the map is cut short (a missing `)` or `]`?)".into(),
+        E::ExpectedStructLike => "expected `(` to open a struct".into(),
+        E::ExpectedNamedStructLike(name) if name.is_empty() => {
+            "expected `(` to open a struct".into()
+        }
+        E::ExpectedNamedStructLike(name) => format!("expected `(` to open a {name}"),
+        E::TrailingCharacters => "unexpected text after the end of the map".into(),
+        E::MissingStructField { field, outer } => match outer {
+            Some(outer) => format!("missing field `{field}` in {outer}"),
+            None => format!("missing field `{field}`"),
+        },
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}; the fields allowed here are {}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default(),
+            quoted_list(expected)
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown value `{found}`{}; expected one of {}",
+            outer
+                .as_ref()
+                .map(|o| format!(" for {o}"))
+                .unwrap_or_default(),
+            quoted_list(expected)
+        ),
+        E::InvalidValueForType { expected, found } => {
+            format!("expected {expected}, found {found}")
+        }
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}
+
+fn quoted_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Finds a git conflict marker at the start of a line.
+fn conflict_marker(text: &str) -> Option<(usize, String)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let marker = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"]
+            .into_iter()
+            .find(|m| {
+                line.starts_with(m)
+                    && line[m.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c == ' ' || c == '\r')
+            })?;
+        Some((i + 1, marker.to_string()))
+    })
+}
+
+fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}

@@ -1,0 +1,9 @@
+//! The map and everything that can be done with it. No terminal code here:
+//! the CLI, the exporters and the TUI all stand on this floor.
+
+pub mod format;
+pub mod model;
+pub mod slug;
+pub mod templates;
+pub mod text;
+pub mod validate;

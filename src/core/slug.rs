@@ -1,0 +1,109 @@
+//! Ids: slugs made from names when an item is created, never changed later.
+
+/// Makes a slug from a name: lower-case ASCII letters, digits and single
+/// dashes. German umlauts and ß are transliterated (ä→ae, ß→ss), common
+/// accented Latin letters lose their accent, and anything else separates words.
+/// Returns an empty string when nothing usable is left (say, a name in CJK).
+pub fn slugify(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars() {
+        let mapped: Option<&str> = match c {
+            'ä' | 'Ä' => Some("ae"),
+            'ö' | 'Ö' => Some("oe"),
+            'ü' | 'Ü' => Some("ue"),
+            'ß' | 'ẞ' => Some("ss"),
+            _ => None,
+        };
+        let piece = match mapped {
+            Some(s) => s,
+            None => {
+                let folded = fold_accent(c.to_ascii_lowercase());
+                if folded.is_ascii_alphanumeric() {
+                    out_push_char(&mut out, &mut dash, folded.to_ascii_lowercase());
+                } else {
+                    dash = !out.is_empty();
+                }
+                continue;
+            }
+        };
+        for ch in piece.chars() {
+            out_push_char(&mut out, &mut dash, ch);
+        }
+    }
+    out
+}
+
+fn out_push_char(out: &mut String, dash: &mut bool, c: char) {
+    if *dash {
+        out.push('-');
+        *dash = false;
+    }
+    out.push(c);
+}
+
+/// Strips the accent from common Latin letters; returns others unchanged.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Å' => 'a',
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+        'ď' | 'Ď' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ł' | 'Ł' => 'l',
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ø' => 'o',
+        'ř' | 'Ř' => 'r',
+        'ś' | 'š' | 'Ś' | 'Š' => 's',
+        'ť' | 'Ť' => 't',
+        'ù' | 'ú' | 'û' | 'ů' | 'Ù' | 'Ú' | 'Û' | 'Ů' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
+        _ => c,
+    }
+}
+
+/// Makes an id for a new item: the slug of `name`, or `fallback` when the
+/// slug is empty, with `-2`, `-3`… appended until `taken` says it is free.
+pub fn unique_id(name: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = match slugify(name) {
+        s if s.is_empty() => fallback.to_string(),
+        s => s,
+    };
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn umlauts_and_eszett_are_transliterated() {
+        assert_eq!(slugify("Größe & Übersicht"), "groesse-uebersicht");
+        assert_eq!(slugify("Äpfel für Österreich"), "aepfel-fuer-oesterreich");
+    }
+
+    #[test]
+    fn punctuation_collapses_to_single_dashes() {
+        assert_eq!(slugify("  Web search -- (Google)  "), "web-search-google");
+        assert_eq!(slugify("Café crème"), "cafe-creme");
+    }
+
+    #[test]
+    fn names_without_latin_letters_give_an_empty_slug() {
+        assert_eq!(slugify("口コミ 🎉"), "");
+    }
+
+    #[test]
+    fn unique_id_appends_a_number() {
+        let taken = ["blog", "blog-2"];
+        assert_eq!(unique_id("Blog", "tp", |c| taken.contains(&c)), "blog-3");
+        assert_eq!(unique_id("レビュー", "touchpoint", |_| false), "touchpoint");
+    }
+}

@@ -1,0 +1,63 @@
+//! Text hygiene: map text comes from anyone on the team, so control and bidi
+//! characters are made harmless before they reach a terminal or a file.
+
+use crate::core::format::needs_escape;
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Shows `s` with every control, bidi and other invisible format character
+/// written as `\u{..}`, except newline and tab. For messages and terminals.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && c != '\t' && needs_escape(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c != '\n' && c != '\t' && needs_escape(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Removes control, bidi and other invisible format characters from `s`,
+/// keeping newlines and tabs when `multiline` is set (notes) and turning them
+/// into spaces otherwise (names). `\r\n` becomes `\n`.
+pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\t' if multiline => out.push(if c == '\r' { '\n' } else { c }),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if needs_escape(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_escapes_escape_and_bidi_but_keeps_text() {
+        assert_eq!(printable("a\x1b]0;x\x07b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(printable("ab\u{202e}c"), "ab\\u{202e}c");
+        assert_eq!(printable("Größe 口コミ\n"), "Größe 口コミ\n");
+    }
+
+    #[test]
+    fn clean_strips_controls_and_handles_newlines() {
+        assert_eq!(clean("a\x1b[31mb\r\nc", true), "a[31mb\nc");
+        assert_eq!(clean("a\nb\tc", false), "a b c");
+        assert_eq!(clean("x\u{2066}y", false), "xy");
+    }
+}

@@ -1,0 +1,7 @@
+//! journey: a terminal workbench for customer-journey maps.
+//!
+//! [`core`] holds the map, its file format, validation and exports, and knows
+//! nothing of terminals. [`cli`] runs the subcommands.
+
+pub mod cli;
+pub mod core;

@@ -2,6 +2,8 @@
 //! the CLI, the exporters and the TUI all stand on this floor.
 
 pub mod format;
+#[doc(hidden)]
+pub mod generate;
 pub mod model;
 pub mod slug;
 pub mod templates;

@@ -262,7 +262,7 @@ fn findings_carry_the_line_of_their_item() {
     let text = to_string(&map);
     let loaded = parse_bytes(Path::new("m.ron"), text.as_bytes()).expect("parses");
     let mut findings = validate(&loaded.map);
-    attach_lines(&mut findings, &loaded.map, &loaded.source);
+    attach_lines(&mut findings, &loaded.map, &loaded.source());
     let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
     for d in &findings {
         let expected = match d.rule {

@@ -59,12 +59,19 @@ pub enum LoadErrorKind {
     Syntax(String),
 }
 
-/// A map read from disk, with what validation needs to name lines.
+/// A map read from disk, with its text, from which validation can learn lines.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub map: Map,
-    pub source: SourceIndex,
     pub text: String,
+}
+
+impl Loaded {
+    /// Scans the text for item lines and comments. Not done on load, since
+    /// only `check` needs it.
+    pub fn source(&self) -> SourceIndex {
+        SourceIndex::scan(&self.text)
+    }
 }
 
 /// Reads and parses a map file.
@@ -129,7 +136,6 @@ pub fn parse_bytes(file: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     }
     let map = parse_text(text).map_err(|(line, col, kind)| at(line, col, kind))?;
     Ok(Loaded {
-        source: SourceIndex::scan(text),
         text: text.to_string(),
         map,
     })

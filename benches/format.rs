@@ -12,7 +12,10 @@ fn main() {
 const SIZES: [(&str, Size); 3] = [("S1", S1), ("S2", S2), ("S3", S3)];
 
 fn size(name: &str) -> Size {
-    SIZES.iter().find(|(n, _)| *n == name).map_or(S1, |(_, s)| *s)
+    SIZES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(S1, |(_, s)| *s)
 }
 
 #[divan::bench(args = ["S1", "S2", "S3"], sample_count = 10)]

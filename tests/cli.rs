@@ -485,7 +485,8 @@ fn fmt_rewrites_canonically_and_is_idempotent() {
         .arg(&file)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("messy.ron"));
+        .stdout(predicate::str::contains("messy.ron"))
+        .stderr(predicate::str::contains("messy.ron:2: not in canonical layout"));
     assert_eq!(
         std::fs::read_to_string(&file).expect("read"),
         messy,
@@ -576,4 +577,47 @@ fn usage_errors_exit_2() {
         .args(["new", "x.ron", "--template", "nope"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn fmt_says_when_it_drops_comments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(
+        dir.path(),
+        "c.ron",
+        GOOD.replacen("    title", "    // who owns this?\n    title", 1),
+    );
+    journey()
+        .arg("fmt")
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("dropped 1 comment"));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), GOOD);
+}
+
+#[test]
+fn every_shipped_example_passes_check_and_fmt_check() {
+    let maps = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    let mut examples: Vec<PathBuf> = std::fs::read_dir(&maps)
+        .expect("maps/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    examples.sort();
+    assert!(
+        examples.len() >= 4,
+        "expected at least four examples, found {examples:?}"
+    );
+    journey()
+        .arg("check")
+        .args(&examples)
+        .assert()
+        .code(0)
+        .stdout("");
+    journey()
+        .args(["fmt", "--check"])
+        .args(&examples)
+        .assert()
+        .code(0);
 }

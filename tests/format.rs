@@ -280,3 +280,20 @@ fn built_in_templates_match_the_files_and_have_empty_stages() {
         assert!(map.stages.iter().all(|s| s.touchpoints.is_empty()));
     }
 }
+
+#[test]
+fn the_readme_example_is_canonical_and_checks_clean() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let start = readme.find("```ron\n").expect("a ron block in the README") + "```ron\n".len();
+    let end = start + readme[start..].find("```").expect("the block ends");
+    let example = &readme[start..end];
+    let loaded =
+        parse_bytes(Path::new("README.md"), example.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        to_string(&loaded.map),
+        example,
+        "the README example is not canonical"
+    );
+    assert_eq!(journey::core::validate::validate(&loaded.map), vec![]);
+}

@@ -297,3 +297,33 @@ fn the_readme_example_is_canonical_and_checks_clean() {
     );
     assert_eq!(journey::core::validate::validate(&loaded.map), vec![]);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Damaged files (bytes flipped, cut, or spliced in) give an error or a
+    /// map, never a panic.
+    #[test]
+    fn damaged_files_never_panic(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/camera.ron"))
+            .expect("camera example");
+        for (at, byte, how) in edits {
+            let i = at.index(bytes.len());
+            match how {
+                0 => bytes[i] = byte,
+                1 => bytes.insert(i, byte),
+                _ => { bytes.remove(i); }
+            }
+        }
+        let keep = cut.index(bytes.len() + 1);
+        bytes.truncate(keep.max(bytes.len() / 2));
+        if let Ok(loaded) = parse_bytes(Path::new("damaged.ron"), &bytes) {
+            let _ = journey::core::validate::validate(&loaded.map);
+            let again = parse_bytes(Path::new("again.ron"), to_string(&loaded.map).as_bytes());
+            prop_assert!(again.is_ok());
+        }
+    }
+}

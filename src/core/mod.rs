@@ -1,11 +1,15 @@
 //! The map and everything that can be done with it. No terminal code here:
 //! the CLI, the exporters and the TUI all stand on this floor.
 
+pub mod diff;
 pub mod format;
 #[doc(hidden)]
 pub mod generate;
+pub mod lock;
 pub mod model;
+pub mod recovery;
 pub mod slug;
+pub mod stamp;
 pub mod templates;
 pub mod text;
 pub mod validate;

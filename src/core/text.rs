@@ -61,3 +61,46 @@ mod tests {
         assert_eq!(clean("x\u{2066}y", false), "xy");
     }
 }
+
+/// Cleans every text in a map once, on load: names, ids and titles lose
+/// control and bidi characters (newlines become spaces); descriptions, notes
+/// and conversion keep newlines and tabs.
+pub fn clean_map(map: &mut crate::core::model::Map) {
+    fn line(s: &mut String) {
+        if let Cow::Owned(c) = clean(s, false) {
+            *s = c;
+        }
+    }
+    fn block(s: &mut String) {
+        if let Cow::Owned(c) = clean(s, true) {
+            *s = c;
+        }
+    }
+    line(&mut map.title);
+    block(&mut map.description);
+    block(&mut map.conversion);
+    for stage in &mut map.stages {
+        line(&mut stage.id);
+        line(&mut stage.name);
+        block(&mut stage.description);
+        for t in &mut stage.touchpoints {
+            line(&mut t.id);
+            line(&mut t.name);
+            line(&mut t.channel);
+            block(&mut t.notes);
+        }
+    }
+    for persona in &mut map.personas {
+        line(&mut persona.id);
+        line(&mut persona.name);
+        block(&mut persona.description);
+        for path in &mut persona.paths {
+            line(&mut path.id);
+            line(&mut path.name);
+            for step in &mut path.steps {
+                line(&mut step.touchpoint);
+                block(&mut step.note);
+            }
+        }
+    }
+}

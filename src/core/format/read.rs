@@ -134,7 +134,10 @@ pub fn parse_bytes(file: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     if let Some((line, marker)) = conflict_marker(text) {
         return Err(at(line, 1, LoadErrorKind::ConflictMarker(marker)));
     }
-    let map = parse_text(text).map_err(|(line, col, kind)| at(line, col, kind))?;
+    let mut map = parse_text(text).map_err(|(line, col, kind)| at(line, col, kind))?;
+    // Map files arrive from anyone on the team: control and bidi characters
+    // are dropped here, once, so that no later view or export meets them.
+    crate::core::text::clean_map(&mut map);
     Ok(Loaded {
         text: text.to_string(),
         map,

@@ -623,3 +623,20 @@ fn every_shipped_example_passes_check_and_fmt_check() {
         .assert()
         .code(0);
 }
+
+#[cfg(unix)]
+#[test]
+fn fmt_through_a_symlink_rewrites_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = write(dir.path(), "real.ron", GOOD.replace("    ", "  "));
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    journey().arg("fmt").arg(&link).assert().code(0);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).expect("target"), GOOD);
+}

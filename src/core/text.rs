@@ -43,25 +43,6 @@ pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn printable_escapes_escape_and_bidi_but_keeps_text() {
-        assert_eq!(printable("a\x1b]0;x\x07b"), "a\\u{1b}]0;x\\u{7}b");
-        assert_eq!(printable("ab\u{202e}c"), "ab\\u{202e}c");
-        assert_eq!(printable("Größe 口コミ\n"), "Größe 口コミ\n");
-    }
-
-    #[test]
-    fn clean_strips_controls_and_handles_newlines() {
-        assert_eq!(clean("a\x1b[31mb\r\nc", true), "a[31mb\nc");
-        assert_eq!(clean("a\nb\tc", false), "a b c");
-        assert_eq!(clean("x\u{2066}y", false), "xy");
-    }
-}
-
 /// Cleans every text in a map once, on load: names, ids and titles lose
 /// control and bidi characters (newlines become spaces); descriptions, notes
 /// and conversion keep newlines and tabs.
@@ -102,5 +83,24 @@ pub fn clean_map(map: &mut crate::core::model::Map) {
                 block(&mut step.note);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_escapes_escape_and_bidi_but_keeps_text() {
+        assert_eq!(printable("a\x1b]0;x\x07b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(printable("ab\u{202e}c"), "ab\\u{202e}c");
+        assert_eq!(printable("Größe 口コミ\n"), "Größe 口コミ\n");
+    }
+
+    #[test]
+    fn clean_strips_controls_and_handles_newlines() {
+        assert_eq!(clean("a\x1b[31mb\r\nc", true), "a[31mb\nc");
+        assert_eq!(clean("a\nb\tc", false), "a b c");
+        assert_eq!(clean("x\u{2066}y", false), "xy");
     }
 }

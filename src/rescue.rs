@@ -91,6 +91,32 @@ impl Rescue {
     }
 }
 
+impl Rescue {
+    /// On a panic, after the hook installed before this one (which gives the
+    /// terminal back and prints the panic), writes the snapshot and says
+    /// where it is and how to report the bug.
+    pub fn handle_panics(&self) {
+        let shared = Arc::clone(&self.shared);
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            previous(info);
+            match shared.write() {
+                Ok(Some(path)) => eprintln!(
+                    "journey: your unsaved changes are kept in {}; `journey {}` offers to restore them",
+                    path.display(),
+                    shared.map_file.display()
+                ),
+                Ok(None) => eprintln!("journey: there were no unsaved changes"),
+                Err(e) => eprintln!("journey: could not write the recovery file: {e}"),
+            }
+            eprintln!(
+                "journey: this is a bug; please report it on the project's issue tracker with the message above, the journey version ({}) and what you did just before",
+                env!("CARGO_PKG_VERSION")
+            );
+        }));
+    }
+}
+
 impl Shared {
     fn write(&self) -> std::io::Result<Option<PathBuf>> {
         let _guard = lock(&self.write_lock);

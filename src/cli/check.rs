@@ -51,9 +51,10 @@ fn check_file(file: &Path) -> Outcome {
     match load(file) {
         Err(e) => Outcome::Unreadable(e),
         Ok(loaded) => {
-            let mut diagnostics = validate_source(&loaded.source);
+            let source = loaded.source();
+            let mut diagnostics = validate_source(&source);
             diagnostics.extend(validate(&loaded.map));
-            attach_lines(&mut diagnostics, &loaded.map, &loaded.source);
+            attach_lines(&mut diagnostics, &loaded.map, &source);
             diagnostics.sort_by_key(|d| d.line);
             Outcome::Checked(diagnostics)
         }

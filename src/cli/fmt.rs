@@ -28,7 +28,20 @@ pub fn run(files: &[PathBuf], check: bool) -> u8 {
                 "{}",
                 crate::core::text::printable(&file.display().to_string())
             );
+            let line = first_difference(&loaded.text, &canonical);
+            eprint_clean(&format!(
+                "{}:{line}: not in canonical layout; `journey fmt` would rewrite it",
+                file.display()
+            ));
             continue;
+        }
+        let comments = loaded.source().comment_lines.len();
+        if comments > 0 {
+            eprint_clean(&format!(
+                "warning: {}: dropped {comments} comment{}; keep such text in `description` or `notes`",
+                file.display(),
+                if comments == 1 { "" } else { "s" }
+            ));
         }
         if let Err(e) = write_atomic(file, canonical.as_bytes()) {
             eprint_clean(&format!("error: {}: cannot write: {e}", file.display()));
@@ -44,4 +57,18 @@ pub fn run(files: &[PathBuf], check: bool) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// The first line (1-based) where two texts differ.
+fn first_difference(a: &str, b: &str) -> usize {
+    let mut a_lines = a.lines();
+    let mut b_lines = b.lines();
+    let mut line = 1;
+    while let (Some(x), Some(y)) = (a_lines.next(), b_lines.next()) {
+        if x != y {
+            return line;
+        }
+        line += 1;
+    }
+    line
 }

@@ -3,6 +3,8 @@
 
 pub mod edit;
 pub mod format;
+#[doc(hidden)]
+pub mod generate;
 pub mod model;
 pub mod slug;
 pub mod templates;

@@ -210,16 +210,17 @@ impl Map {
     }
 }
 
-/// A lookup from touchpoint id to its position, built once per map.
+/// A lookup from touchpoint id to its position, built once per map. A hash
+/// map, since it is only looked up and never iterated.
 #[derive(Debug, Default)]
 pub struct TouchpointIndex<'a> {
-    by_id: std::collections::BTreeMap<&'a str, TouchpointPos>,
+    by_id: std::collections::HashMap<&'a str, TouchpointPos>,
 }
 
 impl<'a> TouchpointIndex<'a> {
     /// Indexes every touchpoint; on duplicate ids the first one wins.
     pub fn new(map: &'a Map) -> Self {
-        let mut by_id = std::collections::BTreeMap::new();
+        let mut by_id = std::collections::HashMap::new();
         for (s, stage) in map.stages.iter().enumerate() {
             for (index, t) in stage.touchpoints.iter().enumerate() {
                 by_id

@@ -3,7 +3,10 @@
 
 use crate::core::format::SourceIndex;
 use crate::core::model::{Map, TouchpointIndex};
-use std::collections::{BTreeMap, BTreeSet};
+// Hash maps are only used for lookups here, never iterated, so their order
+// cannot leak into output.
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -147,8 +150,8 @@ pub struct Diagnostic {
 /// Collects findings while the rules walk the map.
 struct Findings<'a> {
     out: Vec<Diagnostic>,
-    /// The first item that used each id, described for messages.
-    first_use: BTreeMap<&'a str, String>,
+    /// The first item that used each id: what it is and its name.
+    first_use: HashMap<&'a str, (&'static str, &'a str)>,
 }
 
 impl<'a> Findings<'a> {
@@ -165,8 +168,8 @@ impl<'a> Findings<'a> {
 
     /// The rules every named item with an id obeys: a name, a slug id, and
     /// an id nobody else uses.
-    fn named(&mut self, item: Item, what: &str, name: &str, id: &'a str) {
-        let this = format!("{what} {}", quote(name));
+    fn named(&mut self, item: Item, what: &'static str, name: &'a str, id: &'a str) {
+        let this = || format!("{what} {}", quote(name));
         if name.trim().is_empty() {
             self.push(
                 Rule::EmptyName,
@@ -181,17 +184,23 @@ impl<'a> Findings<'a> {
                 item,
                 id,
                 format!(
-                    "{this} has the id `{id}`, which is not a slug (a-z, 0-9 and single dashes)"
+                    "{} has the id `{id}`, which is not a slug (a-z, 0-9 and single dashes)",
+                    this()
                 ),
             );
         }
-        match self.first_use.get(id) {
-            Some(first) => {
-                let message = format!("{this} has the id `{id}`, already used by {first}");
+        match self.first_use.entry(id) {
+            Entry::Occupied(first) => {
+                let (first_what, first_name) = *first.get();
+                let message = format!(
+                    "{} has the id `{id}`, already used by {first_what} {}",
+                    this(),
+                    quote(first_name)
+                );
                 self.push(Rule::DuplicateId, item, id, message);
             }
-            None => {
-                self.first_use.insert(id, this);
+            Entry::Vacant(slot) => {
+                slot.insert((what, name));
             }
         }
     }
@@ -201,7 +210,7 @@ impl<'a> Findings<'a> {
 pub fn validate(map: &Map) -> Vec<Diagnostic> {
     let mut f = Findings {
         out: Vec::new(),
-        first_use: BTreeMap::new(),
+        first_use: HashMap::with_capacity(map.stages.len() * 8),
     };
     if map.title.trim().is_empty() {
         f.push(
@@ -246,7 +255,7 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
     }
 
     let index = TouchpointIndex::new(map);
-    let mut visited: BTreeSet<&str> = BTreeSet::new();
+    let mut visited: HashSet<&str> = HashSet::new();
     for (p, persona) in map.personas.iter().enumerate() {
         let item = Item::Persona { persona: p };
         f.named(item, "persona", &persona.name, &persona.id);

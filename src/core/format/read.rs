@@ -59,12 +59,19 @@ pub enum LoadErrorKind {
     Syntax(String),
 }
 
-/// A map read from disk, with what validation needs to name lines.
+/// A map read from disk, with its text, from which validation can learn lines.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub map: Map,
-    pub source: SourceIndex,
     pub text: String,
+}
+
+impl Loaded {
+    /// Scans the text for item lines and comments. Not done on load, since
+    /// only `check` needs it.
+    pub fn source(&self) -> SourceIndex {
+        SourceIndex::scan(&self.text)
+    }
 }
 
 /// Reads and parses a map file.
@@ -129,7 +136,6 @@ pub fn parse_bytes(file: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     }
     let map = parse_text(text).map_err(|(line, col, kind)| at(line, col, kind))?;
     Ok(Loaded {
-        source: SourceIndex::scan(text),
         text: text.to_string(),
         map,
     })
@@ -159,12 +165,8 @@ fn parse_text(text: &str) -> Result<Map, (usize, usize, LoadErrorKind)> {
             {
                 return Err(newer(probe.format));
             }
-            let pos = e.span.start;
-            Err((
-                pos.line.max(1),
-                pos.col.max(1),
-                LoadErrorKind::Syntax(describe(&e.code)),
-            ))
+            let (line, col) = next_token(text, e.span.start.line, e.span.start.col);
+            Err((line, col, LoadErrorKind::Syntax(describe(&e.code))))
         }
     }
 }
@@ -175,10 +177,17 @@ fn describe(code: &ron::Error) -> String {
     match code {
         E::Eof => "unexpected end of file: the map is cut short (a missing `)` or `]`?)".into(),
         E::ExpectedStructLike => "expected `(` to open a struct".into(),
-        E::ExpectedNamedStructLike(name) if name.is_empty() => {
-            "expected `(` to open a struct".into()
-        }
+        E::ExpectedNamedStructLike("") => "expected `(` to open a struct".into(),
         E::ExpectedNamedStructLike(name) => format!("expected `(` to open a {name}"),
+        E::ExpectedString => "expected a string in double quotes".into(),
+        E::ExpectedInteger => "expected a whole number".into(),
+        E::ExpectedComma => "expected `,` between items".into(),
+        E::ExpectedMapColon => "expected `:` after the field name".into(),
+        E::ExpectedArray => "expected `[` to open a list".into(),
+        E::ExpectedArrayEnd => "expected `]` to close the list (or a missing `,`?)".into(),
+        E::ExpectedStructLikeEnd => "expected `)` to close the struct (or a missing `,`?)".into(),
+        E::ExpectedIdentifier => "expected a field name".into(),
+        E::ExpectedStringEnd => "this string has no closing `\"`".into(),
         E::TrailingCharacters => "unexpected text after the end of the map".into(),
         E::MissingStructField { field, outer } => match outer {
             Some(outer) => format!("missing field `{field}` in {outer}"),
@@ -244,6 +253,25 @@ fn conflict_marker(text: &str) -> Option<(usize, String)> {
             })?;
         Some((i + 1, marker.to_string()))
     })
+}
+
+/// ron reports some errors at the whitespace before the offending token;
+/// moves forward to the token, so that the column points at what is wrong.
+fn next_token(text: &str, line: usize, col: usize) -> (usize, usize) {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let offset = text[line_start.min(text.len())..]
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i);
+    let token = text[offset..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(offset, |(i, _)| offset + i);
+    line_col_of_byte(text.as_bytes(), token)
 }
 
 fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {

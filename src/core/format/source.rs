@@ -2,14 +2,15 @@
 //! whether the file holds comments. serde forgets positions, so validation
 //! findings get their line numbers from here.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// Line numbers (1-based) of `id: "…"` and `touchpoint: "…"` fields, keyed by
 /// value, in file order; and the lines of any comments.
 #[derive(Debug, Default, Clone)]
 pub struct SourceIndex {
-    ids: BTreeMap<String, Vec<usize>>,
-    steps: BTreeMap<String, Vec<usize>>,
+    // Only looked up, never iterated, so a hash map cannot leak its order.
+    ids: HashMap<String, Vec<usize>>,
+    steps: HashMap<String, Vec<usize>>,
     /// The lines where a `//` or `/* */` comment starts.
     pub comment_lines: Vec<usize>,
 }
@@ -50,20 +51,15 @@ impl SourceIndex {
                     i += 2;
                 }
                 b'"' => {
-                    let start_line = line;
-                    let (value, end, newlines) = read_string(bytes, i + 1);
-                    if let Some((field, field_line)) = pending.take() {
-                        let target = match field {
-                            "id" => Some(&mut index.ids),
-                            "touchpoint" => Some(&mut index.steps),
-                            _ => None,
-                        };
-                        if let Some(target) = target {
-                            target
-                                .entry(value)
-                                .or_default()
-                                .push(field_line.min(start_line));
-                        }
+                    let (end, newlines) = string_end(bytes, i + 1);
+                    let target = match pending.take() {
+                        Some(("id", field_line)) => Some((&mut index.ids, field_line)),
+                        Some(("touchpoint", field_line)) => Some((&mut index.steps, field_line)),
+                        _ => None,
+                    };
+                    if let Some((target, field_line)) = target {
+                        let value = unescape(&bytes[i + 1..end.saturating_sub(1).max(i + 1)]);
+                        target.entry(value).or_default().push(field_line);
                     }
                     line += newlines;
                     i = end;
@@ -102,35 +98,40 @@ impl SourceIndex {
     }
 }
 
-/// Reads a string body starting after its opening quote. Returns its value
-/// with the common escapes undone, the index after the closing quote, and the
-/// number of raw newlines inside.
-fn read_string(bytes: &[u8], mut i: usize) -> (String, usize, usize) {
-    let mut value = Vec::new();
+/// Finds the end of a string body that starts after its opening quote.
+/// Returns the index after the closing quote and the raw newlines inside.
+fn string_end(bytes: &[u8], start: usize) -> (usize, usize) {
+    let mut i = start;
     let mut newlines = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => {
-                return (
-                    String::from_utf8_lossy(&value).into_owned(),
-                    i + 1,
-                    newlines,
-                );
-            }
-            b'\\' if i + 1 < bytes.len() => {
-                value.push(bytes[i + 1]);
-                i += 2;
-            }
-            b => {
-                if b == b'\n' {
-                    newlines += 1;
-                }
-                value.push(b);
+            b'"' => return (i + 1, newlines),
+            b'\\' => i += 2,
+            b'\n' => {
+                newlines += 1;
                 i += 1;
             }
+            _ => i += 1,
         }
     }
-    (String::from_utf8_lossy(&value).into_owned(), i, newlines)
+    (bytes.len(), newlines)
+}
+
+/// Undoes simple backslash escapes: enough for ids, which are slugs.
+fn unescape(raw: &[u8]) -> String {
+    if !raw.contains(&b'\\') {
+        return String::from_utf8_lossy(raw).into_owned();
+    }
+    let mut value = Vec::with_capacity(raw.len());
+    let mut j = 0;
+    while j < raw.len() {
+        if raw[j] == b'\\' && j + 1 < raw.len() {
+            j += 1;
+        }
+        value.push(raw[j]);
+        j += 1;
+    }
+    String::from_utf8_lossy(&value).into_owned()
 }
 
 #[cfg(test)]

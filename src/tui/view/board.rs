@@ -89,11 +89,12 @@ impl Widget for Column<'_> {
         let current = app.view.stage == self.index;
         let len = self.stage.touchpoints.len();
 
-        // Header: the name, cut so that the count always shows.
+        // Header: the name, and the count at the right edge; the name is
+        // cut first so that the count always shows.
         let suffix = if len == 0 {
-            " (empty)".to_string()
+            " empty".to_string()
         } else {
-            format!(" ({len})")
+            format!(" {len}")
         };
         let style = match (current, app.view.row) {
             (true, None) => theme.header_selected,
@@ -103,14 +104,15 @@ impl Widget for Column<'_> {
         };
         buf.set_style(Rect::new(rect.x, rect.y, rect.width, 1), style);
         let name = one_line(&self.stage.name, app.settings.ascii);
-        let name = fit(&name, w.saturating_sub(width(&suffix)), sym.ellipsis);
-        let x = put(buf, rect.x, rect.y, &name, w, style);
+        let suffix_w = width(&suffix).min(w);
+        let name = fit(&name, w - suffix_w, sym.ellipsis);
+        put(buf, rect.x, rect.y, &name, w - suffix_w, style);
         put(
             buf,
-            x,
+            rect.right() - suffix_w as u16,
             rect.y,
             &suffix,
-            w.saturating_sub(width(&name)),
+            suffix_w,
             style,
         );
 

@@ -317,7 +317,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
         Board,
         Key::ch('e'),
         Action::Edit,
-        "edit the selection (touchpoint: name, kind, channel, notes; stage: name, description)",
+        "edit the selected touchpoint, or the stage when its header is selected",
         Some("edit"),
     ),
     (Board, Key::plain(Enter), Action::Edit, "", None),
@@ -445,7 +445,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
         Form,
         Key::plain(Right),
         Action::CursorRight,
-        "cursor right (on a choice: the next one)",
+        "cursor right (on a choice: the next one, as does Space)",
         None,
     ),
     (

@@ -317,7 +317,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
         Board,
         Key::ch('e'),
         Action::Edit,
-        "edit the selected touchpoint, or the stage when its header is selected",
+        "edit the touchpoint, or the stage on its header",
         Some("edit"),
     ),
     (Board, Key::plain(Enter), Action::Edit, "", None),

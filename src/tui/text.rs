@@ -53,6 +53,13 @@ pub fn fit<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str> {
         return Cow::Borrowed(s);
     }
     let room = max.saturating_sub(width(ellipsis));
+    if max < width(ellipsis) {
+        return Cow::Owned(String::new());
+    }
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        // Plain ASCII: one column per byte, no segmentation needed.
+        return Cow::Owned(format!("{}{ellipsis}", &s[..room]));
+    }
     let mut used = 0;
     let mut end = 0;
     for (i, g) in s.grapheme_indices(true) {
@@ -62,9 +69,6 @@ pub fn fit<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str> {
         }
         used += w;
         end = i + g.len();
-    }
-    if max < width(ellipsis) {
-        return Cow::Owned(s[..end].to_string());
     }
     Cow::Owned(format!("{}{ellipsis}", &s[..end]))
 }

@@ -1,7 +1,7 @@
 //! The stage columns. Only the columns and rows on screen are built, so a
 //! frame costs the same for a map of ten touchpoints or a hundred thousand.
 
-use super::put;
+use super::{put, put_symbol};
 use crate::core::model::{Kind, Stage, Touchpoint};
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -40,10 +40,10 @@ impl Widget for Board<'_> {
         let first = app.view.first_stage.min(stages.len() - count);
         let rects = layout::column_rects(area, count);
         if first > 0 {
-            put(buf, area.x, area.y, sym.more_left, 1, theme.key);
+            put_symbol(buf, area.x, area.y, sym.more_left, 1, theme.key);
         }
         if first + count < stages.len() {
-            put(buf, area.right() - 1, area.y, sym.more_right, 1, theme.key);
+            put_symbol(buf, area.right() - 1, area.y, sym.more_right, 1, theme.key);
         }
         for (i, rect) in rects.iter().enumerate() {
             let s = first + i;
@@ -123,7 +123,7 @@ impl Widget for Column<'_> {
         let body = layout::body_height(rect);
         let offset = layout::column_offset(app.view.first_row, len, body);
         let rule_y = rect.y + 1;
-        put(buf, rect.x, rule_y, &sym.horizontal.repeat(w), w, theme.dim);
+        put_symbol(buf, rect.x, rule_y, sym.horizontal, rect.width, theme.dim);
         if offset > 0 {
             put(
                 buf,
@@ -175,7 +175,7 @@ fn row(app: &App, t: &Touchpoint, rect: Rect, selected: bool, buf: &mut Buffer) 
         Kind::Direct => (sym.direct, theme.direct),
         Kind::Indirect => (sym.indirect, theme.indirect),
     };
-    put(buf, rect.x, rect.y, marker, w, base.patch(marker_style));
+    put_symbol(buf, rect.x, rect.y, marker, 1, base.patch(marker_style));
     let avail = w.saturating_sub(2);
     let channel = if rect.width >= CHANNEL_MIN_COLUMN && !t.channel.is_empty() {
         one_line(&t.channel, app.settings.ascii)

@@ -1,7 +1,7 @@
 //! The detail pane: the selected touchpoint's kind, channel and notes, or
 //! the stage's description when the stage itself is selected.
 
-use super::put;
+use super::{put, put_symbol};
 use crate::core::model::Kind;
 use crate::tui::app::App;
 use crate::tui::text::{fit, one_line};
@@ -24,7 +24,7 @@ impl Widget for Detail<'_> {
         let w = usize::from(area.width);
         let mut y = area.y;
         if area.height > 1 {
-            put(buf, area.x, y, &sym.horizontal.repeat(w), w, theme.dim);
+            put_symbol(buf, area.x, y, sym.horizontal, area.width, theme.dim);
             y += 1;
         }
         let map = app.doc.map();

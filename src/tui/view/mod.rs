@@ -14,6 +14,7 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 impl Widget for &App {
@@ -71,17 +72,45 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Writes `text` at (x, y), cut to `max` columns, and returns the column
-/// after it. Text that starts outside the buffer is skipped.
-pub fn put(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    text: &str,
-    max: usize,
-    style: ratatui::style::Style,
-) -> u16 {
+/// after it. Text that starts outside the buffer is skipped. Plain ASCII,
+/// most of what a board shows, skips grapheme segmentation: one cell per
+/// byte, which keeps a full frame well under a millisecond.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Style) -> u16 {
     if !buf.area.contains(Position::new(x, y)) || max == 0 {
         return x;
     }
-    buf.set_stringn(x, y, text, max, style).0
+    let end = buf
+        .area
+        .right()
+        .min(x.saturating_add(u16::try_from(max).unwrap_or(u16::MAX)));
+    let mut cx = x;
+    // The plain-ASCII head of the text, one cell per byte; a byte before a
+    // combining mark stays for the slow path, which joins them.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && cx < end {
+        let b = bytes[i];
+        let next_plain = bytes.get(i + 1).is_none_or(|n| n.is_ascii());
+        if !(0x20..0x7f).contains(&b) || !next_plain {
+            break;
+        }
+        buf[(cx, y)].set_char(char::from(b)).set_style(style);
+        cx += 1;
+        i += 1;
+    }
+    if i == bytes.len() || cx >= end {
+        return cx;
+    }
+    let rest = usize::from(end - cx);
+    buf.set_stringn(cx, y, &text[i..], rest, style).0
+}
+
+/// Writes one symbol known to be one cell wide (a border or marker piece)
+/// `count` times from (x, y), without measuring it.
+pub fn put_symbol(buf: &mut Buffer, x: u16, y: u16, symbol: &str, count: u16, style: Style) {
+    for i in 0..count {
+        if let Some(cell) = buf.cell_mut(Position::new(x.saturating_add(i), y)) {
+            cell.set_symbol(symbol).set_style(style);
+        }
+    }
 }

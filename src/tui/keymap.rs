@@ -212,6 +212,13 @@ impl Keymap {
         rows.into_iter().map(|(_, k, d)| (k, d)).collect()
     }
 
+    /// The bindings of `mode` that carry a hint.
+    pub fn hint_bindings(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
+        self.bindings
+            .iter()
+            .filter(move |b| b.mode == mode && b.hint.is_some())
+    }
+
     /// The hint bar's entries for `mode`: (key, word).
     pub fn hints(&self, mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
         self.bindings

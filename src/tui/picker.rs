@@ -15,6 +15,25 @@ pub struct Entry {
     pub path: PathBuf,
     /// Listed because it was opened before, not because it is here.
     pub recent: bool,
+    /// The map's title, from a quick look at the file's head; may be empty.
+    pub title: String,
+}
+
+/// The title from the first few kilobytes of a map file, without parsing
+/// the whole file: the picker must stay quick with large maps. Escapes are
+/// left as written; this is only a label.
+pub fn peek_title(path: &Path) -> String {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(8192).read_to_end(&mut head));
+    if read.is_err() {
+        return String::new();
+    }
+    let text = String::from_utf8_lossy(&head);
+    text.lines()
+        .find_map(|l| l.trim_start().strip_prefix("title: \""))
+        .and_then(|rest| rest.rfind("\",").map(|end| rest[..end].to_string()))
+        .unwrap_or_default()
 }
 
 /// What the user picked.
@@ -59,6 +78,7 @@ pub fn discover(dir: &Path, recent: &[PathBuf]) -> Vec<Entry> {
             .collect();
         found.sort();
         entries.extend(found.into_iter().map(|path| Entry {
+            title: peek_title(&dir.join(&path)),
             path,
             recent: false,
         }));
@@ -70,6 +90,7 @@ pub fn discover(dir: &Path, recent: &[PathBuf]) -> Vec<Entry> {
     for path in recent {
         if path.is_file() && !here.contains(path) {
             entries.push(Entry {
+                title: peek_title(path),
                 path: path.clone(),
                 recent: true,
             });

@@ -73,6 +73,53 @@ pub fn fit<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str> {
     Cow::Owned(format!("{}{ellipsis}", &s[..end]))
 }
 
+/// Breaks one line of text into rows of at most `max` columns, at spaces
+/// where it can and between graphemes where a word is too long. Stops after
+/// `limit` rows, so only what is shown is measured.
+pub fn wrap(s: &str, max: usize, limit: usize) -> Vec<String> {
+    let mut rows = Vec::new();
+    if max == 0 {
+        return rows;
+    }
+    let mut row = String::new();
+    let mut used = 0;
+    for word in s.split_word_bounds() {
+        let w = width(word);
+        if used + w > max && used > 0 {
+            rows.push(std::mem::take(&mut row).trim_end().to_string());
+            used = 0;
+            if rows.len() == limit {
+                return rows;
+            }
+            if word.trim().is_empty() {
+                continue;
+            }
+        }
+        if w > max {
+            // A word wider than a row: cut it by graphemes.
+            for g in word.graphemes(true) {
+                let gw = grapheme_width(g);
+                if used + gw > max {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                    if rows.len() == limit {
+                        return rows;
+                    }
+                }
+                row.push_str(g);
+                used += gw;
+            }
+            continue;
+        }
+        row.push_str(word);
+        used += w;
+    }
+    if !row.trim().is_empty() && rows.len() < limit {
+        rows.push(row.trim_end().to_string());
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +132,20 @@ mod tests {
         // A joined emoji is one grapheme of width 2: it stays whole or goes.
         assert_eq!(fit("👩‍👩‍👧x y", 3, "…"), "👩‍👩‍👧…");
         assert_eq!(fit("abc", 0, "…"), "");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_long_words() {
+        assert_eq!(
+            wrap("Queries like these lead to lists", 12, 9),
+            ["Queries like", "these lead", "to lists"]
+        );
+        assert_eq!(
+            wrap("Bewertungsportale", 6, 9),
+            ["Bewert", "ungspo", "rtale"]
+        );
+        assert_eq!(wrap("a b c d e f", 3, 2), ["a b", "c d"]);
+        assert!(wrap("abc", 0, 3).is_empty());
     }
 
     #[test]

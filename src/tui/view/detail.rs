@@ -4,7 +4,7 @@
 use super::{put, put_symbol};
 use crate::core::model::Kind;
 use crate::tui::app::App;
-use crate::tui::text::{fit, one_line};
+use crate::tui::text::{fit, one_line, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -94,21 +94,29 @@ impl Widget for Detail<'_> {
             put(buf, area.x, y, empty, w, theme.dim);
             return;
         }
-        let lines: Vec<&str> = body.lines().collect();
+        // Wrap the notes into the rows there are; a marker says when more
+        // is hidden.
         let room = usize::from(last.saturating_sub(y));
-        for (i, line) in lines.iter().take(room).enumerate() {
-            let more = i + 1 == room && lines.len() > room;
+        let mut rows = Vec::new();
+        for line in body.lines() {
             let text = one_line(line, ascii);
-            let text = if more {
-                format!(
-                    "{} {}",
-                    fit(&text, w.saturating_sub(2), sym.ellipsis),
-                    sym.more_down
-                )
-            } else {
-                fit(&text, w, sym.ellipsis).into_owned()
-            };
-            put(buf, area.x, y + i as u16, &text, w, Style::new());
+            let wrapped = wrap(&text, w, room + 1 - rows.len().min(room));
+            if wrapped.is_empty() {
+                rows.push(String::new());
+            }
+            rows.extend(wrapped);
+            if rows.len() > room {
+                break;
+            }
+        }
+        let more = rows.len() > room;
+        rows.truncate(room);
+        if more && let Some(last_row) = rows.last_mut() {
+            let cut = fit(last_row, w.saturating_sub(2), sym.ellipsis).into_owned();
+            *last_row = format!("{cut} {}", sym.more_down);
+        }
+        for (i, text) in rows.iter().enumerate() {
+            put(buf, area.x, y + i as u16, text, w, Style::new());
         }
     }
 }

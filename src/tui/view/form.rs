@@ -177,8 +177,16 @@ impl<P> Widget for FormView<'_, P> {
             }
         }
         if visible(g.hint_y) {
-            let hints = self.settings.keymap.hints(Mode::Form, ascii);
-            let text: Vec<String> = hints.iter().map(|(k, h)| format!("{k} {h}")).collect();
+            // "new line" only where there is a field that takes one.
+            let multiline = form
+                .fields
+                .iter()
+                .any(|f| matches!(&f.value, FieldValue::Text(t) if t.is_multiline()));
+            let hints = self.settings.keymap.hint_bindings(Mode::Form);
+            let text: Vec<String> = hints
+                .filter(|b| multiline || b.action != crate::tui::action::Action::Newline)
+                .filter_map(|b| Some(format!("{} {}", b.key.label(ascii), b.hint?)))
+                .collect();
             let text = text.join("  ");
             put(
                 buf,

@@ -51,18 +51,17 @@ impl Widget for &Picker {
             let marker = if selected { "> " } else { "  " };
             let x = put(buf, area.x, y, marker, w, style);
             let path = one_line(&entry.path.to_string_lossy(), ascii).into_owned();
-            let tag = if entry.recent { "  (recent)" } else { "" };
+            let tag = match (entry.recent, entry.title.is_empty()) {
+                (true, true) => "  (recent)".to_string(),
+                (true, false) => format!("  {}  (recent)", one_line(&entry.title, ascii)),
+                (false, false) => format!("  {}", one_line(&entry.title, ascii)),
+                (false, true) => String::new(),
+            };
             let room = usize::from(area.right().saturating_sub(x));
-            let x = put(
-                buf,
-                x,
-                y,
-                &fit(&path, room.saturating_sub(tag.len()), sym.ellipsis),
-                room,
-                style,
-            );
+            let x = put(buf, x, y, &fit(&path, room, sym.ellipsis), room, style);
             let room = usize::from(area.right().saturating_sub(x));
-            put(buf, x, y, tag, room, style.patch(theme.dim));
+            let tag = fit(&tag, room, sym.ellipsis);
+            put(buf, x, y, &tag, room, style.patch(theme.dim));
         }
         if area.height >= 2 {
             if let Some(m) = &self.message {

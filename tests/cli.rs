@@ -486,7 +486,9 @@ fn fmt_rewrites_canonically_and_is_idempotent() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("messy.ron"))
-        .stderr(predicate::str::contains("messy.ron:2: not in canonical layout"));
+        .stderr(predicate::str::contains(
+            "messy.ron:2: not in canonical layout",
+        ));
     assert_eq!(
         std::fs::read_to_string(&file).expect("read"),
         messy,

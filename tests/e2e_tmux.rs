@@ -254,3 +254,42 @@ fn the_picker_lists_maps_and_opens_one() {
     let text = std::fs::read_to_string(&recent).expect("recent list written");
     assert!(text.contains("camera.ron"), "{text}");
 }
+
+#[test]
+fn a_dropped_connection_keeps_unsaved_work() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = copy_fixture(dir.path());
+    let before = std::fs::read(&file).expect("read");
+    let tmux = Tmux::new("hangup");
+    start(&tmux, dir.path(), "camera.ron");
+    tmux.wait_for("the board", |s| s.contains("Consideration"));
+    tmux.send(&["t"]);
+    tmux.wait_for("the change", |s| s.contains("(unsaved)"));
+    // Killing the session hangs up its terminal, as a dropped SSH link does.
+    let out = tmux.cmd(&["kill-session", "-t", "e2e"]);
+    assert!(out.status.success(), "kill-session: {out:?}");
+    let recovered = dir.path().join("camera.recovered.ron");
+    let start = Instant::now();
+    while !recovered.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no recovery file after the hangup"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "the map itself is untouched"
+    );
+    let map = journey::core::format::load(&recovered)
+        .expect("recovery loads")
+        .map;
+    assert_eq!(
+        map.stages[0].touchpoints[0].kind,
+        journey::core::model::Kind::Direct
+    );
+}

@@ -31,6 +31,9 @@ use ratatui::backend::Backend;
 use ratatui::{Frame, Terminal};
 use std::collections::VecDeque;
 use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 use update::{Effect, update};
 
 /// Whether the loop goes on.
@@ -172,31 +175,98 @@ impl Screen for Picker {
     }
 }
 
-/// Terminal events, read until the terminal fails; the failure is kept.
-#[derive(Debug, Default)]
+/// Terminal events, read until the terminal fails or the process is told
+/// to stop (SIGHUP when an SSH connection drops, SIGTERM); either is kept.
+#[derive(Debug)]
 pub struct TerminalEvents {
     pub error: Option<io::Error>,
+    stop: Arc<AtomicBool>,
+}
+
+impl TerminalEvents {
+    /// Reads the real terminal, watching for SIGHUP and SIGTERM. Where the
+    /// signals cannot be watched, they keep their default effect.
+    pub fn new() -> TerminalEvents {
+        let stop = Arc::new(AtomicBool::new(false));
+        for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+            let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+        }
+        TerminalEvents { error: None, stop }
+    }
+
+    /// Whether the input ended because of a signal or a terminal failure,
+    /// not because the user quit.
+    pub fn interrupted(&self) -> bool {
+        self.error.is_some() || self.stop.load(Ordering::Relaxed)
+    }
+}
+
+impl Default for TerminalEvents {
+    fn default() -> TerminalEvents {
+        TerminalEvents::new()
+    }
 }
 
 impl Iterator for TerminalEvents {
     type Item = Event;
 
     fn next(&mut self) -> Option<Event> {
-        match crossterm::event::read() {
-            Ok(event) => Some(event),
-            Err(e) => {
-                self.error = Some(e);
-                None
+        let hung_up = |this: &mut TerminalEvents| {
+            this.error = Some(io::Error::new(
+                io::ErrorKind::BrokenPipe,
+                "the terminal hung up",
+            ));
+            None
+        };
+        loop {
+            if self.stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            // Ask the OS before crossterm reads: on a hung-up terminal its
+            // reader loops for ever. Events crossterm already parsed come
+            // first, without waiting.
+            if terminal::wait_input(0) == terminal::Input::HungUp {
+                return hung_up(self);
+            }
+            match crossterm::event::poll(Duration::ZERO) {
+                Ok(true) => {
+                    return match crossterm::event::read() {
+                        Ok(event) => Some(event),
+                        Err(e) => {
+                            self.error = Some(e);
+                            None
+                        }
+                    };
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    self.error = Some(e);
+                    return None;
+                }
+            }
+            // Wait in slices, so a signal is noticed while no key comes.
+            if terminal::wait_input(200) == terminal::Input::HungUp {
+                return hung_up(self);
             }
         }
     }
+}
+
+/// Where unsaved work goes when the editor is cut off: beside the map, as
+/// `NAME.recovered.ron`, so the map itself is never overwritten unasked.
+pub fn recovery_path(path: &std::path::Path) -> std::path::PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "map".into());
+    path.with_file_name(format!("{stem}.recovered.ron"))
 }
 
 /// Runs the editor in the real terminal: on `app`, or when there is none,
 /// first the picker. Restores the terminal however it ends.
 pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     let (mut terminal, _guard) = terminal::setup()?;
-    let mut events = TerminalEvents::default();
+    let mut events = TerminalEvents::new();
     let mut app = match app {
         Some(app) => app,
         None => match pick(&mut terminal, &mut events, settings)? {
@@ -210,7 +280,19 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     {
         app.error(format!("could not update the recent-files list: {e}"));
     }
-    run(&mut terminal, &mut events, &mut app)?;
+    let result = run(&mut terminal, &mut events, &mut app);
+    if (result.is_err() || events.interrupted()) && app.doc.is_dirty() {
+        // The connection dropped or the terminal failed with changes that
+        // are not on disk: keep them, so a dropped SSH session costs nothing.
+        let recovery = recovery_path(&app.doc.path);
+        if write_atomic(&recovery, to_string(app.doc.map()).as_bytes()).is_ok() {
+            eprintln!(
+                "journey: unsaved changes were written to {}",
+                crate::core::text::printable(&recovery.display().to_string())
+            );
+        }
+    }
+    result?;
     events.error.map_or(Ok(()), Err)
 }
 

@@ -55,3 +55,42 @@ fn install_panic_hook() {
         previous(info);
     }));
 }
+
+/// What the terminal has for us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Bytes to read.
+    Ready,
+    /// Nothing within the timeout (or a signal came).
+    Idle,
+    /// The terminal hung up: its SSH connection or window is gone.
+    HungUp,
+}
+
+/// Waits up to `timeout_ms` for input on the terminal, asking the OS
+/// directly. A hung-up terminal reads as end of file, which crossterm's
+/// reader retries without end; checking here first keeps the editor from
+/// spinning and lets it save the user's work instead.
+#[cfg(unix)]
+pub fn wait_input(timeout_ms: i32) -> Input {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid, initialised pollfd; poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut fd, 1, timeout_ms) };
+    if ready <= 0 {
+        Input::Idle
+    } else if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Input::HungUp
+    } else {
+        Input::Ready
+    }
+}
+
+/// Waits for input; without a way to ask the OS, crossterm decides.
+#[cfg(not(unix))]
+pub fn wait_input(_timeout_ms: i32) -> Input {
+    Input::Ready
+}

@@ -133,3 +133,24 @@ fn no_size_panics_and_the_cursor_stays_on_screen() {
         }
     }
 }
+
+#[test]
+fn the_cursor_sits_after_wide_characters() {
+    let cursor_after = |ascii: bool, typed: &str| {
+        let (mut app, _dir) = app_at(80, 24);
+        app.settings = Settings::new(ascii, true);
+        keys(&mut app, &format!("a{typed}"));
+        let mut t = draw(&app, 80, 24);
+        t.get_cursor_position().expect("cursor")
+    };
+    let empty = cursor_after(false, "");
+    // Three CJK characters are six columns wide, and an umlaut one.
+    assert_eq!(cursor_after(false, "口コミ").x, empty.x + 6);
+    assert_eq!(cursor_after(false, "Größe").x, empty.x + 5);
+    // In ASCII mode each shows as one `?`.
+    assert_eq!(cursor_after(true, "口コミ").x, empty.x + 3);
+    let (mut app, _dir) = app_at(80, 24);
+    keys(&mut app, "a口コミ<Left>");
+    let mut t = draw(&app, 80, 24);
+    assert_eq!(t.get_cursor_position().expect("cursor").x, empty.x + 4);
+}

@@ -168,7 +168,7 @@ impl Screen for Picker {
         let area = frame.area();
         frame.render_widget(self, area);
         if let Some(form) = &self.form
-            && let Some(pos) = view::form::cursor(form, area)
+            && let Some(pos) = view::form::cursor(form, area, self.settings.ascii)
         {
             frame.set_cursor_position(pos);
         }

@@ -137,6 +137,11 @@ impl TextField {
         }
     }
 
+    /// The text of the cursor's line up to the cursor.
+    pub fn line_before_cursor(&self) -> &str {
+        &self.text[self.line_start(self.cursor)..self.cursor]
+    }
+
     /// The lines of the text.
     pub fn lines(&self) -> impl Iterator<Item = &str> {
         self.text.split('\n')

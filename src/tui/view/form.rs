@@ -204,10 +204,11 @@ impl<P> Widget for FormView<'_, P> {
 /// view both ways.
 fn text_rows(t: &TextField, width: usize, rows: u16, ascii: bool) -> Vec<(u16, String)> {
     let spot = t.spot();
+    let column = shown_column(t, ascii);
     let first_line = spot
         .line
         .saturating_sub(usize::from(rows.saturating_sub(1)));
-    let skip = spot.column.saturating_sub(width.saturating_sub(1));
+    let skip = column.saturating_sub(width.saturating_sub(1));
     t.lines()
         .enumerate()
         .skip(first_line)
@@ -240,8 +241,26 @@ fn shown(line: &str, skip: usize, ascii: bool) -> String {
     out
 }
 
+/// The cursor's column as drawn: in ASCII mode every other grapheme shows
+/// as one `?`, so it takes one column whatever its real width.
+fn shown_column(t: &TextField, ascii: bool) -> usize {
+    if !ascii {
+        return t.spot().column;
+    }
+    t.line_before_cursor()
+        .graphemes(true)
+        .map(|g| {
+            if g.is_ascii() {
+                field_grapheme_width(g)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
 /// The terminal cursor's position in the focused text field.
-pub fn cursor<P>(form: &Form<P>, area: Rect) -> Option<Position> {
+pub fn cursor<P>(form: &Form<P>, area: Rect, ascii: bool) -> Option<Position> {
     let g = geometry(form, area);
     let field = form.fields.get(form.focus)?;
     let FieldValue::Text(t) = &field.value else {
@@ -255,7 +274,7 @@ pub fn cursor<P>(form: &Form<P>, area: Rect) -> Option<Position> {
     }
     let spot = t.spot();
     let row = spot.line.min(usize::from(h.saturating_sub(1))) as u16;
-    let col = spot.column.min(value_w - 1) as u16;
+    let col = shown_column(t, ascii).min(value_w - 1) as u16;
     let pos = Position::new(g.value_x + col, y + row);
     inner.contains(pos).then_some(pos)
 }

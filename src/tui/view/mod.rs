@@ -54,7 +54,7 @@ impl Widget for &App {
 /// Where the terminal cursor goes: in the focused text field, if any.
 pub fn cursor(app: &App, area: Rect) -> Option<Position> {
     match &app.overlay {
-        Some(Overlay::Form(f)) => form::cursor(f, area),
+        Some(Overlay::Form(f)) => form::cursor(f, area, app.settings.ascii),
         _ => None,
     }
 }

@@ -25,6 +25,12 @@ impl Widget for Detail<'_> {
         let mut y = area.y;
         if area.height > 1 {
             put_symbol(buf, area.x, y, sym.horizontal, area.width, theme.dim);
+            // The map's title sits in the rule, where it costs no row.
+            let title = one_line(&app.doc.map().title, ascii);
+            if !title.is_empty() && w > 8 {
+                let title = format!(" {} ", fit(&title, w - 6, sym.ellipsis));
+                put(buf, area.x + 2, y, &title, w - 2, theme.header);
+            }
             y += 1;
         }
         let map = app.doc.map();

@@ -154,3 +154,18 @@ fn the_cursor_sits_after_wide_characters() {
     let mut t = draw(&app, 80, 24);
     assert_eq!(t.get_cursor_position().expect("cursor").x, empty.x + 4);
 }
+
+#[test]
+fn the_loop_runs_on_any_backend_and_event_source() {
+    let (mut app, _dir) = app_at(80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let mut events = journey::tui::keys::parse_keys("laBewertungsportal<Enter>t").into_iter();
+    let flow = journey::tui::run(&mut terminal, &mut events, &mut app).expect("runs");
+    assert_eq!(flow, journey::tui::Flow::Continue, "the events ran out");
+    assert_eq!(app.view.size, (100, 30), "the loop told the app the size");
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains("○ Bewertungsportal · indirect"), "{screen}");
+    let mut events = journey::tui::keys::parse_keys("q<Esc>qd").into_iter();
+    let flow = journey::tui::run(&mut terminal, &mut events, &mut app).expect("runs");
+    assert_eq!(flow, journey::tui::Flow::Exit);
+}

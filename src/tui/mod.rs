@@ -61,11 +61,16 @@ pub fn run<B: Backend, S: Screen>(
     let size = terminal.size()?;
     screen.handle(Event::Resize(size.width, size.height));
     terminal.draw(|f| screen.draw(f))?;
-    for event in events {
+    while let Some(event) = events.next() {
         if screen.handle(event) == Flow::Exit {
             return Ok(Flow::Exit);
         }
-        terminal.draw(|f| screen.draw(f))?;
+        // While more input is already waiting (fast typing, key repeat over
+        // a slow link), skip the frame: only the last state is worth
+        // sending. The lower bound of `size_hint` says what is waiting.
+        if events.size_hint().0 == 0 {
+            terminal.draw(|f| screen.draw(f))?;
+        }
     }
     Ok(Flow::Continue)
 }
@@ -209,6 +214,22 @@ impl Default for TerminalEvents {
 
 impl Iterator for TerminalEvents {
     type Item = Event;
+
+    /// At least one more event when input is waiting right now, so that
+    /// `run` can skip frames that would be overdrawn at once.
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.stop.load(Ordering::Relaxed) {
+            return (0, Some(0));
+        }
+        let waiting = match terminal::wait_input(0) {
+            terminal::Input::Ready => true,
+            // `next` reports the hang-up; crossterm must not read now.
+            terminal::Input::HungUp => false,
+            // No bytes, but crossterm may hold events it already parsed.
+            terminal::Input::Idle => crossterm::event::poll(Duration::ZERO).unwrap_or(false),
+        };
+        (usize::from(waiting), None)
+    }
 
     fn next(&mut self) -> Option<Event> {
         let hung_up = |this: &mut TerminalEvents| {

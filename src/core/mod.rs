@@ -2,6 +2,7 @@
 //! the CLI, the exporters and the TUI all stand on this floor.
 
 pub mod diff;
+pub mod edit;
 pub mod format;
 #[doc(hidden)]
 pub mod generate;

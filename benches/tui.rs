@@ -1,0 +1,153 @@
+//! The editor's budgets at the sizes S1, S2 and S3 (DESIGN.md): frame time
+//! at 200x50, bytes written per key, and start-up to the first frame.
+//! Run with `cargo bench --bench tui`; the byte counts are printed first.
+
+use journey::core::format::{load, to_string};
+use journey::core::generate::{S1, S2, S3, Size, generate};
+use journey::tui::app::{App, Settings};
+use journey::tui::keys::parse_keys;
+use journey::tui::{Screen, update};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::cell::Cell;
+use std::io::Write;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+const SIZES: [(&str, Size); 3] = [("S1", S1), ("S2", S2), ("S3", S3)];
+const W: u16 = 200;
+const H: u16 = 50;
+
+fn size(name: &str) -> Size {
+    SIZES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(S1, |(_, s)| *s)
+}
+
+/// A terminal that counts the bytes written to it.
+#[derive(Clone, Default)]
+struct Counter(Rc<Cell<usize>>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn terminal(counter: Counter) -> Terminal<CrosstermBackend<Counter>> {
+    Terminal::with_options(
+        CrosstermBackend::new(counter),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
+        },
+    )
+    .expect("terminal")
+}
+
+fn app(name: &str) -> App {
+    let mut app = App::open(
+        generate(size(name)),
+        PathBuf::from("bench.ron"),
+        Settings::new(false, true),
+    );
+    update::update(&mut app, journey::tui::action::Action::Resize(W, H));
+    app
+}
+
+fn press(app: &mut App, keys: &str) {
+    for event in parse_keys(keys) {
+        app.handle(event);
+    }
+}
+
+/// Bytes written to the terminal for one key, after a full first frame.
+fn bytes_for(name: &str, before: &str, key: &str) -> usize {
+    let counter = Counter::default();
+    let mut term = terminal(counter.clone());
+    let mut app = app(name);
+    press(&mut app, before);
+    term.draw(|f| app.draw(f)).expect("draw");
+    counter.0.set(0);
+    press(&mut app, key);
+    term.draw(|f| app.draw(f)).expect("draw");
+    counter.0.get()
+}
+
+fn main() {
+    for (name, _) in SIZES {
+        println!(
+            "bytes per key at {name}, {W}x{H}: down within view {} (budget 512), right to the next stage {} (budget 1024)",
+            bytes_for(name, "jj", "j"),
+            bytes_for(name, "jj", "l"),
+        );
+    }
+    divan::main();
+}
+
+/// A frame of an unchanged board: every widget renders, the diff is empty.
+#[divan::bench(args = ["S1", "S2", "S3"])]
+fn draw_200x50(bencher: divan::Bencher, name: &str) {
+    let mut app = app(name);
+    press(&mut app, "jj");
+    let mut term = terminal(Counter::default());
+    bencher.bench_local(|| term.draw(|f| app.draw(f)).map(|_| ()).expect("draw"));
+}
+
+/// A key and its frame: the selection moves down and back up, alternately.
+#[divan::bench(args = ["S1", "S2", "S3"])]
+fn key_and_draw_200x50(bencher: divan::Bencher, name: &str) {
+    let mut app = app(name);
+    press(&mut app, "jj");
+    let mut term = terminal(Counter::default());
+    let down = parse_keys("j");
+    let up = parse_keys("k");
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let keys = if flip { &down } else { &up };
+        for e in keys {
+            app.handle(e.clone());
+        }
+        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+    });
+}
+
+/// Start-up at S1 in the process: read and parse the file, validate, build
+/// the editor and draw the first frame.
+#[divan::bench(sample_count = 50)]
+fn startup_to_first_frame_s1(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("s1.ron");
+    std::fs::write(&file, to_string(&generate(S1))).expect("write");
+    bencher.bench_local(|| {
+        let loaded = load(&file).expect("loads");
+        let mut app = App::open(loaded.map, file.clone(), Settings::new(false, true));
+        update::update(&mut app, journey::tui::action::Action::Resize(W, H));
+        let mut term = terminal(Counter::default());
+        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+    });
+}
+
+/// The floor under a process start: running the binary for `--version`.
+#[divan::bench(sample_count = 20)]
+fn process_spawn_floor(bencher: divan::Bencher) {
+    bencher.bench(|| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_journey"))
+            .arg("--version")
+            .output()
+            .expect("runs")
+    });
+}
+
+/// The floor under a frame: ratatui's own buffer work with nothing drawn.
+#[divan::bench]
+fn draw_blank_200x50(bencher: divan::Bencher) {
+    let mut term = terminal(Counter::default());
+    bencher.bench_local(|| term.draw(|_| {}).map(|_| ()).expect("draw"));
+}

@@ -1,0 +1,127 @@
+//! Everything a key (or the terminal) can ask the editor to do.
+
+use std::path::PathBuf;
+
+/// One request to [`update`](crate::tui::update::update). Keys map to
+/// actions through the [`keymap`](crate::tui::keymap); the variants at the
+/// end come from the terminal or from carrying out an effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Select the stage to the left.
+    StagePrev,
+    /// Select the stage to the right.
+    StageNext,
+    /// Select the touchpoint above (or the stage header).
+    RowPrev,
+    /// Select the touchpoint below.
+    RowNext,
+    /// Select the stage header.
+    RowFirst,
+    /// Select the last touchpoint.
+    RowLast,
+    /// Move a screenful up.
+    PageUp,
+    /// Move a screenful down.
+    PageDown,
+    /// Add a touchpoint below the selection.
+    AddTouchpoint,
+    /// Add a stage after the current one.
+    AddStage,
+    /// Edit the selected touchpoint or stage.
+    Edit,
+    /// Toggle direct/indirect.
+    ToggleKind,
+    /// Delete the selected touchpoint.
+    DeleteTouchpoint,
+    /// Delete the current stage.
+    DeleteStage,
+    /// Move the touchpoint to the previous stage.
+    ShiftLeft,
+    /// Move the touchpoint to the next stage.
+    ShiftRight,
+    /// Move the touchpoint up within its stage.
+    ShiftUp,
+    /// Move the touchpoint down within its stage.
+    ShiftDown,
+    /// Move the stage left.
+    StageLeft,
+    /// Move the stage right.
+    StageRight,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Save the map.
+    Save,
+    /// Show the key bindings.
+    Help,
+    /// Quit, asking first when there are unsaved changes.
+    Quit,
+
+    /// Confirm a form.
+    Submit,
+    /// Close a form or dialog without changes.
+    Cancel,
+    /// Go to the next form field.
+    NextField,
+    /// Go to the previous form field.
+    PrevField,
+    /// Cursor one grapheme left (or the previous choice).
+    CursorLeft,
+    /// Cursor one grapheme right (or the next choice).
+    CursorRight,
+    /// Cursor up a line, or to the previous field.
+    CursorUp,
+    /// Cursor down a line, or to the next field.
+    CursorDown,
+    /// Cursor to the start of the line.
+    LineStart,
+    /// Cursor to the end of the line.
+    LineEnd,
+    /// Delete the grapheme before the cursor.
+    DeleteBack,
+    /// Delete the grapheme under the cursor.
+    DeleteForward,
+    /// Start a new line in a notes field.
+    Newline,
+    /// Typed text.
+    Insert(char),
+    /// Pasted text (bracketed paste).
+    Paste(String),
+
+    /// An answer in a dialog.
+    Answer(Answer),
+
+    /// Open the selected map (picker).
+    Open,
+    /// Make a new map from a template (picker).
+    NewMap,
+
+    /// The terminal has a new size.
+    Resize(u16, u16),
+    /// A save finished.
+    Saved(SaveResult),
+}
+
+/// The answers a dialog can take. Each dialog lists the ones it offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// How a save went, fed back into `update` by the loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveResult {
+    /// The file written.
+    pub path: PathBuf,
+    /// The history state that was written.
+    pub state: u64,
+    /// The error, as a message, when the write failed.
+    pub error: Option<String>,
+    /// Quit once saved (from the quit dialog).
+    pub then_quit: bool,
+}

@@ -1,0 +1,214 @@
+//! The editor's state, split by concern: the document with its history,
+//! the view (selection and scrolling), the overlay on top (a form, a
+//! question or the help), the last message, and settings that do not change.
+
+use crate::core::model::{Map, TouchpointPos};
+use crate::tui::action::Answer;
+use crate::tui::document::Document;
+use crate::tui::form::Form;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::layout;
+use crate::tui::view::theme::{Symbols, Theme};
+use ratatui::layout::Rect;
+use std::path::PathBuf;
+
+/// Everything the board editor knows.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub doc: Document,
+    pub view: ViewState,
+    pub overlay: Option<Overlay>,
+    pub message: Option<Message>,
+    pub settings: Settings,
+}
+
+/// How the editor draws and which keys it takes. Set at start-up.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Draw ASCII only.
+    pub ascii: bool,
+    pub theme: Theme,
+    pub symbols: Symbols,
+    pub keymap: Keymap,
+}
+
+impl Settings {
+    /// Settings for ASCII or Unicode drawing, in colour or monochrome.
+    pub fn new(ascii: bool, color: bool) -> Settings {
+        Settings {
+            ascii,
+            theme: if color { Theme::color() } else { Theme::mono() },
+            symbols: if ascii {
+                Symbols::ascii()
+            } else {
+                Symbols::unicode()
+            },
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+/// The selection and the scroll position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ViewState {
+    /// The current stage.
+    pub stage: usize,
+    /// The selected touchpoint in that stage; `None` selects the stage
+    /// itself (its header).
+    pub row: Option<usize>,
+    /// The leftmost stage on screen.
+    pub first_stage: usize,
+    /// The first touchpoint row on screen, shared by all columns so that
+    /// moving between stages does not redraw whole columns.
+    pub first_row: usize,
+    /// The terminal size as last reported.
+    pub size: (u16, u16),
+}
+
+impl ViewState {
+    /// The selected touchpoint's position, if a touchpoint is selected.
+    pub fn touchpoint(&self) -> Option<TouchpointPos> {
+        self.row.map(|index| TouchpointPos {
+            stage: self.stage,
+            index,
+        })
+    }
+
+    /// Puts the selection back on the map after a change, and scrolls so
+    /// that it is on screen.
+    pub fn settle(&mut self, map: &Map) {
+        let stages = map.stages.len();
+        self.stage = self.stage.min(stages.saturating_sub(1));
+        let len = map
+            .stages
+            .get(self.stage)
+            .map_or(0, |s| s.touchpoints.len());
+        self.row = match self.row {
+            Some(_) if len == 0 => None,
+            Some(r) => Some(r.min(len - 1)),
+            None => None,
+        };
+        let screen = Rect::new(0, 0, self.size.0, self.size.1);
+        let board = layout::areas(screen).board;
+        let count = layout::visible_columns(board.width, stages).max(1);
+        if self.stage < self.first_stage {
+            self.first_stage = self.stage;
+        } else if self.stage >= self.first_stage + count {
+            self.first_stage = self.stage + 1 - count;
+        }
+        self.first_stage = self.first_stage.min(stages.saturating_sub(count));
+        let body = layout::body_height(board).max(1);
+        let row = self.row.unwrap_or(0);
+        if row < self.first_row {
+            self.first_row = row;
+        } else if row >= self.first_row + body {
+            self.first_row = row + 1 - body;
+        }
+    }
+}
+
+/// What is on top of the board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Form(Form<FormPurpose>),
+    Confirm(Confirm),
+    Help { scroll: usize },
+}
+
+/// What a board form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    AddTouchpoint(TouchpointPos),
+    AddStage(usize),
+    EditTouchpoint(TouchpointPos),
+    EditStage(usize),
+    /// The file did not exist: pick a template to start it from.
+    CreateFile,
+}
+
+/// A question with a few answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub title: String,
+    pub lines: Vec<String>,
+    /// The answers offered, with what each does. Cancel always works.
+    pub options: Vec<(Answer, &'static str)>,
+    pub purpose: ConfirmPurpose,
+}
+
+/// What a question decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmPurpose {
+    DeleteTouchpoint(TouchpointPos),
+    DeleteStage(usize),
+    Quit,
+}
+
+/// A one-line note in the status bar until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+impl App {
+    /// An editor on a map that is on disk as it is.
+    pub fn open(map: Map, path: PathBuf, settings: Settings) -> App {
+        App::with_document(Document::saved(map, path), settings)
+    }
+
+    /// An editor for a file that does not exist yet: it asks which template
+    /// to start from, and quits if the answer is no.
+    pub fn create(path: PathBuf, settings: Settings) -> App {
+        let mut app = App::with_document(Document::unsaved(Map::new(""), path), settings);
+        app.overlay = Some(Overlay::Form(crate::tui::update::create_file_form(
+            &app.doc.file_name(),
+        )));
+        // The placeholder map's problems mean nothing yet; say what is going on.
+        app.info("new file: choose a template");
+        app
+    }
+
+    fn with_document(doc: Document, settings: Settings) -> App {
+        let mut view = ViewState::default();
+        let has_first = doc
+            .map()
+            .stages
+            .first()
+            .is_some_and(|s| !s.touchpoints.is_empty());
+        view.row = has_first.then_some(0);
+        App {
+            doc,
+            view,
+            overlay: None,
+            message: None,
+            settings,
+        }
+    }
+
+    /// Which key table applies now.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            None => Mode::Board,
+            Some(Overlay::Form(_)) => Mode::Form,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Help { .. }) => Mode::Help,
+        }
+    }
+
+    /// Shows a note in the status bar.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Shows an error in the status bar.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+}

@@ -1,0 +1,205 @@
+//! A small form: labelled text fields and choices, one focused at a time.
+//! The board uses it for touchpoints and stages, the picker for new maps.
+
+use crate::tui::action::Action;
+use crate::tui::textfield::TextField;
+
+/// What a field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    /// Free text, one line or several.
+    Text(TextField),
+    /// One of a few fixed options.
+    Choice {
+        options: &'static [&'static str],
+        selected: usize,
+    },
+}
+
+/// A labelled field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: FieldValue,
+}
+
+impl Field {
+    /// A one-line text field.
+    pub fn line(label: &'static str, text: &str) -> Field {
+        Field {
+            label,
+            value: FieldValue::Text(TextField::new(text, false)),
+        }
+    }
+
+    /// A multi-line text field.
+    pub fn lines(label: &'static str, text: &str) -> Field {
+        Field {
+            label,
+            value: FieldValue::Text(TextField::new(text, true)),
+        }
+    }
+
+    /// A choice among `options`.
+    pub fn choice(label: &'static str, options: &'static [&'static str], selected: usize) -> Field {
+        Field {
+            label,
+            value: FieldValue::Choice { options, selected },
+        }
+    }
+
+    /// The text of a text field; empty for a choice.
+    pub fn text(&self) -> &str {
+        match &self.value {
+            FieldValue::Text(t) => t.text(),
+            FieldValue::Choice { .. } => "",
+        }
+    }
+
+    /// The selected option of a choice; 0 for text.
+    pub fn selected(&self) -> usize {
+        match self.value {
+            FieldValue::Choice { selected, .. } => selected,
+            FieldValue::Text(_) => 0,
+        }
+    }
+}
+
+/// A form with a purpose `P` that says what to do when it is confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form<P> {
+    pub title: String,
+    /// A line or two above the fields, saying what the form is about.
+    pub intro: String,
+    pub purpose: P,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last confirm was refused, shown in the form.
+    pub error: Option<String>,
+}
+
+/// What a key did to a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOutcome {
+    /// Still editing.
+    Open,
+    /// The user confirmed; the owner checks the fields and closes it.
+    Submit,
+    /// The user cancelled.
+    Cancel,
+}
+
+impl<P> Form<P> {
+    /// A form with the focus on its first field.
+    pub fn new(title: impl Into<String>, purpose: P, fields: Vec<Field>) -> Form<P> {
+        Form {
+            title: title.into(),
+            intro: String::new(),
+            purpose,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The same form with an introduction above the fields.
+    pub fn with_intro(mut self, intro: impl Into<String>) -> Form<P> {
+        self.intro = intro.into();
+        self
+    }
+
+    /// Field `i`'s text (empty if there is no such text field).
+    pub fn text(&self, i: usize) -> &str {
+        self.fields.get(i).map_or("", Field::text)
+    }
+
+    /// Field `i`'s selected option.
+    pub fn selected(&self, i: usize) -> usize {
+        self.fields.get(i).map_or(0, Field::selected)
+    }
+
+    /// Applies one action to the focused field.
+    pub fn handle(&mut self, action: &Action) -> FormOutcome {
+        let count = self.fields.len();
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return match action {
+                Action::Cancel => FormOutcome::Cancel,
+                Action::Submit => FormOutcome::Submit,
+                _ => FormOutcome::Open,
+            };
+        };
+        match (&mut field.value, action) {
+            (_, Action::Submit) => return FormOutcome::Submit,
+            (_, Action::Cancel) => return FormOutcome::Cancel,
+            (_, Action::NextField) => self.focus = (self.focus + 1) % count,
+            (_, Action::PrevField) => self.focus = (self.focus + count - 1) % count,
+            // On the first or last line of a text, and on a choice, up and
+            // down move between fields.
+            (value, Action::CursorUp) => {
+                let moved = match value {
+                    FieldValue::Text(t) => t.up(),
+                    FieldValue::Choice { .. } => false,
+                };
+                if !moved {
+                    self.focus = self.focus.saturating_sub(1);
+                }
+            }
+            (value, Action::CursorDown) => {
+                let moved = match value {
+                    FieldValue::Text(t) => t.down(),
+                    FieldValue::Choice { .. } => false,
+                };
+                if !moved {
+                    self.focus = (self.focus + 1).min(count - 1);
+                }
+            }
+            (FieldValue::Text(t), Action::CursorLeft) => t.left(),
+            (FieldValue::Text(t), Action::CursorRight) => t.right(),
+            (FieldValue::Text(t), Action::LineStart) => t.home(),
+            (FieldValue::Text(t), Action::LineEnd) => t.end(),
+            (FieldValue::Text(t), Action::DeleteBack) => t.backspace(),
+            (FieldValue::Text(t), Action::DeleteForward) => t.delete(),
+            (FieldValue::Text(t), Action::Newline) => t.newline(),
+            (FieldValue::Text(t), Action::Insert(c)) => t.insert(c.encode_utf8(&mut [0; 4])),
+            (FieldValue::Text(t), Action::Paste(s)) => t.insert(s),
+            (FieldValue::Choice { options, selected }, Action::CursorLeft | Action::DeleteBack) => {
+                *selected = selected
+                    .checked_sub(1)
+                    .unwrap_or(options.len().saturating_sub(1))
+            }
+            (
+                FieldValue::Choice { options, selected },
+                Action::CursorRight | Action::Insert(' '),
+            ) => *selected = (*selected + 1) % options.len().max(1),
+            _ => {}
+        }
+        FormOutcome::Open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_cycles_and_choices_turn() {
+        let mut form = Form::new(
+            "t",
+            (),
+            vec![
+                Field::line("Name", "x"),
+                Field::choice("Kind", &["a", "b"], 0),
+            ],
+        );
+        form.handle(&Action::Insert('y'));
+        assert_eq!(form.text(0), "xy");
+        form.handle(&Action::NextField);
+        form.handle(&Action::Insert(' '));
+        assert_eq!(form.selected(1), 1);
+        form.handle(&Action::CursorRight);
+        assert_eq!(form.selected(1), 0);
+        form.handle(&Action::NextField);
+        assert_eq!(form.focus, 0);
+        assert_eq!(form.handle(&Action::Submit), FormOutcome::Submit);
+    }
+}

@@ -1,0 +1,371 @@
+//! Keys as data: one table of (mode, key, action, description) drives both
+//! dispatch and the `?` help screen, so the two cannot drift apart.
+
+use crate::tui::action::{Action, Answer};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Which table of keys applies: the board, a form, a dialog, the help
+/// screen or the picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Board,
+    Form,
+    Confirm,
+    Help,
+    Picker,
+}
+
+impl Mode {
+    /// The heading for this mode on the help screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Board => "Board",
+            Mode::Form => "Forms and text fields",
+            Mode::Confirm => "Questions",
+            Mode::Help => "This help",
+            Mode::Picker => "Opening a map",
+        }
+    }
+}
+
+/// A key with its modifiers, normalised so that `H` and Shift+h compare
+/// equal however the terminal reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    /// A key with no modifiers.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    /// A character key; its case says whether Shift was held.
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    /// Ctrl plus a character.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Shift plus a non-character key.
+    pub const fn shift(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::SHIFT,
+        }
+    }
+
+    /// Alt plus a key.
+    pub const fn alt(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::ALT,
+        }
+    }
+
+    /// The key of a terminal event. Shift is dropped from characters (the
+    /// character already says it) and from BackTab, and Ctrl+letter is kept
+    /// in lower case, since terminals differ in both.
+    pub fn from_event(event: &KeyEvent) -> Key {
+        let mut mods =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut code = event.code;
+        match code {
+            KeyCode::Char(c) => {
+                mods.remove(KeyModifiers::SHIFT);
+                if mods.contains(KeyModifiers::CONTROL) {
+                    code = KeyCode::Char(c.to_ascii_lowercase());
+                }
+            }
+            KeyCode::BackTab => mods.remove(KeyModifiers::SHIFT),
+            _ => {}
+        }
+        Key { code, mods }
+    }
+
+    /// How the key is written on the help screen and in hints.
+    pub fn label(&self, ascii: bool) -> String {
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            out.push_str("Shift+");
+        }
+        let arrow = |uni: &str, asc: &str| {
+            if ascii {
+                asc.to_string()
+            } else {
+                uni.to_string()
+            }
+        };
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Left => arrow("←", "Left"),
+            KeyCode::Right => arrow("→", "Right"),
+            KeyCode::Up => arrow("↑", "Up"),
+            KeyCode::Down => arrow("↓", "Down"),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift+Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Delete".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        };
+        out.push_str(&name);
+        out
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: Mode,
+    pub key: Key,
+    pub action: Action,
+    /// What the key does, for the help screen.
+    pub description: &'static str,
+    /// A word or two for the hint bar; only the bindings worth a hint have one.
+    pub hint: Option<&'static str>,
+}
+
+/// The bindings in force. Built from [`DEFAULT_BINDINGS`]; a config file
+/// could later change the rows without touching dispatch or help.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: DEFAULT_BINDINGS
+                .iter()
+                .map(|&(mode, key, ref action, description, hint)| Binding {
+                    mode,
+                    key,
+                    action: action.clone(),
+                    description,
+                    hint,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The action bound to `key` in `mode`.
+    pub fn lookup(&self, mode: Mode, key: Key) -> Option<&Action> {
+        self.bindings
+            .iter()
+            .find(|b| b.mode == mode && b.key == key)
+            .map(|b| &b.action)
+    }
+
+    /// Every binding, in table order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The first key bound to `action` in `mode`, for prompts such as
+    /// "y delete".
+    pub fn key_for(&self, mode: Mode, action: &Action) -> Option<Key> {
+        self.bindings
+            .iter()
+            .find(|b| b.mode == mode && &b.action == action)
+            .map(|b| b.key)
+    }
+
+    /// The help screen's rows for `mode`: the keys of each action joined,
+    /// with its description, in table order.
+    pub fn help_rows(&self, mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(&Action, String, &'static str)> = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+            match rows.iter_mut().find(|(a, _, _)| *a == &b.action) {
+                Some((_, keys, _)) => {
+                    keys.push_str(" / ");
+                    keys.push_str(&b.key.label(ascii));
+                }
+                None => rows.push((&b.action, b.key.label(ascii), b.description)),
+            }
+        }
+        rows.into_iter().map(|(_, k, d)| (k, d)).collect()
+    }
+
+    /// The bindings of `mode` that carry a hint.
+    pub fn hint_bindings(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
+        self.bindings
+            .iter()
+            .filter(move |b| b.mode == mode && b.hint.is_some())
+    }
+
+    /// The hint bar's entries for `mode`: (key, word).
+    pub fn hints(&self, mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.mode == mode)
+            .filter_map(|b| b.hint.map(|h| (b.key.label(ascii), h)))
+            .collect()
+    }
+}
+
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use Mode::{Board, Confirm, Form, Help, Picker};
+
+type Row = (Mode, Key, Action, &'static str, Option<&'static str>);
+
+/// The default keys, as in the design's table.
+#[rustfmt::skip]
+pub const DEFAULT_BINDINGS: &[Row] = &[
+    (Board, Key::plain(Left), Action::StagePrev, "previous stage", None),
+    (Board, Key::ch('h'), Action::StagePrev, "previous stage", None),
+    (Board, Key::plain(Right), Action::StageNext, "next stage", None),
+    (Board, Key::ch('l'), Action::StageNext, "next stage", None),
+    (Board, Key::plain(Up), Action::RowPrev, "previous touchpoint (above the first: the stage itself)", None),
+    (Board, Key::ch('k'), Action::RowPrev, "", None),
+    (Board, Key::plain(Down), Action::RowNext, "next touchpoint", None),
+    (Board, Key::ch('j'), Action::RowNext, "", None),
+    (Board, Key::plain(Home), Action::RowFirst, "select the stage itself (its header)", None),
+    (Board, Key::ch('g'), Action::RowFirst, "", None),
+    (Board, Key::plain(End), Action::RowLast, "last touchpoint of the stage", None),
+    (Board, Key::ch('G'), Action::RowLast, "", None),
+    (Board, Key::plain(PageUp), Action::PageUp, "a screenful up", None),
+    (Board, Key::plain(PageDown), Action::PageDown, "a screenful down", None),
+    (Board, Key::ch('a'), Action::AddTouchpoint, "add a touchpoint below the selection", Some("add")),
+    (Board, Key::ch('A'), Action::AddStage, "add a stage after the current one", None),
+    (Board, Key::ch('e'), Action::Edit, "edit the touchpoint, or the stage on its header", Some("edit")),
+    (Board, Key::plain(Enter), Action::Edit, "", None),
+    (Board, Key::ch('t'), Action::ToggleKind, "toggle direct/indirect", Some("kind")),
+    (Board, Key::ch('d'), Action::DeleteTouchpoint, "delete the selected touchpoint", Some("delete")),
+    (Board, Key::ch('D'), Action::DeleteStage, "delete the current stage with its touchpoints", None),
+    (Board, Key::ch('H'), Action::ShiftLeft, "move the touchpoint to the previous stage", None),
+    (Board, Key::shift(Left), Action::ShiftLeft, "", None),
+    (Board, Key::ch('L'), Action::ShiftRight, "move the touchpoint to the next stage", None),
+    (Board, Key::shift(Right), Action::ShiftRight, "", None),
+    (Board, Key::ch('J'), Action::ShiftDown, "move the touchpoint down within its stage", None),
+    (Board, Key::shift(Down), Action::ShiftDown, "", None),
+    (Board, Key::ch('K'), Action::ShiftUp, "move the touchpoint up within its stage", None),
+    (Board, Key::shift(Up), Action::ShiftUp, "", None),
+    (Board, Key::ch('<'), Action::StageLeft, "move the stage left", None),
+    (Board, Key::ch('>'), Action::StageRight, "move the stage right", None),
+    (Board, Key::ch('u'), Action::Undo, "undo", Some("undo")),
+    (Board, Key::ctrl('r'), Action::Redo, "redo", None),
+    (Board, Key::ctrl('s'), Action::Save, "save (the same bytes as `journey fmt`)", Some("save")),
+    (Board, Key::ch('?'), Action::Help, "this help", Some("help")),
+    (Board, Key::ch('q'), Action::Quit, "quit (with unsaved changes: asks to save, discard or cancel)", Some("quit")),
+    (Board, Key::ctrl('c'), Action::Quit, "", None),
+    (Form, Key::plain(Enter), Action::Submit, "confirm", Some("confirm")),
+    (Form, Key::plain(Esc), Action::Cancel, "cancel", Some("cancel")),
+    (Form, Key::plain(Tab), Action::NextField, "next field", Some("next field")),
+    (Form, Key::plain(BackTab), Action::PrevField, "previous field", None),
+    (Form, Key::plain(Left), Action::CursorLeft, "cursor left (on a choice: the previous one)", None),
+    (Form, Key::plain(Right), Action::CursorRight, "cursor right (on a choice: the next one, as does Space)", None),
+    (Form, Key::plain(Up), Action::CursorUp, "line up, or the previous field", None),
+    (Form, Key::plain(Down), Action::CursorDown, "line down, or the next field", None),
+    (Form, Key::plain(Home), Action::LineStart, "start of the line", None),
+    (Form, Key::ctrl('a'), Action::LineStart, "", None),
+    (Form, Key::plain(End), Action::LineEnd, "end of the line", None),
+    (Form, Key::ctrl('e'), Action::LineEnd, "", None),
+    (Form, Key::plain(Backspace), Action::DeleteBack, "delete before the cursor", None),
+    (Form, Key::plain(Delete), Action::DeleteForward, "delete under the cursor", None),
+    (Form, Key::alt(Enter), Action::Newline, "new line in notes and descriptions", Some("new line")),
+    (Form, Key::ctrl('j'), Action::Newline, "", None),
+    (Confirm, Key::ch('y'), Action::Answer(Answer::Yes), "yes", None),
+    (Confirm, Key::ch('n'), Action::Answer(Answer::No), "no", None),
+    (Confirm, Key::ch('s'), Action::Answer(Answer::Save), "save", None),
+    (Confirm, Key::ch('d'), Action::Answer(Answer::Discard), "discard", None),
+    (Confirm, Key::plain(Esc), Action::Answer(Answer::Cancel), "cancel", None),
+    (Confirm, Key::ch('c'), Action::Answer(Answer::Cancel), "", None),
+    (Help, Key::plain(Down), Action::RowNext, "scroll down", None),
+    (Help, Key::ch('j'), Action::RowNext, "", None),
+    (Help, Key::plain(Up), Action::RowPrev, "scroll up", None),
+    (Help, Key::ch('k'), Action::RowPrev, "", None),
+    (Help, Key::plain(PageDown), Action::PageDown, "a screenful down", None),
+    (Help, Key::ch(' '), Action::PageDown, "", None),
+    (Help, Key::plain(PageUp), Action::PageUp, "a screenful up", None),
+    (Help, Key::plain(Esc), Action::Cancel, "close the help", Some("close")),
+    (Help, Key::ch('?'), Action::Cancel, "", None),
+    (Help, Key::ch('q'), Action::Cancel, "", None),
+    (Picker, Key::plain(Down), Action::RowNext, "next map", None),
+    (Picker, Key::ch('j'), Action::RowNext, "", None),
+    (Picker, Key::plain(Up), Action::RowPrev, "previous map", None),
+    (Picker, Key::ch('k'), Action::RowPrev, "", None),
+    (Picker, Key::plain(Enter), Action::Open, "open the selected map", Some("open")),
+    (Picker, Key::ch('n'), Action::NewMap, "new map from a template", Some("new")),
+    (Picker, Key::ch('?'), Action::Help, "this help", Some("help")),
+    (Picker, Key::ch('q'), Action::Quit, "quit", Some("quit")),
+    (Picker, Key::plain(Esc), Action::Quit, "", None),
+    (Picker, Key::ctrl('c'), Action::Quit, "", None),
+];
+
+/// All modes, in the order the help screen lists them.
+pub const MODES: [Mode; 5] = [
+    Mode::Board,
+    Mode::Form,
+    Mode::Confirm,
+    Mode::Picker,
+    Mode::Help,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEvent;
+
+    #[test]
+    fn shifted_letters_match_however_reported() {
+        let with_shift = KeyEvent::new(KeyCode::Char('H'), KeyModifiers::SHIFT);
+        let without = KeyEvent::new(KeyCode::Char('H'), KeyModifiers::NONE);
+        assert_eq!(Key::from_event(&with_shift), Key::ch('H'));
+        assert_eq!(Key::from_event(&without), Key::ch('H'));
+        let ctrl = KeyEvent::new(
+            KeyCode::Char('R'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(Key::from_event(&ctrl), Key::ctrl('r'));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        let map = Keymap::default();
+        for (i, a) in map.bindings().iter().enumerate() {
+            for b in &map.bindings()[i + 1..] {
+                assert!(
+                    !(a.mode == b.mode && a.key == b.key),
+                    "{:?} bound twice in {:?}",
+                    a.key,
+                    a.mode
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_joins_keys_of_one_action() {
+        let rows = Keymap::default().help_rows(Mode::Board, true);
+        assert_eq!(rows[0], ("Left / h".to_string(), "previous stage"));
+        assert!(rows.iter().any(|(k, _)| k == "u"));
+    }
+}

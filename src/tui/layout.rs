@@ -1,0 +1,113 @@
+//! Where things go on the screen. Pure arithmetic on sizes, shared by
+//! `update` (to keep the selection in view) and the views (to draw), so the
+//! two always agree. Every subtraction saturates: any size, 1x1 included,
+//! gives a layout, possibly with empty areas.
+
+use ratatui::layout::Rect;
+
+/// The narrowest a stage column gets before columns start to scroll.
+pub const MIN_COLUMN: u16 = 14;
+
+/// The parts of the board screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The stage columns, with their header and rule rows.
+    pub board: Rect,
+    /// The selected touchpoint's kind, channel and notes.
+    pub detail: Rect,
+    /// File, unsaved marker, problems or the last message.
+    pub status: Rect,
+    /// Key hints.
+    pub hints: Rect,
+}
+
+/// Splits the screen. Tall screens get a detail pane of several lines,
+/// short ones a single detail line, tiny ones just the board and status.
+pub fn areas(area: Rect) -> Areas {
+    let h = area.height;
+    let (detail_h, hints_h) = match h {
+        16.. => (4, 1),
+        8..=15 => (1, 1),
+        _ => (0, 0),
+    };
+    let status_h = h.min(1);
+    let board_h = h.saturating_sub(detail_h + hints_h + status_h);
+    let row = |y: u16, height: u16| Rect::new(area.x, area.y + y, area.width, height);
+    Areas {
+        board: row(0, board_h),
+        detail: row(board_h, detail_h),
+        status: row(board_h + detail_h, status_h),
+        hints: row(board_h + detail_h + status_h, hints_h),
+    }
+}
+
+/// How many stage columns fit side by side in a board this wide. One
+/// column each side is kept for the "more" markers.
+pub fn visible_columns(board_width: u16, stages: usize) -> usize {
+    let inner = usize::from(board_width.saturating_sub(2));
+    let fit = ((inner + 1) / (usize::from(MIN_COLUMN) + 1)).max(1);
+    fit.min(stages)
+}
+
+/// The rectangles of `count` columns in `board`, separators between them.
+/// Leftover width goes to the first columns, one cell each.
+pub fn column_rects(board: Rect, count: usize) -> Vec<Rect> {
+    if count == 0 {
+        return Vec::new();
+    }
+    let inner = usize::from(board.width.saturating_sub(2));
+    let seps = count - 1;
+    let usable = inner.saturating_sub(seps);
+    let base = usable / count;
+    let extra = usable % count;
+    let mut x = usize::from(board.x) + 1;
+    (0..count)
+        .map(|i| {
+            let w = base + usize::from(i < extra);
+            let r = Rect::new(
+                u16::try_from(x).unwrap_or(u16::MAX),
+                board.y,
+                u16::try_from(w).unwrap_or(0),
+                board.height,
+            );
+            x += w + 1;
+            r
+        })
+        .collect()
+}
+
+/// Rows of touchpoints a column shows: the board less its header and rule.
+pub fn body_height(board: Rect) -> usize {
+    usize::from(board.height.saturating_sub(2))
+}
+
+/// The first row a column of `len` touchpoints shows, given the shared
+/// scroll position: short columns show their tail rather than nothing.
+pub fn column_offset(first_row: usize, len: usize, body: usize) -> usize {
+    first_row.min(len.saturating_sub(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_stages_fit_in_80_columns() {
+        assert_eq!(visible_columns(80, 5), 5);
+        let rects = column_rects(Rect::new(0, 0, 80, 10), 5);
+        let total: u16 = rects.iter().map(|r| r.width).sum();
+        assert_eq!(total + 4, 78);
+        assert!(rects.iter().all(|r| r.width >= MIN_COLUMN));
+    }
+
+    #[test]
+    fn tiny_screens_give_empty_areas_not_panics() {
+        for (w, h) in [(0, 0), (1, 1), (2, 3), (20, 5)] {
+            let a = areas(Rect::new(0, 0, w, h));
+            assert!(a.board.height + a.detail.height + a.status.height + a.hints.height <= h);
+            let n = visible_columns(w, 5);
+            assert!(n >= 1);
+            let _ = column_rects(a.board, n);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Putting the terminal into the editor's state and back. Restoring runs on
+//! quit, on error (through a guard's drop) and on panic (through a hook),
+//! so a crash never leaves a shell in raw mode on the alternate screen.
+
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
+
+/// The real terminal.
+pub type Tty = Terminal<CrosstermBackend<Stdout>>;
+
+/// Restores the terminal when dropped.
+pub struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Raw mode, alternate screen, bracketed paste. The guard undoes it all.
+pub fn setup() -> io::Result<(Tty, Guard)> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    // From here on, a failure must still restore what was done.
+    let guard = Guard;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((terminal, guard))
+}
+
+/// Raw mode off, alternate screen left, cursor shown, bracketed paste and
+/// mouse capture off. Safe to call more than once; errors are ignored
+/// because there is nothing better to do with them at this point.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// What the terminal has for us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Bytes to read.
+    Ready,
+    /// Nothing within the timeout (or a signal came).
+    Idle,
+    /// The terminal hung up: its SSH connection or window is gone.
+    HungUp,
+}
+
+/// Waits up to `timeout_ms` for input on the terminal, asking the OS
+/// directly. A hung-up terminal reads as end of file, which crossterm's
+/// reader retries without end; checking here first keeps the editor from
+/// spinning and lets it save the user's work instead.
+#[cfg(unix)]
+pub fn wait_input(timeout_ms: i32) -> Input {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid, initialised pollfd; poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut fd, 1, timeout_ms) };
+    if ready <= 0 {
+        Input::Idle
+    } else if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Input::HungUp
+    } else {
+        Input::Ready
+    }
+}
+
+/// Waits for input; without a way to ask the OS, crossterm decides.
+#[cfg(not(unix))]
+pub fn wait_input(_timeout_ms: i32) -> Input {
+    Input::Ready
+}

@@ -1,0 +1,157 @@
+//! Measuring and cutting text for the screen, by grapheme and display width.
+//!
+//! Widths come from ratatui's own [`CellWidth`], so what we measure is what
+//! the buffer draws: a cut never splits an umlaut, a CJK character or a
+//! joined emoji, and a cursor lands in the column the terminal shows.
+
+use crate::core::text::printable;
+use ratatui::buffer::CellWidth;
+use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The display width of one grapheme; control characters draw nothing.
+pub fn grapheme_width(g: &str) -> usize {
+    if g.chars().any(char::is_control) {
+        0
+    } else {
+        usize::from(g.cell_width())
+    }
+}
+
+/// The display width of a string.
+pub fn width(s: &str) -> usize {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_control()) {
+        return s.len();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Makes map text safe and one line for the screen: control and bidi
+/// characters shown as `\u{..}`, newlines and tabs as spaces, and in ASCII
+/// mode every other grapheme as `?`.
+pub fn one_line(s: &str, ascii: bool) -> Cow<'_, str> {
+    let shown = printable(s);
+    let needs_work = shown.contains(['\n', '\t']) || (ascii && !shown.is_ascii());
+    if !needs_work {
+        return shown;
+    }
+    let mut out = String::with_capacity(shown.len());
+    for g in shown.graphemes(true) {
+        match g {
+            "\n" | "\t" | "\r\n" => out.push(' '),
+            g if ascii && !g.is_ascii() => out.push('?'),
+            g => out.push_str(g),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Cuts `s` to at most `max` columns, ending in `ellipsis` when something
+/// was cut. The cut falls between graphemes.
+pub fn fit<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    let room = max.saturating_sub(width(ellipsis));
+    if max < width(ellipsis) {
+        return Cow::Owned(String::new());
+    }
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        // Plain ASCII: one column per byte, no segmentation needed.
+        return Cow::Owned(format!("{}{ellipsis}", &s[..room]));
+    }
+    let mut used = 0;
+    let mut end = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        let w = grapheme_width(g);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        end = i + g.len();
+    }
+    Cow::Owned(format!("{}{ellipsis}", &s[..end]))
+}
+
+/// Breaks one line of text into rows of at most `max` columns, at spaces
+/// where it can and between graphemes where a word is too long. Stops after
+/// `limit` rows, so only what is shown is measured.
+pub fn wrap(s: &str, max: usize, limit: usize) -> Vec<String> {
+    let mut rows = Vec::new();
+    if max == 0 {
+        return rows;
+    }
+    let mut row = String::new();
+    let mut used = 0;
+    for word in s.split_word_bounds() {
+        let w = width(word);
+        if used + w > max && used > 0 {
+            rows.push(std::mem::take(&mut row).trim_end().to_string());
+            used = 0;
+            if rows.len() == limit {
+                return rows;
+            }
+            if word.trim().is_empty() {
+                continue;
+            }
+        }
+        if w > max {
+            // A word wider than a row: cut it by graphemes.
+            for g in word.graphemes(true) {
+                let gw = grapheme_width(g);
+                if used + gw > max {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                    if rows.len() == limit {
+                        return rows;
+                    }
+                }
+                row.push_str(g);
+                used += gw;
+            }
+            continue;
+        }
+        row.push_str(word);
+        used += w;
+    }
+    if !row.trim().is_empty() && rows.len() < limit {
+        rows.push(row.trim_end().to_string());
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_at_grapheme_boundaries() {
+        assert_eq!(fit("Bewertungsportal", 8, "…"), "Bewertu…");
+        assert_eq!(fit("Größe", 5, "…"), "Größe");
+        assert_eq!(fit("口コミサイト", 7, "…"), "口コミ…");
+        // A joined emoji is one grapheme of width 2: it stays whole or goes.
+        assert_eq!(fit("👩‍👩‍👧x y", 3, "…"), "👩‍👩‍👧…");
+        assert_eq!(fit("abc", 0, "…"), "");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_long_words() {
+        assert_eq!(
+            wrap("Queries like these lead to lists", 12, 9),
+            ["Queries like", "these lead", "to lists"]
+        );
+        assert_eq!(
+            wrap("Bewertungsportale", 6, 9),
+            ["Bewert", "ungspo", "rtale"]
+        );
+        assert_eq!(wrap("a b c d e f", 3, 2), ["a b", "c d"]);
+        assert!(wrap("abc", 0, 3).is_empty());
+    }
+
+    #[test]
+    fn one_line_makes_text_safe() {
+        assert_eq!(one_line("a\nb\x1bc", false), "a b\\u{1b}c");
+        assert_eq!(one_line("Größe", true), "Gr??e");
+        assert_eq!(one_line("plain", true), "plain");
+    }
+}

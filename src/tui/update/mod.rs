@@ -1,0 +1,118 @@
+//! `update(&mut App, Action) -> Vec<Effect>`: the one place state changes.
+//! It does no I/O; what needs the outside world comes back as an [`Effect`]
+//! for the loop to carry out, and its result returns as another action.
+
+mod board;
+mod overlay;
+
+pub use overlay::{TEMPLATE_NAMES, create_file_form};
+
+use crate::core::edit::{Edit, Focus};
+use crate::core::format::to_string;
+use crate::tui::action::{Action, SaveResult};
+use crate::tui::app::{App, Overlay};
+use std::path::PathBuf;
+
+/// Something for the loop to do outside the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `text` to `path` atomically, then report back with
+    /// [`Action::Saved`].
+    Save {
+        path: PathBuf,
+        text: String,
+        state: u64,
+        then_quit: bool,
+    },
+    /// Leave the editor.
+    Quit,
+}
+
+/// Changes the state for one action and says what else must happen.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = match action {
+        Action::Resize(w, h) => {
+            app.view.size = (w, h);
+            Vec::new()
+        }
+        Action::Saved(result) => saved(app, result),
+        action => match app.overlay.take() {
+            None => board::update(app, action),
+            Some(Overlay::Form(form)) => overlay::form(app, form, action),
+            Some(Overlay::Confirm(confirm)) => overlay::confirm(app, confirm, action),
+            Some(Overlay::Help { scroll }) => overlay::help(app, scroll, action),
+        },
+    };
+    app.view.settle(app.doc.map());
+    effects
+}
+
+/// The effect that writes the map in its canonical bytes.
+fn save_effect(app: &App, then_quit: bool) -> Effect {
+    Effect::Save {
+        path: app.doc.path.clone(),
+        text: to_string(app.doc.map()),
+        state: app.doc.state(),
+        then_quit,
+    }
+}
+
+fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
+    match result.error {
+        Some(e) => {
+            app.error(format!(
+                "cannot save {}: {e}; the map is still open, nothing was lost",
+                result.path.display()
+            ));
+            Vec::new()
+        }
+        None => {
+            app.doc.mark_saved(result.state);
+            app.info(format!("saved {}", app.doc.file_name()));
+            if result.then_quit {
+                vec![Effect::Quit]
+            } else {
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Applies an edit, moves the selection to it and says what happened.
+fn apply(app: &mut App, edit: Edit) -> bool {
+    match app.doc.apply(edit) {
+        Ok(applied) => {
+            focus(app, applied.focus);
+            if applied.paths_changed > 0 {
+                app.info(format!("{} changed", paths(applied.paths_changed)));
+            }
+            true
+        }
+        Err(e) => {
+            app.error(e.to_string());
+            false
+        }
+    }
+}
+
+fn focus(app: &mut App, focus: Focus) {
+    match focus {
+        Focus::Stage(s) => {
+            app.view.stage = s;
+            app.view.row = None;
+        }
+        Focus::Touchpoint(at) => {
+            app.view.stage = at.stage;
+            app.view.row = Some(at.index);
+        }
+    }
+}
+
+/// "1 path" or "3 paths".
+fn paths(n: usize) -> String {
+    if n == 1 {
+        "1 path".into()
+    } else {
+        format!("{n} paths")
+    }
+}

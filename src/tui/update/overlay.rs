@@ -1,0 +1,145 @@
+//! Actions while a form, a question or the help is open.
+
+use super::board::KINDS;
+use super::{Effect, apply, save_effect};
+use crate::core::edit::{Edit, TouchpointFields};
+use crate::core::model::Kind;
+use crate::core::templates::Template;
+use crate::tui::action::{Action, Answer};
+use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
+use crate::tui::document::Document;
+use crate::tui::form::{Field, Form, FormOutcome};
+use crate::tui::view::help;
+
+/// The template choice's options, in the order of [`Template::ALL`].
+pub const TEMPLATE_NAMES: [&str; 3] = ["five-stage", "aida", "hourglass"];
+
+/// The form that offers to start a missing file from a template.
+pub fn create_file_form(file_name: &str) -> Form<FormPurpose> {
+    Form::new(
+        "New map",
+        FormPurpose::CreateFile,
+        vec![Field::choice("Template", &TEMPLATE_NAMES, 0)],
+    )
+    .with_intro(format!(
+        "{file_name} does not exist. Create it from a template? (Esc quits)"
+    ))
+}
+
+pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -> Vec<Effect> {
+    match form.handle(&action) {
+        FormOutcome::Open => {
+            app.overlay = Some(Overlay::Form(form));
+            Vec::new()
+        }
+        FormOutcome::Cancel if form.purpose == FormPurpose::CreateFile => vec![Effect::Quit],
+        FormOutcome::Cancel => Vec::new(),
+        FormOutcome::Submit => submit(app, form),
+    }
+}
+
+/// Checks a confirmed form and makes its edit; a blank name keeps the form
+/// open with a message.
+fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
+    let name = form.text(0).trim().to_string();
+    if name.is_empty() && form.purpose != FormPurpose::CreateFile {
+        form.error = Some("a name is required: type one, or Esc to cancel".into());
+        form.focus = 0;
+        app.overlay = Some(Overlay::Form(form));
+        return Vec::new();
+    }
+    let map = app.doc.map();
+    let edit = match form.purpose {
+        FormPurpose::AddTouchpoint(at) => Edit::new_touchpoint(map, at, &name, Kind::Direct),
+        FormPurpose::AddStage(at) => Edit::new_stage(map, at, &name),
+        FormPurpose::EditTouchpoint(at) => {
+            let fields = TouchpointFields {
+                name,
+                kind: if KINDS.get(form.selected(1)) == Some(&"indirect") {
+                    Kind::Indirect
+                } else {
+                    Kind::Direct
+                },
+                channel: form.text(2).trim().to_string(),
+                notes: form.text(3).trim_end().to_string(),
+            };
+            let unchanged = crate::core::edit::touchpoint(map, at)
+                .is_some_and(|t| TouchpointFields::of(t) == fields);
+            if unchanged {
+                return Vec::new();
+            }
+            Edit::SetTouchpoint { at, fields }
+        }
+        FormPurpose::EditStage(at) => {
+            let description = form.text(1).trim_end().to_string();
+            let unchanged = map
+                .stages
+                .get(at)
+                .is_some_and(|s| s.name == name && s.description == description);
+            if unchanged {
+                return Vec::new();
+            }
+            Edit::SetStage {
+                at,
+                name,
+                description,
+            }
+        }
+        FormPurpose::CreateFile => {
+            let template = Template::ALL
+                .get(form.selected(0))
+                .copied()
+                .unwrap_or_default();
+            let path = app.doc.path.clone();
+            app.doc = Document::unsaved(template.instantiate(None), path);
+            app.view = crate::tui::app::ViewState {
+                size: app.view.size,
+                ..Default::default()
+            };
+            return vec![save_effect(app, false)];
+        }
+    };
+    apply(app, edit);
+    Vec::new()
+}
+
+pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Effect> {
+    let Action::Answer(answer) = action else {
+        app.overlay = Some(Overlay::Confirm(confirm));
+        return Vec::new();
+    };
+    if answer != Answer::Cancel && !confirm.options.iter().any(|(a, _)| *a == answer) {
+        app.overlay = Some(Overlay::Confirm(confirm));
+        return Vec::new();
+    }
+    match (confirm.purpose, answer) {
+        (ConfirmPurpose::DeleteTouchpoint(at), Answer::Yes) => {
+            apply(app, Edit::RemoveTouchpoint { at });
+        }
+        (ConfirmPurpose::DeleteStage(at), Answer::Yes) => {
+            apply(app, Edit::RemoveStage { at });
+        }
+        (ConfirmPurpose::Quit, Answer::Save) => return vec![save_effect(app, true)],
+        (ConfirmPurpose::Quit, Answer::Discard) => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> {
+    let lines = help::line_count(&app.settings.keymap);
+    let page = usize::from(app.view.size.1.saturating_sub(2)).max(1);
+    let last = lines.saturating_sub(page);
+    let scroll = match action {
+        Action::Cancel => return Vec::new(),
+        Action::RowNext => scroll + 1,
+        Action::RowPrev => scroll.saturating_sub(1),
+        Action::PageDown => scroll + page,
+        Action::PageUp => scroll.saturating_sub(page),
+        _ => scroll,
+    };
+    app.overlay = Some(Overlay::Help {
+        scroll: scroll.min(last),
+    });
+    Vec::new()
+}

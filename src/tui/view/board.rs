@@ -1,0 +1,205 @@
+//! The stage columns. Only the columns and rows on screen are built, so a
+//! frame costs the same for a map of ten touchpoints or a hundred thousand.
+
+use super::{put, put_symbol};
+use crate::core::model::{Kind, Stage, Touchpoint};
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::text::{fit, one_line, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// The board view.
+pub struct Board<'a>(pub &'a App);
+
+/// Columns narrower than this show no channel.
+const CHANNEL_MIN_COLUMN: u16 = 22;
+
+impl Widget for Board<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
+        let stages = &app.doc.map().stages;
+        if area.height == 0 || area.width == 0 {
+            return;
+        }
+        if stages.is_empty() {
+            let text = "No stages yet. A adds one, ? shows all keys.";
+            put(
+                buf,
+                area.x + 1,
+                area.y,
+                text,
+                usize::from(area.width.saturating_sub(1)),
+                theme.dim,
+            );
+            return;
+        }
+        let count = layout::visible_columns(area.width, stages.len());
+        let first = app.view.first_stage.min(stages.len() - count);
+        let rects = layout::column_rects(area, count);
+        if first > 0 {
+            put_symbol(buf, area.x, area.y, sym.more_left, 1, theme.key);
+        }
+        if first + count < stages.len() {
+            put_symbol(buf, area.right() - 1, area.y, sym.more_right, 1, theme.key);
+        }
+        for (i, rect) in rects.iter().enumerate() {
+            let s = first + i;
+            Column {
+                app,
+                stage: &stages[s],
+                index: s,
+            }
+            .render(*rect, buf);
+            if i + 1 < count {
+                separator(buf, rect.right(), area, app);
+            }
+        }
+    }
+}
+
+fn separator(buf: &mut Buffer, x: u16, area: Rect, app: &App) {
+    let sym = &app.settings.symbols;
+    for y in area.top()..area.bottom() {
+        let s = if y == area.y + 1 {
+            sym.cross
+        } else {
+            sym.vertical
+        };
+        put(buf, x, y, s, 1, app.settings.theme.dim);
+    }
+}
+
+struct Column<'a> {
+    app: &'a App,
+    stage: &'a Stage,
+    index: usize,
+}
+
+impl Widget for Column<'_> {
+    fn render(self, rect: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
+        let w = usize::from(rect.width);
+        if w == 0 {
+            return;
+        }
+        let current = app.view.stage == self.index;
+        let len = self.stage.touchpoints.len();
+
+        // Header: the name, and the count at the right edge; the name is
+        // cut first so that the count always shows.
+        let suffix = if len == 0 {
+            " empty".to_string()
+        } else {
+            format!(" {len}")
+        };
+        let style = match (current, app.view.row) {
+            (true, None) => theme.header_selected,
+            (true, Some(_)) => theme.header_current,
+            _ if len == 0 => theme.header_empty,
+            _ => theme.header,
+        };
+        buf.set_style(Rect::new(rect.x, rect.y, rect.width, 1), style);
+        let name = one_line(&self.stage.name, app.settings.ascii);
+        let suffix_w = width(&suffix).min(w);
+        let name = fit(&name, w - suffix_w, sym.ellipsis);
+        put(buf, rect.x, rect.y, &name, w - suffix_w, style);
+        put(
+            buf,
+            rect.right() - suffix_w as u16,
+            rect.y,
+            &suffix,
+            suffix_w,
+            style,
+        );
+
+        if rect.height < 2 {
+            return;
+        }
+        // The rule under the header, with counts of rows scrolled away.
+        let body = layout::body_height(rect);
+        let offset = layout::column_offset(app.view.first_row, len, body);
+        let rule_y = rect.y + 1;
+        put_symbol(buf, rect.x, rule_y, sym.horizontal, rect.width, theme.dim);
+        if offset > 0 {
+            put(
+                buf,
+                rect.x,
+                rule_y,
+                &format!("{}{offset}", sym.more_up),
+                w,
+                theme.key,
+            );
+        }
+        let below = len.saturating_sub(offset + body);
+        if below > 0 {
+            let text = format!("{below}{}", sym.more_down);
+            let x = rect.right().saturating_sub(width(&text) as u16);
+            put(buf, x.max(rect.x), rule_y, &text, w, theme.key);
+        }
+
+        if len == 0 {
+            if body > 0 {
+                put(buf, rect.x, rect.y + 2, "no touchpoints", w, theme.dim);
+            }
+            if body > 1 && current {
+                put(buf, rect.x, rect.y + 3, "a adds one", w, theme.dim);
+            }
+            return;
+        }
+        let rows = self.stage.touchpoints[offset..].iter().take(body);
+        for (i, t) in rows.enumerate() {
+            let y = rect.y + 2 + i as u16;
+            let selected = current && app.view.row == Some(offset + i);
+            row(app, t, Rect::new(rect.x, y, rect.width, 1), selected, buf);
+        }
+    }
+}
+
+/// One touchpoint: marker, name, and the channel where there is room.
+fn row(app: &App, t: &Touchpoint, rect: Rect, selected: bool, buf: &mut Buffer) {
+    let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
+    let w = usize::from(rect.width);
+    let base = if selected {
+        theme.selected
+    } else {
+        ratatui::style::Style::new()
+    };
+    if selected {
+        buf.set_style(rect, base);
+    }
+    let (marker, marker_style) = match t.kind {
+        Kind::Direct => (sym.direct, theme.direct),
+        Kind::Indirect => (sym.indirect, theme.indirect),
+    };
+    put_symbol(buf, rect.x, rect.y, marker, 1, base.patch(marker_style));
+    let avail = w.saturating_sub(2);
+    let channel = if rect.width >= CHANNEL_MIN_COLUMN && !t.channel.is_empty() {
+        one_line(&t.channel, app.settings.ascii)
+    } else {
+        "".into()
+    };
+    let channel_w = width(&channel).min(avail / 3);
+    let name_room = if channel_w > 0 {
+        avail.saturating_sub(channel_w + 1)
+    } else {
+        avail
+    };
+    let name = one_line(&t.name, app.settings.ascii);
+    put(
+        buf,
+        rect.x + 2,
+        rect.y,
+        &fit(&name, name_room, sym.ellipsis),
+        name_room,
+        base,
+    );
+    if channel_w > 0 {
+        let channel = fit(&channel, channel_w, sym.ellipsis);
+        let x = rect.right() - width(&channel) as u16;
+        put(buf, x, rect.y, &channel, channel_w, base.patch(theme.dim));
+    }
+}

@@ -1,0 +1,128 @@
+//! The detail pane: the selected touchpoint's kind, channel and notes, or
+//! the stage's description when the stage itself is selected.
+
+use super::{put, put_symbol};
+use crate::core::model::Kind;
+use crate::tui::app::App;
+use crate::tui::text::{fit, one_line, wrap};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+/// The detail view.
+pub struct Detail<'a>(pub &'a App);
+
+impl Widget for Detail<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        if area.height == 0 || area.width == 0 {
+            return;
+        }
+        let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
+        let ascii = app.settings.ascii;
+        let w = usize::from(area.width);
+        let mut y = area.y;
+        if area.height > 1 {
+            put_symbol(buf, area.x, y, sym.horizontal, area.width, theme.dim);
+            // The map's title sits in the rule, where it costs no row.
+            let title = one_line(&app.doc.map().title, ascii);
+            if !title.is_empty() && w > 8 {
+                let title = format!(" {} ", fit(&title, w - 6, sym.ellipsis));
+                put(buf, area.x + 2, y, &title, w - 2, theme.header);
+            }
+            y += 1;
+        }
+        let map = app.doc.map();
+        let Some(stage) = map.stages.get(app.view.stage) else {
+            return;
+        };
+        let t = app.view.row.and_then(|r| stage.touchpoints.get(r));
+        // The first line: what is selected, then its facts.
+        let (head, facts, body): (String, Vec<String>, &str) = match t {
+            Some(t) => {
+                let (marker, kind) = match t.kind {
+                    Kind::Direct => (sym.direct, Kind::Direct.label()),
+                    Kind::Indirect => (sym.indirect, Kind::Indirect.label()),
+                };
+                let channel = if t.channel.is_empty() {
+                    "no channel".to_string()
+                } else {
+                    format!("channel: {}", one_line(&t.channel, ascii))
+                };
+                (
+                    format!("{marker} {}", one_line(&t.name, ascii)),
+                    vec![kind.to_string(), channel, format!("id {}", t.id)],
+                    &t.notes,
+                )
+            }
+            None => (
+                format!("Stage {}", one_line(&stage.name, ascii)),
+                vec![
+                    format!("{} touchpoints", stage.touchpoints.len()),
+                    format!("id {}", stage.id),
+                ],
+                &stage.description,
+            ),
+        };
+        let sep = format!(" {} ", sym.dot);
+        let mut x = put(buf, area.x, y, &head, w, theme.header);
+        for fact in &facts {
+            let room = usize::from(area.right().saturating_sub(x));
+            x = put(buf, x, y, &sep, room, theme.dim);
+            let room = usize::from(area.right().saturating_sub(x));
+            x = put(buf, x, y, fact, room, Style::new());
+        }
+        let empty = if t.is_some() {
+            "no notes"
+        } else {
+            "no description"
+        };
+        let last = area.bottom();
+        if area.height == 1 {
+            // One line only: the first line of the notes follows the facts.
+            let first = body.lines().next().unwrap_or(empty);
+            let room = usize::from(area.right().saturating_sub(x));
+            let x = put(buf, x, y, &sep, room, theme.dim);
+            let room = usize::from(area.right().saturating_sub(x));
+            put(
+                buf,
+                x,
+                y,
+                &fit(&one_line(first, ascii), room, sym.ellipsis),
+                room,
+                theme.dim,
+            );
+            return;
+        }
+        y += 1;
+        if body.is_empty() {
+            put(buf, area.x, y, empty, w, theme.dim);
+            return;
+        }
+        // Wrap the notes into the rows there are; a marker says when more
+        // is hidden.
+        let room = usize::from(last.saturating_sub(y));
+        let mut rows = Vec::new();
+        for line in body.lines() {
+            let text = one_line(line, ascii);
+            let wrapped = wrap(&text, w, room + 1 - rows.len().min(room));
+            if wrapped.is_empty() {
+                rows.push(String::new());
+            }
+            rows.extend(wrapped);
+            if rows.len() > room {
+                break;
+            }
+        }
+        let more = rows.len() > room;
+        rows.truncate(room);
+        if more && let Some(last_row) = rows.last_mut() {
+            let cut = fit(last_row, w.saturating_sub(2), sym.ellipsis).into_owned();
+            *last_row = format!("{cut} {}", sym.more_down);
+        }
+        for (i, text) in rows.iter().enumerate() {
+            put(buf, area.x, y + i as u16, text, w, Style::new());
+        }
+    }
+}

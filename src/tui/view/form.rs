@@ -1,0 +1,280 @@
+//! A form in a popup: labels on the left, fields on the right, the focused
+//! label reversed, an error line, and the terminal cursor in the field.
+
+use super::{centered, put};
+use crate::tui::app::Settings;
+use crate::tui::form::{FieldValue, Form};
+use crate::tui::keymap::Mode;
+use crate::tui::text::{fit, one_line, width};
+use crate::tui::textfield::{TextField, field_grapheme_width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How many lines a multi-line field shows.
+const NOTE_ROWS: u16 = 4;
+
+/// The form view.
+pub struct FormView<'a, P> {
+    pub form: &'a Form<P>,
+    pub settings: &'a Settings,
+}
+
+/// Where each part of the form goes; shared by drawing and the cursor.
+struct Geometry {
+    popup: Rect,
+    inner: Rect,
+    /// The intro's row, if there is one.
+    intro: Option<u16>,
+    /// Per field: its first row and its number of rows.
+    fields: Vec<(u16, u16)>,
+    /// Where field values start.
+    value_x: u16,
+    error_y: u16,
+    hint_y: u16,
+}
+
+fn geometry<P>(form: &Form<P>, area: Rect) -> Geometry {
+    let rows: Vec<u16> = form
+        .fields
+        .iter()
+        .map(|f| match &f.value {
+            FieldValue::Text(t) if t.is_multiline() => NOTE_ROWS,
+            _ => 1,
+        })
+        .collect();
+    let intro_h = u16::from(!form.intro.is_empty()) * 2;
+    let fields_h: u16 = rows.iter().sum();
+    // Borders, intro, fields, a blank line, the error line, the hint line.
+    let height = 2 + intro_h + fields_h + 3;
+    let popup = centered(area, 70.min(area.width.saturating_sub(2)).max(30), height);
+    let inner = Block::new().borders(Borders::ALL).inner(popup);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| width(f.label))
+        .max()
+        .unwrap_or(0) as u16
+        + 3;
+    let mut y = inner.y + intro_h;
+    let fields = rows
+        .iter()
+        .map(|&h| {
+            let at = (y, h);
+            y += h;
+            at
+        })
+        .collect();
+    Geometry {
+        popup,
+        inner,
+        intro: (intro_h > 0).then_some(inner.y),
+        fields,
+        value_x: inner.x + label_w,
+        error_y: y + 1,
+        hint_y: y + 2,
+    }
+}
+
+impl<P> Widget for FormView<'_, P> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (form, theme) = (self.form, &self.settings.theme);
+        let ascii = self.settings.ascii;
+        let sym = &self.settings.symbols;
+        let g = geometry(form, area);
+        if g.popup.is_empty() {
+            return;
+        }
+        Clear.render(g.popup, buf);
+        let title = format!(" {} ", one_line(&form.title, ascii));
+        Block::new()
+            .borders(Borders::ALL)
+            .border_set(sym.border)
+            .border_style(theme.popup)
+            .title(
+                fit(
+                    &title,
+                    usize::from(g.popup.width.saturating_sub(2)),
+                    sym.ellipsis,
+                )
+                .into_owned(),
+            )
+            .title_style(theme.popup)
+            .render(g.popup, buf);
+        let inner = g.inner.intersection(buf.area);
+        let w = usize::from(inner.width);
+        let visible = |y: u16| y >= inner.top() && y < inner.bottom();
+        if let Some(y) = g.intro.filter(|&y| visible(y)) {
+            put(
+                buf,
+                inner.x,
+                y,
+                &fit(&one_line(&form.intro, ascii), w, sym.ellipsis),
+                w,
+                Style::new(),
+            );
+        }
+        let value_w = usize::from(inner.right().saturating_sub(g.value_x));
+        for (i, (field, &(y, h))) in form.fields.iter().zip(&g.fields).enumerate() {
+            if !visible(y) {
+                continue;
+            }
+            let focused = i == form.focus;
+            let label_style = if focused { theme.focus } else { theme.header };
+            let label = format!("{} {}", if focused { ">" } else { " " }, field.label);
+            put(buf, inner.x, y, &label, w, label_style);
+            match &field.value {
+                FieldValue::Text(t) => {
+                    let underline = Style::new().add_modifier(Modifier::UNDERLINED);
+                    for row in 0..h {
+                        if visible(y + row) && value_w > 0 {
+                            buf.set_style(
+                                Rect::new(g.value_x, y + row, value_w as u16, 1),
+                                underline,
+                            );
+                        }
+                    }
+                    for (row, text) in text_rows(t, value_w, h, ascii) {
+                        if visible(y + row) {
+                            put(buf, g.value_x, y + row, &text, value_w, underline);
+                        }
+                    }
+                }
+                FieldValue::Choice { options, selected } => {
+                    let mut x = g.value_x;
+                    for (k, option) in options.iter().enumerate() {
+                        let (mark, style) = match (k == *selected, ascii) {
+                            (true, false) => ("◉ ", theme.header),
+                            (false, false) => ("○ ", Style::new()),
+                            (true, true) => ("(*) ", theme.header),
+                            (false, true) => ("( ) ", Style::new()),
+                        };
+                        let room = usize::from(inner.right().saturating_sub(x));
+                        x = put(buf, x, y, &format!("{mark}{option}"), room, style);
+                        x = x.saturating_add(2);
+                    }
+                }
+            }
+        }
+        if let Some(e) = &form.error {
+            if visible(g.error_y) {
+                put(
+                    buf,
+                    inner.x,
+                    g.error_y,
+                    &fit(&one_line(e, ascii), w, sym.ellipsis),
+                    w,
+                    theme.error,
+                );
+            }
+        }
+        if visible(g.hint_y) {
+            // "new line" only where there is a field that takes one.
+            let multiline = form
+                .fields
+                .iter()
+                .any(|f| matches!(&f.value, FieldValue::Text(t) if t.is_multiline()));
+            let hints = self.settings.keymap.hint_bindings(Mode::Form);
+            let text: Vec<String> = hints
+                .filter(|b| multiline || b.action != crate::tui::action::Action::Newline)
+                .filter_map(|b| Some(format!("{} {}", b.key.label(ascii), b.hint?)))
+                .collect();
+            let text = text.join("  ");
+            put(
+                buf,
+                inner.x,
+                g.hint_y,
+                &fit(&text, w, sym.ellipsis),
+                w,
+                theme.dim,
+            );
+        }
+    }
+}
+
+/// The rows a text field shows: (row, text), scrolled so the cursor is in
+/// view both ways.
+fn text_rows(t: &TextField, width: usize, rows: u16, ascii: bool) -> Vec<(u16, String)> {
+    let spot = t.spot();
+    let column = shown_column(t, ascii);
+    let first_line = spot
+        .line
+        .saturating_sub(usize::from(rows.saturating_sub(1)));
+    let skip = column.saturating_sub(width.saturating_sub(1));
+    t.lines()
+        .enumerate()
+        .skip(first_line)
+        .take(usize::from(rows))
+        .map(|(n, line)| {
+            let skip = if n == spot.line { skip } else { 0 };
+            ((n - first_line) as u16, shown(line, skip, ascii))
+        })
+        .collect()
+}
+
+/// A line of field text from display column `skip` on; tabs as spaces.
+fn shown(line: &str, skip: usize, ascii: bool) -> String {
+    let mut col = 0;
+    let mut out = String::new();
+    for g in line.graphemes(true) {
+        let w = field_grapheme_width(g);
+        if col >= skip {
+            match g {
+                "\t" => out.push(' '),
+                g if ascii && !g.is_ascii() => out.push('?'),
+                g => out.push_str(g),
+            }
+        } else if col + w > skip {
+            // A wide character cut by the scroll shows as a space.
+            out.push(' ');
+        }
+        col += w;
+    }
+    out
+}
+
+/// The cursor's column as drawn: in ASCII mode every other grapheme shows
+/// as one `?`, so it takes one column whatever its real width.
+fn shown_column(t: &TextField, ascii: bool) -> usize {
+    if !ascii {
+        return t.spot().column;
+    }
+    t.line_before_cursor()
+        .graphemes(true)
+        .map(|g| {
+            if g.is_ascii() {
+                field_grapheme_width(g)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// The terminal cursor's position in the focused text field.
+pub fn cursor<P>(form: &Form<P>, area: Rect, ascii: bool) -> Option<Position> {
+    let g = geometry(form, area);
+    let field = form.fields.get(form.focus)?;
+    let FieldValue::Text(t) = &field.value else {
+        return None;
+    };
+    let &(y, h) = g.fields.get(form.focus)?;
+    let inner = g.inner.intersection(area);
+    let value_w = usize::from(inner.right().saturating_sub(g.value_x));
+    if value_w == 0 {
+        return None;
+    }
+    let spot = t.spot();
+    let row = spot.line.min(usize::from(h.saturating_sub(1))) as u16;
+    let col = shown_column(t, ascii).min(value_w - 1) as u16;
+    let pos = Position::new(g.value_x + col, y + row);
+    inner.contains(pos).then_some(pos)
+}

@@ -1,0 +1,122 @@
+//! The status bar (file, unsaved marker, problems or the last message) and
+//! the hint bar (generated from the keymap).
+
+use super::put;
+use crate::tui::app::App;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::text::{fit, one_line, width};
+use crate::tui::view::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// The status bar view.
+pub struct Status<'a>(pub &'a App);
+
+impl Widget for Status<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        if area.height == 0 || area.width == 0 {
+            return;
+        }
+        let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
+        let ascii = app.settings.ascii;
+        let right = area.right();
+        let room = |x: u16| usize::from(right.saturating_sub(x));
+        let name = one_line(&app.doc.file_name(), ascii).into_owned();
+        let mut x = put(buf, area.x, area.y, &name, room(area.x), theme.header);
+        if app.doc.is_dirty() {
+            x = put(buf, x, area.y, " (unsaved)", room(x), theme.error);
+        }
+        x = put(
+            buf,
+            x,
+            area.y,
+            &format!(" {} ", sym.vertical),
+            room(x),
+            theme.dim,
+        );
+        if let Some(m) = &app.message {
+            let style = if m.error { theme.error } else { theme.ok };
+            let text = one_line(&m.text, ascii);
+            put(
+                buf,
+                x,
+                area.y,
+                &fit(&text, room(x), sym.ellipsis),
+                room(x),
+                style,
+            );
+            return;
+        }
+        let p = app.doc.problems();
+        if p.list.is_empty() {
+            put(buf, x, area.y, "no problems", room(x), theme.ok);
+            return;
+        }
+        let count = match (p.errors, p.warnings) {
+            (0, w) => plural(w, "warning"),
+            (e, 0) => plural(e, "error"),
+            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        };
+        let style = if p.errors > 0 {
+            theme.error
+        } else {
+            theme.warning
+        };
+        x = put(
+            buf,
+            x,
+            area.y,
+            &format!("{} {count}", sym.warning),
+            room(x),
+            style,
+        );
+        if let Some(first) = p.list.first() {
+            let text = format!(": {}", one_line(&first.message, ascii));
+            put(
+                buf,
+                x,
+                area.y,
+                &fit(&text, room(x), sym.ellipsis),
+                room(x),
+                ratatui::style::Style::new(),
+            );
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The hint bar: the keys of the current mode that carry a hint.
+pub struct Hints<'a> {
+    pub keymap: &'a Keymap,
+    pub mode: Mode,
+    pub ascii: bool,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Hints<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 || area.width == 0 {
+            return;
+        }
+        let mut x = area.x;
+        for (key, word) in self.keymap.hints(self.mode, self.ascii) {
+            // Whole hints only: a cut hint would say the wrong thing.
+            let need = width(&key) + 1 + width(word);
+            if usize::from(area.right().saturating_sub(x)) < need {
+                break;
+            }
+            x = put(buf, x, area.y, &key, need, self.theme.key);
+            x = put(buf, x + 1, area.y, word, need, self.theme.dim);
+            x += 2;
+        }
+    }
+}

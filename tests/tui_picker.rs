@@ -1,0 +1,106 @@
+//! The picker that `journey` without a file opens.
+
+use journey::core::templates::Template;
+use journey::tui::Screen;
+use journey::tui::app::Settings;
+use journey::tui::keys::parse_keys;
+use journey::tui::picker::{Choice, Picker, discover};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+fn write(path: &std::path::Path, title: &str) {
+    let text = format!(
+        "(\n    format: 1,\n    title: \"{title}\",\n    stages: [],\n    personas: [],\n)\n"
+    );
+    std::fs::write(path, text).expect("write map");
+}
+
+fn press(picker: &mut Picker, keys: &str) {
+    for event in parse_keys(keys) {
+        picker.handle(event);
+    }
+}
+
+#[test]
+fn lists_maps_here_then_recent_ones_elsewhere() {
+    let here = tempfile::tempdir().expect("temp dir");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(here.path().join("maps")).expect("maps");
+    write(&here.path().join("maps/b.ron"), "B map");
+    write(&here.path().join("maps/a.ron"), "A map");
+    write(&here.path().join("c.ron"), "C map");
+    std::fs::write(here.path().join("notes.txt"), "not a map").expect("write");
+    let other = elsewhere.path().join("other.ron");
+    write(&other, "Other");
+    let same = std::fs::canonicalize(here.path().join("maps/a.ron")).expect("canon");
+    let gone = elsewhere.path().join("deleted.ron");
+    let entries = discover(here.path(), &[other.clone(), same, gone]);
+    let listed: Vec<(PathBuf, bool, &str)> = entries
+        .iter()
+        .map(|e| (e.path.clone(), e.recent, e.title.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            (PathBuf::from("maps/a.ron"), false, "A map"),
+            (PathBuf::from("maps/b.ron"), false, "B map"),
+            (PathBuf::from("c.ron"), false, "C map"),
+            (other, true, "Other"),
+        ]
+    );
+}
+
+#[test]
+fn enter_opens_the_selection_and_q_quits() {
+    let here = tempfile::tempdir().expect("temp dir");
+    write(&here.path().join("a.ron"), "A");
+    write(&here.path().join("b.ron"), "B");
+    let entries = discover(here.path(), &[]);
+    let mut picker = Picker::new(entries.clone(), None, Settings::new(false, true));
+    press(&mut picker, "jj<Enter>");
+    assert_eq!(
+        picker.done,
+        Some(Some(Choice::Open(PathBuf::from("b.ron"))))
+    );
+
+    let mut picker = Picker::new(entries, None, Settings::new(false, true));
+    press(&mut picker, "q");
+    assert_eq!(picker.done, Some(None));
+}
+
+#[test]
+fn n_asks_for_a_file_and_a_template() {
+    let mut picker = Picker::new(Vec::new(), None, Settings::new(false, true));
+    press(&mut picker, "n");
+    assert!(picker.form.is_some());
+    // Clear the suggested name, type one without extension, pick hourglass.
+    press(&mut picker, &"<BS>".repeat(20));
+    press(&mut picker, "launch<Tab><Right><Right><Enter>");
+    assert_eq!(
+        picker.done,
+        Some(Some(Choice::Create(
+            PathBuf::from("launch.ron"),
+            Template::Hourglass
+        )))
+    );
+
+    let mut picker = Picker::new(Vec::new(), None, Settings::new(false, true));
+    press(&mut picker, &format!("n{}<Enter>", "<BS>".repeat(20)));
+    let error = picker.form.as_ref().and_then(|f| f.error.clone());
+    assert!(error.is_some_and(|e| e.contains("file name is required")));
+    press(&mut picker, "<Esc>");
+    assert!(picker.form.is_none() && picker.done.is_none());
+}
+
+#[test]
+fn an_unreadable_recent_list_is_shown_as_a_warning() {
+    let warning = Some("ignored the recent-files list x: not UTF-8 text".to_string());
+    let mut picker = Picker::new(Vec::new(), warning, Settings::new(false, true));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    picker.handle(crossterm::event::Event::Resize(80, 24));
+    terminal.draw(|f| picker.draw(f)).expect("draw");
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains("ignored the recent-files list"), "{screen}");
+    assert!(screen.contains("n makes a new one"), "{screen}");
+}

@@ -1,0 +1,171 @@
+//! The editor's screens, drawn on a `TestBackend` and kept as snapshots.
+
+mod common;
+
+use common::{app_at, keys};
+use journey::tui::Screen;
+use journey::tui::app::{App, Settings};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    terminal
+}
+
+fn screen(seq: &str, w: u16, h: u16) -> Terminal<TestBackend> {
+    let (mut app, _dir) = app_at(w, h);
+    keys(&mut app, seq);
+    draw(&app, w, h)
+}
+
+#[test]
+fn board_80x24() {
+    insta::assert_snapshot!(screen("", 80, 24).backend());
+}
+
+#[test]
+fn board_120x40() {
+    insta::assert_snapshot!(screen("l", 120, 40).backend());
+}
+
+#[test]
+fn empty_stage_marker_80x24() {
+    // A new stage is empty; its header says so in words.
+    let t = screen("lAFollow-up<Enter>", 80, 24);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn help_80x24() {
+    insta::assert_snapshot!(screen("?", 80, 24).backend());
+}
+
+#[test]
+fn help_120x40() {
+    insta::assert_snapshot!(screen("?", 120, 40).backend());
+}
+
+#[test]
+fn edit_form_80x24() {
+    let t = screen("je", 80, 24);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn edit_form_120x40() {
+    insta::assert_snapshot!(screen("je", 120, 40).backend());
+}
+
+#[test]
+fn quit_prompt_80x24() {
+    insta::assert_snapshot!(screen("tq", 80, 24).backend());
+}
+
+#[test]
+fn quit_prompt_120x40() {
+    insta::assert_snapshot!(screen("tq", 120, 40).backend());
+}
+
+#[test]
+fn delete_question_80x24() {
+    insta::assert_snapshot!(screen("lljjd", 80, 24).backend());
+}
+
+#[test]
+fn columns_scroll_with_markers_at_40x12() {
+    let t = screen("llll", 40, 12);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn ascii_mode_draws_only_ascii() {
+    let (mut app, _dir) = app_at(80, 24);
+    app.settings = Settings::new(true, true);
+    for seq in ["", "?", "<Esc>e", "<Esc>tq"] {
+        keys(&mut app, seq);
+        let t = draw(&app, 80, 24);
+        for cell in t.backend().buffer().content() {
+            assert!(
+                cell.symbol().is_ascii(),
+                "non-ASCII {:?} after {seq:?}",
+                cell.symbol()
+            );
+        }
+    }
+    let (mut app, _dir) = app_at(80, 24);
+    app.settings = Settings::new(true, true);
+    keys(&mut app, "l");
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn monochrome_uses_no_colour_but_keeps_the_selection_visible() {
+    let (mut app, _dir) = app_at(80, 24);
+    app.settings = Settings::new(false, false);
+    keys(&mut app, "j");
+    let t = draw(&app, 80, 24);
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    // Row 3 is the second touchpoint of the first column: reversed.
+    assert!(buf[(3, 3)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(3, 2)].modifier.contains(Modifier::REVERSED));
+    // The current stage's header is underlined, the others are not.
+    assert!(buf[(2, 0)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buf[(20, 0)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn no_size_panics_and_the_cursor_stays_on_screen() {
+    let (mut app, _dir) = app_at(80, 24);
+    for seq in ["", "e", "<Esc>?", "<Esc>tq", "<Esc>a口コミ"] {
+        keys(&mut app, seq);
+        for w in 0..=40 {
+            for h in 0..=14 {
+                app.handle(crossterm::event::Event::Resize(w, h));
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+                terminal.draw(|f| app.draw(f)).expect("draw");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_cursor_sits_after_wide_characters() {
+    let cursor_after = |ascii: bool, typed: &str| {
+        let (mut app, _dir) = app_at(80, 24);
+        app.settings = Settings::new(ascii, true);
+        keys(&mut app, &format!("a{typed}"));
+        let mut t = draw(&app, 80, 24);
+        t.get_cursor_position().expect("cursor")
+    };
+    let empty = cursor_after(false, "");
+    // Three CJK characters are six columns wide, and an umlaut one.
+    assert_eq!(cursor_after(false, "口コミ").x, empty.x + 6);
+    assert_eq!(cursor_after(false, "Größe").x, empty.x + 5);
+    // In ASCII mode each shows as one `?`.
+    assert_eq!(cursor_after(true, "口コミ").x, empty.x + 3);
+    let (mut app, _dir) = app_at(80, 24);
+    keys(&mut app, "a口コミ<Left>");
+    let mut t = draw(&app, 80, 24);
+    assert_eq!(t.get_cursor_position().expect("cursor").x, empty.x + 4);
+}
+
+#[test]
+fn the_loop_runs_on_any_backend_and_event_source() {
+    let (mut app, _dir) = app_at(80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let mut events = journey::tui::keys::parse_keys("laBewertungsportal<Enter>t").into_iter();
+    let flow = journey::tui::run(&mut terminal, &mut events, &mut app).expect("runs");
+    assert_eq!(flow, journey::tui::Flow::Continue, "the events ran out");
+    assert_eq!(app.view.size, (100, 30), "the loop told the app the size");
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains("○ Bewertungsportal · indirect"), "{screen}");
+    let mut events = journey::tui::keys::parse_keys("q<Esc>qd").into_iter();
+    let flow = journey::tui::run(&mut terminal, &mut events, &mut app).expect("runs");
+    assert_eq!(flow, journey::tui::Flow::Exit);
+}

@@ -2,6 +2,8 @@
 //! key sequences fed through the same dispatch the terminal uses.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use journey::core::format::load;
 use journey::tui::app::{App, Settings};
 use journey::tui::keys::parse_keys;

@@ -34,7 +34,10 @@ pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -
         }
         FormOutcome::Cancel if form.purpose == FormPurpose::CreateFile => vec![Effect::Quit],
         FormOutcome::Cancel => Vec::new(),
-        FormOutcome::Submit => submit(app, form),
+        FormOutcome::Submit => match form.purpose {
+            FormPurpose::SaveAs { then_quit } => super::disk::submit_save_as(app, form, then_quit),
+            _ => submit(app, form),
+        },
     }
 }
 
@@ -85,6 +88,8 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
                 description,
             }
         }
+        // Handled before: a file name is no map edit.
+        FormPurpose::SaveAs { .. } => return Vec::new(),
         FormPurpose::CreateFile => {
             let template = Template::ALL
                 .get(form.selected(0))
@@ -121,7 +126,7 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
         }
         (ConfirmPurpose::Quit, Answer::Save) => return vec![save_effect(app, true)],
         (ConfirmPurpose::Quit, Answer::Discard) => return vec![Effect::Quit],
-        _ => {}
+        (purpose, answer) => return super::disk::answer(app, purpose, answer),
     }
     Vec::new()
 }

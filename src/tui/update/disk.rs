@@ -8,7 +8,7 @@ use crate::core::format::to_string;
 use crate::core::model::Map;
 use crate::core::recovery::Recovery;
 use crate::tui::action::{Answer, ReloadResult, SaveOutcome, SaveResult};
-use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay, ViewState};
+use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::document::Document;
 use crate::tui::form::{Field, Form};
 use std::path::PathBuf;
@@ -163,10 +163,6 @@ pub fn reloaded(app: &mut App, result: ReloadResult) -> Vec<Effect> {
             let mut doc = Document::saved(map, result.path);
             doc.stamp = Some(stamp);
             app.doc = doc;
-            app.view = ViewState {
-                size: app.view.size,
-                ..Default::default()
-            };
             app.session.disk_changed = false;
             app.session.kept_state = None;
             match result.kept {
@@ -255,10 +251,6 @@ fn restore(app: &mut App, map: Map) {
     let mut doc = Document::unsaved(map, app.doc.path.clone());
     doc.stamp = stamp;
     app.doc = doc;
-    app.view = ViewState {
-        size: app.view.size,
-        ..Default::default()
-    };
     app.session.kept_state = None;
     app.info("restored the recovered changes; Ctrl-s saves them");
 }

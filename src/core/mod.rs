@@ -1,7 +1,10 @@
 //! The map and everything that can be done with it. No terminal code here:
 //! the CLI, the exporters and the TUI all stand on this floor.
 
+pub mod export;
 pub mod format;
+#[doc(hidden)]
+pub mod generate;
 pub mod model;
 pub mod slug;
 pub mod templates;

@@ -175,9 +175,7 @@ fn describe(code: &ron::Error) -> String {
     match code {
         E::Eof => "unexpected end of file: the map is cut short (a missing `)` or `]`?)".into(),
         E::ExpectedStructLike => "expected `(` to open a struct".into(),
-        E::ExpectedNamedStructLike(name) if name.is_empty() => {
-            "expected `(` to open a struct".into()
-        }
+        E::ExpectedNamedStructLike("") => "expected `(` to open a struct".into(),
         E::ExpectedNamedStructLike(name) => format!("expected `(` to open a {name}"),
         E::TrailingCharacters => "unexpected text after the end of the map".into(),
         E::MissingStructField { field, outer } => match outer {

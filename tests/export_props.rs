@@ -239,3 +239,42 @@ proptest! {
         }
     }
 }
+
+/// The real Mermaid parser, where it is set up (`npm install --prefix
+/// tests/mermaid`): every example and a batch of hostile maps must parse.
+/// Mermaid needs Node.js and a download, so this skips where it is missing.
+#[test]
+fn mermaid_parses_with_the_real_parser() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mermaid");
+    if !folder.join("node_modules/mermaid").exists() {
+        eprintln!("SKIPPED: Mermaid is not set up (npm install --prefix tests/mermaid)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut maps: Vec<Map> = common::examples().into_iter().map(|e| e.map).collect();
+    let mut runner = TestRunner::deterministic();
+    for _ in 0..40 {
+        maps.push(map().new_tree(&mut runner).expect("a map").current());
+    }
+    let mut files = Vec::new();
+    for (n, map) in maps.iter().enumerate() {
+        for format in [Format::Mermaid, Format::MermaidJourney] {
+            let file = dir.path().join(format!("{n}.{}.mmd", format.name()));
+            std::fs::write(&file, export(map, format, &Options::all()).text).expect("write");
+            files.push(file);
+        }
+    }
+    let output = std::process::Command::new("node")
+        .arg(folder.join("check.mjs"))
+        .args(&files)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{report}");
+    assert_eq!(
+        report.lines().filter(|l| l.starts_with("ok ")).count(),
+        files.len()
+    );
+}

@@ -84,8 +84,10 @@ pub fn export(map: &Map, options: &Options) -> String {
             &stage.name
         });
         push_quoted(&mut out, &label);
-        out.push_str(", tooltip=");
-        push_quoted(&mut out, &stage.description);
+        if !is_blank(&stage.description) {
+            out.push_str(", tooltip=");
+            push_quoted(&mut out, &stage.description);
+        }
         out.push_str(", fontsize=14];\n");
         let first = index.stage_start[s];
         let members = &node_ids[first..first + stage.touchpoints.len()];
@@ -127,7 +129,8 @@ pub fn export(map: &Map, options: &Options) -> String {
             push_quoted(&mut out, node);
             out.push(';');
         }
-        out.push_str(" }\n    }\n");
+        out.push_str(" }\n");
+        out.push_str("    }\n");
         anchors.push(members[0].clone());
     }
 
@@ -214,6 +217,7 @@ fn paths(out: &mut String, index: &Index, node_ids: &[String], personas: &[(usiz
                     out.push_str(" -> ");
                     push_quoted(out, &node_ids[t]);
                     let _ = write!(out, " [color=\"{color}\", style={style}, arrowhead={arrow}");
+                    // A backward step must not pull the columns out of order.
                     if index.stage_of(t) < index.stage_of(p) {
                         out.push_str(", constraint=false");
                     }

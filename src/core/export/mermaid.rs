@@ -12,6 +12,7 @@ use super::ids::Ids;
 use super::{Exported, Index, Options, is_blank};
 use crate::core::model::{Kind, Map, Persona};
 use crate::core::text::clean;
+use std::collections::HashSet;
 use std::fmt::Write;
 
 /// Mermaid's default `maxEdges`: a diagram with more links does not render.
@@ -79,22 +80,21 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     let mut styles = String::new();
     for (n, persona) in &personas {
         let first_link = links;
+        // As in the DOT export: one link per step a persona takes, however
+        // many of its paths take it, and its name on the first one only.
+        let mut drawn: HashSet<(usize, usize)> = HashSet::new();
         for path in &persona.paths {
             let mut previous: Option<usize> = None;
-            let mut labelled = false;
             for step in &path.steps {
                 let Some(t) = index.get(&step.touchpoint) else {
                     continue;
                 };
-                if let Some(p) = previous {
+                if let Some(p) = previous.filter(|&p| drawn.insert((p, t))) {
                     let _ = write!(out, "    {} -->", node_ids[p]);
-                    // The persona's name on its first link, so that the
-                    // paths read without colour.
-                    if !labelled {
+                    if links == first_link {
                         out.push_str("|\"");
                         push_label(&mut out, name_or_id(&persona.name, &persona.id));
                         out.push_str("\"|");
-                        labelled = true;
                     }
                     let _ = writeln!(out, " {}", node_ids[t]);
                     links += 1;

@@ -124,21 +124,31 @@ struct Losses {
 
 impl Losses {
     /// `name` (or `id` where it is blank) on one line, with `:` `#` `;`
-    /// (and, for actors, `,`) replaced by full-width look-alikes and `%%`
-    /// broken up, so it cannot end the name or start a comment.
+    /// (and, for actors, `,`) replaced by full-width look-alikes, `%%`
+    /// broken up and a tag-like `<` turned into `‹`, so it cannot end the
+    /// name, start a comment or be taken for HTML.
     fn name(&mut self, name: &str, id: &str, actor: bool) -> String {
         let source = if is_blank(name) { id } else { name };
         let one_line = clean(source, false);
         let one_line = one_line.trim();
         let mut out = String::with_capacity(one_line.len());
         let mut previous = '\0';
-        for c in one_line.chars() {
+        let mut chars = one_line.chars().peekable();
+        while let Some(c) = chars.next() {
             let replaced = match c {
                 ':' => '：',
                 '#' => '＃',
                 ';' => '；',
                 ',' if actor => '，',
                 '%' if previous == '%' => '％',
+                // What looks like an HTML tag may be stripped by Mermaid's
+                // sanitizer, and entity codes need `#`.
+                '<' if chars
+                    .peek()
+                    .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+                {
+                    '‹'
+                }
                 c => c,
             };
             out.push(replaced);
@@ -171,7 +181,7 @@ impl Losses {
                 .map(|(from, to)| format!("{from:?} → {to:?}"))
                 .collect();
             w.push(format!(
-                "mermaid-journey: names cannot hold `:` `#` `;` (actors not `,` either), line breaks or `%%`; changed {}: {}",
+                "mermaid-journey: names cannot hold `:` `#` `;` (actors not `,` either), line breaks, `%%` or HTML tags; changed {}: {}",
                 plural(self.renamed.len(), "name"),
                 list(&examples)
             ));
@@ -247,10 +257,11 @@ mod tests {
             "Buy： now ＃1； 100%％"
         );
         assert_eq!(lost.name("Ann, Bob", "x", true), "Ann， Bob");
+        assert_eq!(lost.name("<b>a</b> < 5", "x", false), "‹b>a‹/b> < 5");
         assert_eq!(lost.name("Ann, Bob", "x", false), "Ann, Bob");
         assert_eq!(lost.name("", "the-id", false), "the-id");
         assert_eq!(lost.name("two\nlines\x1b", "x", false), "two lines");
-        assert_eq!(lost.renamed.len(), 3);
+        assert_eq!(lost.renamed.len(), 4);
     }
 
     #[test]

@@ -79,6 +79,43 @@ fn expected_coverage(map: &Map) -> Vec<Vec<String>> {
     rows
 }
 
+/// Every path step as its list item should read.
+fn expected_steps(map: &Map) -> Vec<String> {
+    let mut items = Vec::new();
+    for step in map
+        .personas
+        .iter()
+        .flat_map(|p| &p.paths)
+        .flat_map(|p| &p.steps)
+    {
+        let place = map.stages.iter().find_map(|s| {
+            s.touchpoints
+                .iter()
+                .find(|t| t.id == step.touchpoint)
+                .map(|t| (s, t))
+        });
+        let mut item = match place {
+            Some((stage, t)) => format!(
+                "{} · {} ({})",
+                shown_name(&stage.name, &stage.id),
+                shown_name(&t.name, &t.id),
+                t.kind.label()
+            ),
+            None => format!("unknown touchpoint {}", shown(&step.touchpoint)),
+        };
+        if let Some(e) = step.emotion {
+            item.push_str(" · ");
+            item.push_str(markdown::emotion(e));
+        }
+        if !shown(&step.note).is_empty() {
+            item.push_str(" · ");
+            item.push_str(&shown(&step.note));
+        }
+        items.push(item);
+    }
+    items
+}
+
 /// Checks one map's Markdown against its model.
 pub fn check(example_name: &str, map: &Map) {
     let md = markdown::export(map, &Options::all());
@@ -113,6 +150,11 @@ pub fn check(example_name: &str, map: &Map) {
             "{example_name}: coverage table"
         );
     }
+    assert_eq!(
+        super::markdown_list_items(&md),
+        expected_steps(map),
+        "{example_name}: path steps"
+    );
     let personas = super::markdown_headings(&md, HeadingLevel::H3);
     let expected: Vec<String> = map
         .personas

@@ -296,3 +296,33 @@ pub fn has_control(s: &str) -> bool {
     s.chars()
         .any(|c| c != '\n' && journey::core::format::needs_escape(c))
 }
+
+/// The text of every list item, in order, with `<br>` read as a newline
+/// and emphasis markers dropped.
+pub fn markdown_list_items(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Item) => current = Some(String::new()),
+            Event::End(TagEnd::Item) => out.push(current.take().unwrap_or_default()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = current.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::InlineHtml(h) => {
+                if let Some(c) = current.as_mut() {
+                    assert_eq!(&*h, "<br>", "only <br> may appear as HTML in an item");
+                    c.push('\n');
+                }
+            }
+            Event::Start(Tag::List(_)) if current.is_some() => {
+                panic!("a list inside a list item: text opened a block")
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -12,10 +12,10 @@
 //! Every id is quoted and derived from the map's ids; every label is escaped
 //! (see [`push_quoted`] and [`push_html`]).
 
-use super::ids::Ids;
-use super::{Index, Options, is_blank};
+use super::ids::{Ids, NodeId, touchpoint_ids};
+use super::index::FxBuild;
+use super::{Index, Options, clean, is_blank, push_escaped};
 use crate::core::model::{Kind, Map, Outcome, Persona};
-use crate::core::text::clean;
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -59,23 +59,19 @@ pub fn export(map: &Map, options: &Options) -> String {
         .map(|p| p.steps.len())
         .sum();
     let mut out = String::with_capacity(1024 + 160 * index.touchpoints.len() + 96 * steps);
-    let mut ids = Ids::new(true);
+    let mut cluster_ids = Ids::new("cluster_", true);
+    let mut empty_ids = Ids::new("empty_", true);
 
     out.push_str("// Made by journey from the map file; export again rather than edit.\n");
     out.push_str("digraph \"journey\" {\n");
     graph_attributes(&mut out, map, &personas, options);
 
     // Node ids in touchpoint order, and the first node of each column.
-    let node_ids: Vec<String> = index
-        .touchpoints
-        .iter()
-        .map(|(_, t)| ids.make("tp_", &t.id))
-        .collect();
+    let node_ids: Vec<NodeId> = touchpoint_ids(&index, "tp_", true);
     let mut anchors = Vec::with_capacity(map.stages.len());
     for (s, stage) in map.stages.iter().enumerate() {
-        let cluster = ids.make("cluster_", &stage.id);
         out.push_str("\n    subgraph ");
-        push_quoted(&mut out, &cluster);
+        cluster_ids.make(&stage.id).push_quoted(&mut out);
         out.push_str(" {\n        graph [label=");
         let mut label = format!("{}. ", s + 1);
         label.push_str(if is_blank(&stage.name) {
@@ -93,18 +89,18 @@ pub fn export(map: &Map, options: &Options) -> String {
         let members = &node_ids[first..first + stage.touchpoints.len()];
         if members.is_empty() {
             // A half-made map still draws: the empty column says so.
-            let placeholder = ids.make("empty_", &stage.id);
+            let placeholder = empty_ids.make(&stage.id);
             out.push_str("        ");
-            push_quoted(&mut out, &placeholder);
+            placeholder.push_quoted(&mut out);
             out.push_str(
-                " [label=\"no touchpoints yet\", shape=plaintext, fontcolor=\"#8a939c\"];\n    }\n",
+                " [label=\"no touchpoints yet\", shape=plaintext, style=\"\", fontcolor=\"#8a939c\"];\n    }\n",
             );
             anchors.push(placeholder);
             continue;
         }
         for (node, t) in members.iter().zip(&stage.touchpoints) {
             out.push_str("        ");
-            push_quoted(&mut out, node);
+            node.push_quoted(&mut out);
             out.push_str(" [label=<");
             push_html_wrapped(&mut out, if is_blank(&t.name) { &t.id } else { &t.name });
             if !is_blank(&t.channel) {
@@ -112,11 +108,11 @@ pub fn export(map: &Map, options: &Options) -> String {
                 push_html(&mut out, &t.channel);
                 out.push_str("</FONT>");
             }
-            out.push_str(">, ");
-            out.push_str(match t.kind {
-                Kind::Direct => "shape=box, style=\"rounded,filled\"",
-                Kind::Indirect => "shape=ellipse, style=\"dashed,filled\"",
-            });
+            out.push('>');
+            // Direct is the node default (see `graph_attributes`).
+            if t.kind == Kind::Indirect {
+                out.push_str(", shape=ellipse, style=\"dashed,filled\"");
+            }
             if !is_blank(&t.notes) {
                 out.push_str(", tooltip=");
                 push_quoted(&mut out, &t.notes);
@@ -126,7 +122,7 @@ pub fn export(map: &Map, options: &Options) -> String {
         out.push_str("        { rank=same;");
         for node in members {
             out.push(' ');
-            push_quoted(&mut out, node);
+            node.push_quoted(&mut out);
             out.push(';');
         }
         out.push_str(" }\n");
@@ -140,7 +136,7 @@ pub fn export(map: &Map, options: &Options) -> String {
             if k > 0 {
                 out.push_str(" -> ");
             }
-            push_quoted(&mut out, anchor);
+            anchor.push_quoted(&mut out);
         }
         out.push_str(" [style=invis, weight=100];\n");
     }
@@ -183,13 +179,13 @@ fn graph_attributes(
     out.push_str("<BR ALIGN=\"LEFT\"/>>, style=\"rounded,filled\", fillcolor=\"#f3f5f7\", color=\"#c5ccd3\"];\n");
     out.push_str("    node [fontname=\"");
     out.push_str(FONT);
-    out.push_str("\", fontsize=11, fillcolor=white, color=\"#33414e\", margin=\"0.12,0.05\"];\n");
+    out.push_str("\", fontsize=11, shape=box, style=\"rounded,filled\", fillcolor=white, color=\"#33414e\", margin=\"0.12,0.05\"];\n");
     out.push_str("    edge [fontname=\"");
     out.push_str(FONT);
     out.push_str("\", fontsize=9, penwidth=1.8, arrowsize=0.7];\n");
 }
 
-fn paths(out: &mut String, index: &Index, node_ids: &[String], personas: &[(usize, &Persona)]) {
+fn paths(out: &mut String, index: &Index, node_ids: &[NodeId], personas: &[(usize, &Persona)]) {
     if personas.iter().all(|(_, p)| p.paths.is_empty()) {
         return;
     }
@@ -198,12 +194,12 @@ fn paths(out: &mut String, index: &Index, node_ids: &[String], personas: &[(usiz
         let (color, style, arrow) = persona_style(*n);
         // A persona that takes the same step on several paths gets one
         // edge for it: parallel copies only add clutter.
-        let mut drawn: HashSet<(usize, usize)> = HashSet::new();
+        let mut drawn: HashSet<(usize, usize), FxBuild> = HashSet::default();
         for path in &persona.paths {
-            let mut tooltip = String::new();
-            tooltip.push_str(&persona.name);
-            tooltip.push_str(": ");
-            tooltip.push_str(&path.name);
+            // A path's edges share their look through an anonymous
+            // subgraph's edge defaults (which, unlike a cluster's, do not
+            // touch the layout): each edge is then just its two ends.
+            let mut opened = false;
             // Steps naming no touchpoint are skipped, and the path goes on
             // from the last step that exists.
             let mut previous: Option<usize> = None;
@@ -212,20 +208,30 @@ fn paths(out: &mut String, index: &Index, node_ids: &[String], personas: &[(usiz
                     continue;
                 };
                 if let Some(p) = previous.filter(|&p| drawn.insert((p, t))) {
-                    out.push_str("    ");
-                    push_quoted(out, &node_ids[p]);
-                    out.push_str(" -> ");
-                    push_quoted(out, &node_ids[t]);
-                    let _ = write!(out, " [color=\"{color}\", style={style}, arrowhead={arrow}");
-                    // A backward step must not pull the columns out of order.
-                    if index.stage_of(t) < index.stage_of(p) {
-                        out.push_str(", constraint=false");
+                    if !opened {
+                        opened = true;
+                        let _ = write!(
+                            out,
+                            "    subgraph {{\n        edge [color=\"{color}\", style={style}, arrowhead={arrow}, tooltip="
+                        );
+                        push_quoted(out, &format!("{}: {}", persona.name, path.name));
+                        out.push_str("];\n");
                     }
-                    out.push_str(", tooltip=");
-                    push_quoted(out, &tooltip);
-                    out.push_str("];\n");
+                    out.push_str("        ");
+                    node_ids[p].push_quoted(out);
+                    out.push_str(" -> ");
+                    node_ids[t].push_quoted(out);
+                    // A backward step must not pull the columns out of order.
+                    out.push_str(if index.stage_of(t) < index.stage_of(p) {
+                        " [constraint=false];\n"
+                    } else {
+                        ";\n"
+                    });
                 }
                 previous = Some(t);
+            }
+            if opened {
+                out.push_str("    }\n");
             }
         }
     }
@@ -234,7 +240,7 @@ fn paths(out: &mut String, index: &Index, node_ids: &[String], personas: &[(usiz
 /// A column right of the stages that says what the shapes and the lines
 /// mean. The persona lines are an HTML-like table, so that each sample
 /// line sits exactly beside its name.
-fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<&String>) {
+fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<&NodeId>) {
     out.push_str("\n    subgraph \"cluster_legend\" {\n");
     out.push_str(
         "        graph [label=\"Legend\", fontsize=12, style=\"rounded\", color=\"#c5ccd3\"];\n",
@@ -282,7 +288,7 @@ fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<
     out.push_str(" [style=invis];\n    }\n");
     if let Some(anchor) = last_anchor {
         out.push_str("    ");
-        push_quoted(out, anchor);
+        anchor.push_quoted(out);
         out.push_str(" -> \"legend_direct\" [style=invis, weight=100];\n");
     }
 }
@@ -320,20 +326,13 @@ fn outcomes(persona: &Persona) -> String {
 pub fn push_quoted(out: &mut String, s: &str) {
     let s = clean(s, true);
     out.push('"');
-    let mut plain_from = 0;
-    for (i, c) in s.char_indices() {
-        let escaped = match c {
-            '\\' => "\\\\",
-            '"' => "\\\"",
-            '\n' => "\\n",
-            '\t' => " ",
-            _ => continue,
-        };
-        out.push_str(&s[plain_from..i]);
-        out.push_str(escaped);
-        plain_from = i + c.len_utf8();
-    }
-    out.push_str(&s[plain_from..]);
+    push_escaped(out, &s, |b| match b {
+        b'\\' => Some("\\\\"),
+        b'"' => Some("\\\""),
+        b'\n' => Some("\\n"),
+        b'\t' => Some(" "),
+        _ => None,
+    });
     out.push('"');
 }
 
@@ -342,33 +341,27 @@ pub fn push_quoted(out: &mut String, s: &str) {
 /// becomes `<BR/>`, control characters are dropped.
 pub fn push_html(out: &mut String, s: &str) {
     let s = clean(s, true);
-    let mut plain_from = 0;
-    for (i, c) in s.char_indices() {
-        let escaped = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
-            // Graphviz expands `\N`, `\G` and friends in HTML-like labels
-            // too, after entities are decoded; `\\` is what keeps a
-            // backslash literal.
-            '\\' => "\\\\",
-            '\n' => "<BR/>",
-            '\t' => " ",
-            _ => continue,
-        };
-        out.push_str(&s[plain_from..i]);
-        out.push_str(escaped);
-        plain_from = i + c.len_utf8();
-    }
-    out.push_str(&s[plain_from..]);
+    push_escaped(out, &s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        // Graphviz expands `\N`, `\G` and friends in HTML-like labels
+        // too, after entities are decoded; `\\` is what keeps a
+        // backslash literal.
+        b'\\' => Some("\\\\"),
+        b'\n' => Some("<BR/>"),
+        b'\t' => Some(" "),
+        _ => None,
+    });
 }
 
 /// [`push_html`], with lines longer than [`WRAP`] broken at spaces.
 fn push_html_wrapped(out: &mut String, s: &str) {
     let s = s.trim();
-    if s.chars().count() <= WRAP {
+    // Bytes first: no string has more characters than bytes.
+    if s.len() <= WRAP || s.chars().count() <= WRAP {
         push_html(out, s);
         return;
     }

@@ -4,9 +4,8 @@
 //! [`push_inline`]), so a name can never open a block, end a table cell or
 //! start HTML, whatever it holds.
 
-use super::{Index, Options, is_blank};
+use super::{Index, Options, clean, is_blank, push_number};
 use crate::core::model::{Kind, Map, Outcome, Path, Persona, Touchpoint};
-use crate::core::text::clean;
 use std::fmt::Write;
 
 /// Up to this many personas, coverage is a matrix with one column per
@@ -21,13 +20,21 @@ pub fn export(map: &Map, options: &Options) -> String {
     title(&mut out, map);
     stages(&mut out, map);
     let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
+    // Every shown step's touchpoint, looked up once for both uses below.
+    let resolved: Vec<Option<usize>> = personas
+        .iter()
+        .flat_map(|(_, p)| &p.paths)
+        .flat_map(|p| &p.steps)
+        .map(|s| index.get(&s.touchpoint))
+        .collect();
     if !personas.is_empty() {
         out.push_str("## Personas\n\n");
+        let mut steps = resolved.iter();
         for (_, persona) in &personas {
-            persona_section(&mut out, map, &index, persona);
+            persona_section(&mut out, map, &index, persona, &mut steps);
         }
     }
-    coverage(&mut out, map, &index, &personas);
+    coverage(&mut out, map, &index, &personas, &resolved);
     // The sections each end in a blank line; a file ends in exactly one newline.
     while out.ends_with("\n\n") {
         out.pop();
@@ -94,7 +101,16 @@ fn push_touchpoint_name(out: &mut String, t: &Touchpoint) {
     }
 }
 
-fn persona_section(out: &mut String, map: &Map, index: &Index, persona: &Persona) {
+/// Where each step of the shown paths leads, in path order.
+type Steps<'r> = std::slice::Iter<'r, Option<usize>>;
+
+fn persona_section(
+    out: &mut String,
+    map: &Map,
+    index: &Index,
+    persona: &Persona,
+    steps: &mut Steps,
+) {
     out.push_str("### ");
     push_name(out, &persona.name, &persona.id);
     out.push_str("\n\n");
@@ -106,11 +122,11 @@ fn persona_section(out: &mut String, map: &Map, index: &Index, persona: &Persona
         out.push_str("No paths yet.\n\n");
     }
     for path in &persona.paths {
-        path_section(out, map, index, path);
+        path_section(out, map, index, path, steps);
     }
 }
 
-fn path_section(out: &mut String, map: &Map, index: &Index, path: &Path) {
+fn path_section(out: &mut String, map: &Map, index: &Index, path: &Path, steps: &mut Steps) {
     out.push_str("#### Path: ");
     push_name(out, &path.name, &path.id);
     out.push_str("\n\n");
@@ -118,8 +134,9 @@ fn path_section(out: &mut String, map: &Map, index: &Index, path: &Path) {
         out.push_str("No steps yet.\n\n");
     }
     for (n, step) in path.steps.iter().enumerate() {
-        let _ = write!(out, "{}. ", n + 1);
-        match index.get(&step.touchpoint) {
+        push_number(out, n + 1);
+        out.push_str(". ");
+        match steps.next().copied().flatten() {
             Some(t) => {
                 let (s, touchpoint) = index.touchpoints[t];
                 out.push_str("**");
@@ -186,7 +203,7 @@ struct Coverage {
 }
 
 impl Coverage {
-    fn new(index: &Index, personas: &[(usize, &Persona)]) -> Coverage {
+    fn new(index: &Index, personas: &[(usize, &Persona)], resolved: &[Option<usize>]) -> Coverage {
         let n = index.touchpoints.len();
         let mut c = Coverage {
             personas: vec![Vec::new(); n],
@@ -197,10 +214,11 @@ impl Coverage {
         // through a touchpoint counts once.
         let mut last_path = vec![usize::MAX; n];
         let mut path_no = 0;
+        let mut resolved = resolved.iter();
         for (shown, (_, persona)) in personas.iter().enumerate() {
             for path in &persona.paths {
-                for step in &path.steps {
-                    let Some(t) = index.get(&step.touchpoint) else {
+                for _ in &path.steps {
+                    let Some(t) = resolved.next().copied().flatten() else {
                         continue;
                     };
                     if last_path[t] == path_no {
@@ -223,16 +241,24 @@ impl Coverage {
     }
 }
 
-fn coverage(out: &mut String, map: &Map, index: &Index, personas: &[(usize, &Persona)]) {
+fn coverage(
+    out: &mut String,
+    map: &Map,
+    index: &Index,
+    personas: &[(usize, &Persona)],
+    resolved: &[Option<usize>],
+) {
     if index.touchpoints.is_empty() {
         return;
     }
-    let cov = Coverage::new(index, personas);
+    let cov = Coverage::new(index, personas, resolved);
     let matrix = personas.len() <= MATRIX_MAX_PERSONAS;
     out.push_str("## Coverage\n\n");
     out.push_str(
-        "Which personas pass through each touchpoint. A touchpoint that no \
-         converting path ends on can still be the reason people came.\n\n",
+        "Which personas pass through each touchpoint. *Paths* counts the paths \
+         that visit it, *Converted* those of them that end in a conversion: a \
+         touchpoint that never directly precedes a conversion can still be one \
+         that converting paths rely on.\n\n",
     );
     out.push_str("| Touchpoint | Stage | Kind |");
     if matrix {
@@ -283,7 +309,11 @@ fn coverage(out: &mut String, map: &Map, index: &Index, personas: &[(usize, &Per
             }
             out.push_str(" |");
         }
-        let _ = writeln!(out, " {} | {} |", cov.paths[t], cov.converted[t]);
+        out.push(' ');
+        push_number(out, cov.paths[t] as usize);
+        out.push_str(" | ");
+        push_number(out, cov.converted[t] as usize);
+        out.push_str(" |\n");
     }
     out.push('\n');
 }
@@ -308,26 +338,28 @@ pub fn push_inline(out: &mut String, text: &str) {
     let text = clean(text, true);
     let text = text.trim();
     let block_marker = line_start_marker(text);
-    // Copy runs of plain text whole: exports of big maps are mostly names.
+    // A trailing run of `#` would close a heading and vanish.
+    let closing_hashes = text.trim_end_matches('#').len();
+    // Bytes, not characters: everything escaped here is ASCII (see
+    // `super::push_escaped`).
     let mut plain_from = 0;
-    for (i, c) in text.char_indices() {
-        let escaped = match c {
-            '\n' => "<br>",
-            '\t' => " ",
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '\\' => "\\\\",
-            '|' => "\\|",
-            '*' => "\\*",
-            '_' => "\\_",
-            '`' => "\\`",
-            '[' => "\\[",
-            ']' => "\\]",
-            '~' => "\\~",
-            '$' => "\\$",
-            // A trailing run of `#` would close a heading and vanish.
-            '#' if text[i..].bytes().all(|b| b == b'#') => "\\#",
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let escaped = match b {
+            b'\n' => "<br>",
+            b'\t' => " ",
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'\\' => "\\\\",
+            b'|' => "\\|",
+            b'*' => "\\*",
+            b'_' => "\\_",
+            b'`' => "\\`",
+            b'[' => "\\[",
+            b']' => "\\]",
+            b'~' => "\\~",
+            b'$' => "\\$",
+            b'#' if i >= closing_hashes => "\\#",
             _ if block_marker == Some(i) => {
                 out.push_str(&text[plain_from..i]);
                 out.push('\\');
@@ -338,7 +370,7 @@ pub fn push_inline(out: &mut String, text: &str) {
         };
         out.push_str(&text[plain_from..i]);
         out.push_str(escaped);
-        plain_from = i + c.len_utf8();
+        plain_from = i + 1;
     }
     out.push_str(&text[plain_from..]);
 }

@@ -8,10 +8,9 @@
 //! [`super::ids::Ids`]).
 
 use super::dot::persona_style;
-use super::ids::Ids;
-use super::{Exported, Index, Options, is_blank};
+use super::ids::{Ids, NodeId, touchpoint_ids};
+use super::{Exported, Index, Options, clean, is_blank, push_escaped};
 use crate::core::model::{Kind, Map, Persona};
-use crate::core::text::clean;
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -27,7 +26,8 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     let index = Index::new(map);
     let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
     let mut out = String::with_capacity(512 + 80 * index.touchpoints.len());
-    let mut ids = Ids::new(false);
+    let mut stage_ids_maker = Ids::new("st_", false);
+    let mut empty_ids = Ids::new("empty_", false);
     if !is_blank(&map.title) {
         out.push_str("---\ntitle: ");
         push_yaml_string(&mut out, &map.title);
@@ -35,20 +35,16 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     }
     out.push_str("flowchart LR\n");
 
-    let node_ids: Vec<String> = index
-        .touchpoints
-        .iter()
-        .map(|(_, t)| ids.make("tp_", &t.id))
-        .collect();
+    let node_ids: Vec<NodeId> = touchpoint_ids(&index, "tp_", false);
     let mut stage_ids = Vec::with_capacity(map.stages.len());
     for (s, stage) in map.stages.iter().enumerate() {
-        let sid = ids.make("st_", &stage.id);
+        let sid = stage_ids_maker.make(&stage.id);
         let _ = write!(out, "    subgraph {sid}[\"{}. ", s + 1);
         push_label(&mut out, name_or_id(&stage.name, &stage.id));
         out.push_str("\"]\n        direction TB\n");
         let first = index.stage_start[s];
         if stage.touchpoints.is_empty() {
-            let empty = ids.make("empty_", &stage.id);
+            let empty = empty_ids.make(&stage.id);
             let _ = writeln!(out, "        {empty}[\"(no touchpoints yet)\"]");
         }
         for (k, t) in stage.touchpoints.iter().enumerate() {
@@ -123,15 +119,24 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     out.push_str("    classDef direct fill:#ffffff,stroke:#33414e,stroke-width:1.5px\n");
     out.push_str("    classDef indirect fill:#ffffff,stroke:#33414e,stroke-width:1.5px,stroke-dasharray:5 4\n");
     for kind in [Kind::Direct, Kind::Indirect] {
-        let members: Vec<&str> = index
+        let mut members = index
             .touchpoints
             .iter()
             .zip(&node_ids)
             .filter(|((_, t), _)| t.kind == kind)
-            .map(|(_, id)| id.as_str())
-            .collect();
-        if !members.is_empty() {
-            let _ = writeln!(out, "    class {} {}", members.join(","), kind.label());
+            .map(|(_, id)| id)
+            .peekable();
+        if members.peek().is_some() {
+            out.push_str("    class ");
+            for (k, id) in members.enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                id.push_to(&mut out);
+            }
+            out.push(' ');
+            out.push_str(kind.label());
+            out.push('\n');
         }
     }
 
@@ -173,29 +178,22 @@ fn name_or_id<'a>(name: &'a str, id: &'a str) -> &'a str {
 pub fn push_label(out: &mut String, s: &str) {
     let s = clean(s, true);
     let s = s.trim();
-    let mut plain_from = 0;
-    for (i, c) in s.char_indices() {
-        let escaped = match c {
-            '"' => "#quot;",
-            '#' => "#35;",
-            '&' => "#amp;",
-            '<' => "#lt;",
-            '>' => "#gt;",
-            '`' => "#96;",
-            ':' => "#58;",
-            ';' => "#59;",
-            '%' => "#37;",
-            '|' => "#124;",
-            '\\' => "#92;",
-            '\n' => "<br>",
-            '\t' => " ",
-            _ => continue,
-        };
-        out.push_str(&s[plain_from..i]);
-        out.push_str(escaped);
-        plain_from = i + c.len_utf8();
-    }
-    out.push_str(&s[plain_from..]);
+    push_escaped(out, s, |b| match b {
+        b'"' => Some("#quot;"),
+        b'#' => Some("#35;"),
+        b'&' => Some("#amp;"),
+        b'<' => Some("#lt;"),
+        b'>' => Some("#gt;"),
+        b'`' => Some("#96;"),
+        b':' => Some("#58;"),
+        b';' => Some("#59;"),
+        b'%' => Some("#37;"),
+        b'|' => Some("#124;"),
+        b'\\' => Some("#92;"),
+        b'\n' => Some("<br>"),
+        b'\t' => Some(" "),
+        _ => None,
+    });
 }
 
 /// Writes `s` as a one-line YAML double-quoted string, for the front matter.

@@ -7,9 +7,8 @@
 //! What cannot be carried is replaced or averaged, and every loss is named
 //! in [`Exported::warnings`].
 
-use super::{Exported, Index, Options, is_blank};
+use super::{Exported, Index, Options, clean, is_blank};
 use crate::core::model::{Map, Persona};
-use crate::core::text::clean;
 use std::fmt::Write;
 
 /// How many examples a warning lists before it says "and N more".
@@ -46,13 +45,13 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     let mut lost = Losses::default();
     let actor_names: Vec<String> = personas
         .iter()
-        .map(|(_, p)| lost.name(&p.name, &p.id, true))
+        .map(|(_, p)| lost.name(&p.name, &p.id, Place::Actor))
         .collect();
     let mut out = String::with_capacity(256 + 48 * n);
     out.push_str("journey\n");
     if !is_blank(&map.title) {
         out.push_str("    title ");
-        out.push_str(&lost.name(&map.title, "journey", false));
+        out.push_str(&lost.name(&map.title, "journey", Place::Title));
         out.push('\n');
     }
     let mut appearance: Vec<usize> = Vec::new();
@@ -66,7 +65,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
             continue;
         }
         out.push_str("    section ");
-        out.push_str(&lost.name(&stage.name, &stage.id, false));
+        out.push_str(&lost.name(&stage.name, &stage.id, Place::Name));
         out.push('\n');
         for t in tasks.filter(|&t| !visitors[t].is_empty()) {
             let touchpoint = index.touchpoints[t].1;
@@ -83,7 +82,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
             let _ = write!(
                 out,
                 "        {}: {score}: ",
-                lost.name(&touchpoint.name, &touchpoint.id, false)
+                lost.name(&touchpoint.name, &touchpoint.id, Place::Name)
             );
             for (k, &shown) in visitors[t].iter().enumerate() {
                 if k > 0 {
@@ -111,6 +110,17 @@ pub fn emotion_score(e: i8) -> u32 {
     (i32::from(e).clamp(-2, 2) + 3) as u32
 }
 
+/// Where a name goes: each place forbids different characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The title ends only at `#` or `;`.
+    Title,
+    /// A section or task name also ends at `:`.
+    Name,
+    /// An actor also ends at `,`.
+    Actor,
+}
+
 /// What the journey syntax could not carry, collected for the warnings.
 #[derive(Default)]
 struct Losses {
@@ -127,7 +137,7 @@ impl Losses {
     /// (and, for actors, `,`) replaced by full-width look-alikes, `%%`
     /// broken up and a tag-like `<` turned into `‹`, so it cannot end the
     /// name, start a comment or be taken for HTML.
-    fn name(&mut self, name: &str, id: &str, actor: bool) -> String {
+    fn name(&mut self, name: &str, id: &str, place: Place) -> String {
         let source = if is_blank(name) { id } else { name };
         let one_line = clean(source, false);
         let one_line = one_line.trim();
@@ -136,10 +146,10 @@ impl Losses {
         let mut chars = one_line.chars().peekable();
         while let Some(c) = chars.next() {
             let replaced = match c {
-                ':' => '：',
+                ':' if place != Place::Title => '：',
                 '#' => '＃',
                 ';' => '；',
-                ',' if actor => '，',
+                ',' if place == Place::Actor => '，',
                 '%' if previous == '%' => '％',
                 // What looks like an HTML tag may be stripped by Mermaid's
                 // sanitizer, and entity codes need `#`.
@@ -253,14 +263,15 @@ mod tests {
     fn names_lose_only_what_they_must() {
         let mut lost = Losses::default();
         assert_eq!(
-            lost.name("Buy: now #1; 100%%", "x", false),
+            lost.name("Buy: now #1; 100%%", "x", Place::Name),
             "Buy： now ＃1； 100%％"
         );
-        assert_eq!(lost.name("Ann, Bob", "x", true), "Ann， Bob");
-        assert_eq!(lost.name("<b>a</b> < 5", "x", false), "‹b>a‹/b> < 5");
-        assert_eq!(lost.name("Ann, Bob", "x", false), "Ann, Bob");
-        assert_eq!(lost.name("", "the-id", false), "the-id");
-        assert_eq!(lost.name("two\nlines\x1b", "x", false), "two lines");
+        assert_eq!(lost.name("Ann, Bob", "x", Place::Actor), "Ann， Bob");
+        assert_eq!(lost.name("<b>a</b> < 5", "x", Place::Name), "‹b>a‹/b> < 5");
+        assert_eq!(lost.name("Ann, Bob", "x", Place::Name), "Ann, Bob");
+        assert_eq!(lost.name("", "the-id", Place::Name), "the-id");
+        assert_eq!(lost.name("two\nlines\x1b", "x", Place::Name), "two lines");
+        assert_eq!(lost.name("A: b", "x", Place::Title), "A: b");
         assert_eq!(lost.renamed.len(), 4);
     }
 

@@ -84,7 +84,9 @@ pub fn export(map: &Map, options: &Options) -> String {
             out.push_str(", tooltip=");
             push_quoted(&mut out, &stage.description);
         }
-        out.push_str(", fontsize=14];\n");
+        // With newrank, `rank=same` on a cluster puts all its nodes in one
+        // rank: the stage is a column, however its paths run.
+        out.push_str(", fontsize=14, rank=same];\n");
         let first = index.stage_start[s];
         let members = &node_ids[first..first + stage.touchpoints.len()];
         if members.is_empty() {
@@ -119,13 +121,6 @@ pub fn export(map: &Map, options: &Options) -> String {
             }
             out.push_str("];\n");
         }
-        out.push_str("        { rank=same;");
-        for node in members {
-            out.push(' ');
-            node.push_quoted(&mut out);
-            out.push(';');
-        }
-        out.push_str(" }\n");
         out.push_str("    }\n");
         anchors.push(members[0].clone());
     }

@@ -234,7 +234,8 @@ fn paths(out: &mut String, index: &Index, node_ids: &[NodeId], personas: &[(usiz
 
 /// A column right of the stages that says what the shapes and the lines
 /// mean. The persona lines are an HTML-like table, so that each sample
-/// line sits exactly beside its name.
+/// line sits exactly beside its name; the sample is the bottom border of
+/// the upper of two small cells, which puts it level with the text.
 fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<&NodeId>) {
     out.push_str("\n    subgraph \"cluster_legend\" {\n");
     out.push_str(
@@ -249,7 +250,7 @@ fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<
             let (color, style, arrow) = persona_style(*n);
             let _ = write!(
                 out,
-                "<TR><TD WIDTH=\"44\" HEIGHT=\"1\" SIDES=\"B\" BORDER=\"2\" COLOR=\"{color}\" STYLE=\"{style}\"></TD><TD><FONT COLOR=\"{color}\">{}</FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
+                "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD WIDTH=\"44\" HEIGHT=\"7\" SIDES=\"B\" BORDER=\"2\" COLOR=\"{color}\" STYLE=\"{style}\"></TD></TR><TR><TD HEIGHT=\"7\"></TD></TR></TABLE></TD><TD><FONT COLOR=\"{color}\">{}</FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
                 arrow_glyph(arrow)
             );
             push_html(

@@ -4,8 +4,8 @@
 //!
 //! Labels are always quoted, and every character Mermaid could read as
 //! syntax is written as an entity code such as `#quot;` (see
-//! [`push_label`]). Node ids are derived from the map's ids (see
-//! [`super::ids::Ids`]).
+//! [`push_label`]). Node ids are derived from the map's ids: ASCII
+//! letters, digits and `_` after a prefix, made unique where needed.
 
 use super::dot::persona_style;
 use super::ids::{Ids, NodeId, touchpoint_ids};

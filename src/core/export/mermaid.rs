@@ -28,9 +28,10 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     let mut out = String::with_capacity(512 + 80 * index.touchpoints.len());
     let mut stage_ids_maker = Ids::new("st_", false);
     let mut empty_ids = Ids::new("empty_", false);
+    let mut title_changed = false;
     if !is_blank(&map.title) {
         out.push_str("---\ntitle: ");
-        push_yaml_string(&mut out, &map.title);
+        title_changed = push_title(&mut out, &map.title);
         out.push_str("\n---\n");
     }
     out.push_str("flowchart LR\n");
@@ -141,6 +142,11 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     }
 
     let mut warnings = Vec::new();
+    if title_changed {
+        warnings.push(
+            "mermaid: Mermaid shows `&` `<` `>` in a title escaped, as `&amp;`; the title has `+` `‹` `›` in their place".to_string(),
+        );
+    }
     if links > MAX_LINKS {
         warnings.push(format!(
             "mermaid: the flowchart has {links} links; Mermaid draws at most {MAX_LINKS} unless its `maxEdges` setting is raised (try --persona, or --format dot)"
@@ -196,18 +202,30 @@ pub fn push_label(out: &mut String, s: &str) {
     });
 }
 
-/// Writes `s` as a one-line YAML double-quoted string, for the front matter.
-fn push_yaml_string(out: &mut String, s: &str) {
+/// Writes the title as a one-line YAML double-quoted string, for the front
+/// matter. Mermaid escapes the title's HTML and then shows the escaped
+/// text, so `&` `<` `>` become `+` `‹` `›`; returns whether any did.
+fn push_title(out: &mut String, s: &str) -> bool {
     let s = clean(s, false);
+    let mut changed = false;
     out.push('"');
     for c in s.trim().chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '&' | '<' | '>' => {
+                changed = true;
+                out.push(match c {
+                    '&' => '+',
+                    '<' => '‹',
+                    _ => '›',
+                });
+            }
             c => out.push(c),
         }
     }
     out.push('"');
+    changed
 }
 
 #[cfg(test)]
@@ -232,7 +250,10 @@ mod tests {
     #[test]
     fn yaml_title_is_quoted() {
         let mut out = String::new();
-        push_yaml_string(&mut out, "a: \"b\" # c\\\nd");
+        assert!(!push_title(&mut out, "a: \"b\" # c\\\nd"));
         assert_eq!(out, "\"a: \\\"b\\\" # c\\\\ d\"");
+        let mut out = String::new();
+        assert!(push_title(&mut out, "R&D <b>"));
+        assert_eq!(out, "\"R+D ‹b›\"");
     }
 }

@@ -134,9 +134,12 @@ struct Losses {
 
 impl Losses {
     /// `name` (or `id` where it is blank) on one line, with `:` `#` `;`
-    /// (and, for actors, `,`) replaced by full-width look-alikes, `%%`
-    /// broken up and a tag-like `<` turned into `‹`, so it cannot end the
-    /// name, start a comment or be taken for HTML.
+    /// (and, for actors, `,`) replaced by look-alikes, `%%` broken up by a
+    /// thin space and a tag-like `<` turned into `‹`, so it cannot end the
+    /// name, start a comment or be taken for HTML. The look-alikes (ratio
+    /// `∶`, sharp `♯`, low quote `‚`) are in the common fonts, where
+    /// full-width forms would need CJK fonts; `;` becomes `,` because no
+    /// look-alike survives Unicode normalization.
     fn name(&mut self, name: &str, id: &str, place: Place) -> String {
         let source = if is_blank(name) { id } else { name };
         let one_line = clean(source, false);
@@ -146,11 +149,14 @@ impl Losses {
         let mut chars = one_line.chars().peekable();
         while let Some(c) = chars.next() {
             let replaced = match c {
-                ':' if place != Place::Title => '：',
-                '#' => '＃',
-                ';' => '；',
-                ',' if place == Place::Actor => '，',
-                '%' if previous == '%' => '％',
+                ':' if place != Place::Title => '∶',
+                '#' => '♯',
+                ';' | ',' if place == Place::Actor => '‚',
+                ';' => ',',
+                '%' if previous == '%' => {
+                    out.push('\u{2009}');
+                    '%'
+                }
                 // What looks like an HTML tag may be stripped by Mermaid's
                 // sanitizer, and entity codes need `#`.
                 '<' if chars
@@ -264,9 +270,9 @@ mod tests {
         let mut lost = Losses::default();
         assert_eq!(
             lost.name("Buy: now #1; 100%%", "x", Place::Name),
-            "Buy： now ＃1； 100%％"
+            "Buy∶ now ♯1, 100%\u{2009}%"
         );
-        assert_eq!(lost.name("Ann, Bob", "x", Place::Actor), "Ann， Bob");
+        assert_eq!(lost.name("Ann, Bob; Cy", "x", Place::Actor), "Ann‚ Bob‚ Cy");
         assert_eq!(lost.name("<b>a</b> < 5", "x", Place::Name), "‹b>a‹/b> < 5");
         assert_eq!(lost.name("Ann, Bob", "x", Place::Name), "Ann, Bob");
         assert_eq!(lost.name("", "the-id", Place::Name), "the-id");

@@ -13,11 +13,13 @@ pub mod markdown;
 pub mod mermaid;
 pub mod mermaid_journey;
 pub mod render;
+mod text;
 
 use crate::core::model::{Map, Persona};
 use std::path::{Path, PathBuf};
 
 pub(crate) use index::Index;
+pub(crate) use text::{clean, is_blank, push_escaped, push_number};
 
 /// What an export shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -167,60 +169,6 @@ fn unknown_persona_message(id: &str, known: &[String]) -> String {
     }
 }
 
-/// Whether text shows nothing once control characters are dropped: such a
-/// name gets its id in its place.
-pub(crate) fn is_blank(s: &str) -> bool {
-    // Fast path: any printable ASCII character other than a space.
-    if s.bytes().any(|b| b > b' ' && b < 0x7f) {
-        return false;
-    }
-    crate::core::text::clean(s, false).trim().is_empty()
-}
-
-/// [`crate::core::text::clean`], with a fast path for the common case of
-/// printable ASCII, which has nothing to remove: exports clean every string
-/// of the map, and at S3 that is most of the work.
-pub(crate) fn clean(s: &str, multiline: bool) -> std::borrow::Cow<'_, str> {
-    if s.bytes().all(|b| (b' '..0x7f).contains(&b)) {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        crate::core::text::clean(s, multiline)
-    }
-}
-
-/// Appends `s` to `out` with each ASCII byte that `escape` maps replaced.
-/// Every character that any export escapes is ASCII, and UTF-8 never uses
-/// an ASCII byte inside a longer character, so a byte scan is exact, and
-/// much faster than decoding characters.
-pub(crate) fn push_escaped(out: &mut String, s: &str, escape: impl Fn(u8) -> Option<&'static str>) {
-    let mut plain_from = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if let Some(replacement) = escape(b) {
-            out.push_str(&s[plain_from..i]);
-            out.push_str(replacement);
-            plain_from = i + 1;
-        }
-    }
-    out.push_str(&s[plain_from..]);
-}
-
-/// Appends a number without the formatting machinery, for the hot loops.
-pub(crate) fn push_number(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
-}
-
 /// Checks that the persona the options name exists in the map.
 pub fn check_options(map: &Map, options: &Options) -> Result<(), ExportError> {
     match &options.persona {
@@ -326,19 +274,6 @@ mod tests {
             ),
             PathBuf::from("m/camera.___x.svg")
         );
-    }
-
-    #[test]
-    fn numbers_and_escapes() {
-        let mut out = String::new();
-        for n in [0, 7, 10, 1234567890] {
-            push_number(&mut out, n);
-            out.push(' ');
-        }
-        assert_eq!(out, "0 7 10 1234567890 ");
-        let mut out = String::new();
-        push_escaped(&mut out, "a\"ü\"口", |b| (b == b'"').then_some("&quot;"));
-        assert_eq!(out, "a&quot;ü&quot;口");
     }
 
     #[test]

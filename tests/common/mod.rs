@@ -159,10 +159,13 @@ pub fn dot_columns(dot: &str) -> Vec<Vec<String>> {
     columns
 }
 
-/// Map text as an export should show it: control characters gone, the
-/// ends trimmed, tabs as spaces.
+/// Map text as an export should show it: control characters and XML's
+/// forbidden U+FFFE and U+FFFF gone, the ends trimmed, tabs as spaces.
 pub fn shown(s: &str) -> String {
-    clean(s, true).trim().replace('\t', " ")
+    clean(s, true)
+        .replace(['\u{fffe}', '\u{ffff}'], "")
+        .trim()
+        .replace('\t', " ")
 }
 
 /// `Name (channel)`, as the Markdown tables name a touchpoint.
@@ -293,8 +296,10 @@ pub fn raw_table_widths(md: &str) -> Vec<Vec<usize>> {
 
 /// Whether any character that must never reach an export is in `s`.
 pub fn has_control(s: &str) -> bool {
-    s.chars()
-        .any(|c| c != '\n' && journey::core::format::needs_escape(c))
+    s.chars().any(|c| {
+        (c != '\n' && journey::core::format::needs_escape(c))
+            || matches!(c, '\u{fffe}' | '\u{ffff}')
+    })
 }
 
 /// The text of every list item, in order, with `<br>` read as a newline

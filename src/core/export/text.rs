@@ -2,6 +2,8 @@
 //! escaping, and numbers without the formatting machinery. Exports at S3
 //! run these on every string of the map, so they are written for speed.
 
+use std::borrow::Cow;
+
 /// Whether text shows nothing once control characters are dropped: such a
 /// name gets its id in its place.
 pub(crate) fn is_blank(s: &str) -> bool {
@@ -9,17 +11,23 @@ pub(crate) fn is_blank(s: &str) -> bool {
     if s.bytes().any(|b| b > b' ' && b < 0x7f) {
         return false;
     }
-    crate::core::text::clean(s, false).trim().is_empty()
+    clean(s, false).trim().is_empty()
 }
 
 /// [`crate::core::text::clean`], with a fast path for the common case of
 /// printable ASCII, which has nothing to remove: exports clean every string
-/// of the map, and at S3 that is most of the work.
-pub(crate) fn clean(s: &str, multiline: bool) -> std::borrow::Cow<'_, str> {
+/// of the map, and at S3 that is most of the work. It also drops U+FFFE
+/// and U+FFFF, which XML forbids: Graphviz rejects them in HTML-like labels
+/// and would write them into SVG.
+pub(crate) fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     if s.bytes().all(|b| (b' '..0x7f).contains(&b)) {
-        std::borrow::Cow::Borrowed(s)
+        return Cow::Borrowed(s);
+    }
+    let cleaned = crate::core::text::clean(s, multiline);
+    if cleaned.contains(['\u{fffe}', '\u{ffff}']) {
+        Cow::Owned(cleaned.replace(['\u{fffe}', '\u{ffff}'], ""))
     } else {
-        crate::core::text::clean(s, multiline)
+        cleaned
     }
 }
 
@@ -79,5 +87,6 @@ mod tests {
         assert!(!is_blank(" a"));
         assert_eq!(clean("plain", false), "plain");
         assert_eq!(clean("a\u{1b}b\nc", false), "ab c");
+        assert_eq!(clean("x\u{ffff}y\u{fffe}\u{fdd0}", true), "xy\u{fdd0}");
     }
 }

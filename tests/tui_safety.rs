@@ -142,7 +142,8 @@ fn restoring_recovered_work_makes_it_unsaved_and_says_what_differs() {
 #[test]
 fn every_dialog_survives_every_small_size_and_coming_back() {
     let (mut app, dir) = stamped_app();
-    let opens: Vec<Box<dyn Fn(&mut App)>> = vec![
+    type Open = Box<dyn Fn(&mut App)>;
+    let opens: Vec<Open> = vec![
         Box::new(|app| {
             keys(app, "S");
         }),

@@ -266,3 +266,118 @@ fn the_same_file_open_twice_warns_the_second_editor() {
         s.contains("also open in another journey")
     });
 }
+
+#[test]
+fn sigkill_loses_at_most_a_few_seconds() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_fixture(dir.path());
+    let tmux = Tmux::new("sigkill");
+    start(&tmux, dir.path(), "camera.ron");
+    tmux.wait_for("the board", |s| s.contains("Consideration"));
+    add_touchpoint(&tmux, "Bestandskunde");
+    let pid = journey_pid(&tmux);
+    // The background writer keeps the work within a few seconds of the edit.
+    let edited = Instant::now();
+    while !recovery_files(&tmux)
+        .iter()
+        .any(|p| has_touchpoint(p, "Bestandskunde"))
+    {
+        assert!(
+            edited.elapsed() < Duration::from_secs(5),
+            "no recovery file 5 s after the edit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    tmux.wait_for("the exit", |s| s.contains("EXITED"));
+    let recovered = recovery_files(&tmux);
+    assert!(has_touchpoint(&recovered[0], "Bestandskunde"));
+}
+
+#[test]
+fn escape_sequences_in_a_map_never_reach_the_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = copy_fixture(dir.path());
+    // Every text field of the map gets a title-setting escape sequence, a
+    // colour code and a bidi override.
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[31mred\u{202e}";
+    let mut map = load(&file).expect("loads").map;
+    map.title = format!("Title {evil}");
+    map.description = evil.into();
+    map.conversion = evil.into();
+    for stage in &mut map.stages {
+        stage.name = format!("{}{evil}", stage.name);
+        stage.description = evil.into();
+        for t in &mut stage.touchpoints {
+            t.name = format!("{}{evil}", t.name);
+            t.channel = evil.into();
+            t.notes = evil.into();
+        }
+    }
+    for persona in &mut map.personas {
+        persona.name = format!("{}{evil}", persona.name);
+        persona.description = evil.into();
+        for path in &mut persona.paths {
+            path.name = format!("{}{evil}", path.name);
+            for step in &mut path.steps {
+                step.note = evil.into();
+            }
+        }
+    }
+    std::fs::write(&file, journey::core::format::to_string(&map)).expect("write");
+
+    // The command line: check and every export.
+    let run = |args: &[&str]| {
+        std::process::Command::new(common::tmux::journey())
+            .args(args)
+            .arg(&file)
+            .output()
+            .expect("journey runs")
+    };
+    let mut outputs = vec![
+        run(&["check"]),
+        run(&["check", "--format", "json"]),
+        run(&["check", "--format", "github"]),
+    ];
+    for format in ["markdown", "dot", "mermaid", "mermaid-journey"] {
+        outputs.push(run(&["export", "--format", format]));
+    }
+    for out in &outputs {
+        let all = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+        assert!(!all.contains(&0x1b), "an ESC byte reached the output");
+        assert!(
+            !String::from_utf8_lossy(&all).contains('\u{202e}'),
+            "a bidi override reached the output"
+        );
+    }
+
+    // The editor: the pane's title stays, and the screen holds no OSC.
+    let tmux = Tmux::new("escapes");
+    start(&tmux, dir.path(), "camera.ron");
+    tmux.wait_for("the board", |s| s.contains("red"));
+    tmux.send(&["e"]);
+    tmux.wait_for("the form", |s| s.contains("Notes"));
+    let styled = tmux.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+    let styled = String::from_utf8_lossy(&styled.stdout);
+    assert!(styled.contains("pwned"), "the text itself shows");
+    assert!(
+        !styled.contains("\u{1b}]"),
+        "an OSC sequence reached the screen"
+    );
+    assert!(!styled.contains('\u{202e}'));
+    let title = tmux.cmd(&["display-message", "-p", "-t", "e2e", "#{pane_title}"]);
+    assert!(
+        !String::from_utf8_lossy(&title.stdout).contains("pwned"),
+        "the map set the terminal's title"
+    );
+}

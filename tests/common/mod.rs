@@ -7,6 +7,7 @@ mod exports;
 pub mod graphviz;
 pub mod markdown;
 pub mod mermaid;
+pub mod strategies;
 pub mod tmux;
 
 pub use exports::*;

@@ -214,13 +214,13 @@ impl Map {
 /// map, since it is only looked up and never iterated.
 #[derive(Debug, Default)]
 pub struct TouchpointIndex<'a> {
-    by_id: std::collections::HashMap<&'a str, TouchpointPos>,
+    by_id: rustc_hash::FxHashMap<&'a str, TouchpointPos>,
 }
 
 impl<'a> TouchpointIndex<'a> {
     /// Indexes every touchpoint; on duplicate ids the first one wins.
     pub fn new(map: &'a Map) -> Self {
-        let mut by_id = std::collections::HashMap::new();
+        let mut by_id = rustc_hash::FxHashMap::default();
         for (s, stage) in map.stages.iter().enumerate() {
             for (index, t) in stage.touchpoints.iter().enumerate() {
                 by_id

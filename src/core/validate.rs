@@ -4,9 +4,10 @@
 use crate::core::format::SourceIndex;
 use crate::core::model::{Map, TouchpointIndex};
 // Hash maps are only used for lookups here, never iterated, so their order
-// cannot leak into output.
+// cannot leak into output; the Fx hash is several times faster on short ids.
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -151,7 +152,7 @@ pub struct Diagnostic {
 struct Findings<'a> {
     out: Vec<Diagnostic>,
     /// The first item that used each id: what it is and its name.
-    first_use: HashMap<&'a str, (&'static str, &'a str)>,
+    first_use: FxHashMap<&'a str, (&'static str, &'a str)>,
 }
 
 impl<'a> Findings<'a> {
@@ -210,7 +211,7 @@ impl<'a> Findings<'a> {
 pub fn validate(map: &Map) -> Vec<Diagnostic> {
     let mut f = Findings {
         out: Vec::new(),
-        first_use: HashMap::with_capacity(map.stages.len() * 8),
+        first_use: FxHashMap::default(),
     };
     if map.title.trim().is_empty() {
         f.push(
@@ -255,7 +256,7 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
     }
 
     let index = TouchpointIndex::new(map);
-    let mut visited: HashSet<&str> = HashSet::new();
+    let mut visited: FxHashSet<&str> = FxHashSet::default();
     for (p, persona) in map.personas.iter().enumerate() {
         let item = Item::Persona { persona: p };
         f.named(item, "persona", &persona.name, &persona.id);
@@ -332,7 +333,7 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
                     Rule::UnvisitedTouchpoint,
                     Item::Touchpoint { stage: s, index: i },
                     &t.id,
-                    format!("touchpoint {} ({}) is on no path", quote(&t.name), t.id),
+                    format!("touchpoint \"{}\" ({}) is on no path", t.name, t.id),
                 );
             }
         }

@@ -4,7 +4,6 @@
 use crate::core::model::{Map, Touchpoint};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Touchpoints numbered 0.. in map order, with their stages.
 ///
@@ -60,55 +59,8 @@ impl<'a> Index<'a> {
     }
 }
 
-/// The Fx hash (as in rustc): several times faster than SipHash on short
-/// ids. Its only weakness, crafted collisions, could at worst slow one
-/// export of a hostile local file; the output cannot change, because no
-/// exporter iterates a hashed collection.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits, which pick the bucket, the
-        // weakest; similar ids (`tp-12-345`, `tp-12-346`) then crowd a
-        // few buckets. Rotating the strong high bits down fixes that, as
-        // rustc-hash 2 does.
-        self.hash.rotate_left(26)
-    }
-}
-
-/// Builds [`FxHasher`]s.
-pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+/// The Fx hash (rustc's): several times faster than SipHash on short ids.
+/// Its weakness, crafted collisions, could at worst slow one export of a
+/// hostile local file; the output cannot change, because no exporter
+/// iterates a hashed collection.
+pub(crate) type FxBuild = rustc_hash::FxBuildHasher;

@@ -104,3 +104,27 @@ fn an_unreadable_recent_list_is_shown_as_a_warning() {
     assert!(screen.contains("ignored the recent-files list"), "{screen}");
     assert!(screen.contains("n makes a new one"), "{screen}");
 }
+
+#[test]
+fn the_picker_and_its_form_survive_every_small_size() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(&dir.path().join("a-rather-long-map-name.ron"), "A map");
+    let entries = discover(dir.path(), &[]);
+    let warning = Some("a warning that is longer than the screen is wide".to_string());
+    let mut picker = Picker::new(entries, warning, Settings::new(false, true));
+    for keys in ["", "n"] {
+        press(&mut picker, keys);
+        for (w, h) in (0..=40)
+            .flat_map(|w| (0..=14).map(move |h| (w, h)))
+            .chain([(1, 1), (80, 24)])
+        {
+            picker.handle(crossterm::event::Event::Resize(w, h));
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal.draw(|f| picker.draw(f)).expect("draw");
+        }
+    }
+    assert!(
+        picker.form.is_some(),
+        "the form stayed open through the resizes"
+    );
+}

@@ -270,3 +270,31 @@ fn a_file_over_the_size_limit_is_refused_with_the_limit() {
         "{error}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_save_into_a_read_only_folder_shows_the_error_and_keeps_the_map() {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } == 0 {
+        eprintln!(
+            "skipping the read-only folder case: root writes there anyway; the removed-folder case in e2e_safety covers a failed save"
+        );
+        return;
+    }
+    let (mut app, dir) = stamped_app();
+    keys(&mut app, "t");
+    let before = std::fs::read(&app.doc.path).expect("read");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    keys(&mut app, "<C-s>");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
+        .expect("chmod back");
+    let message = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(message.contains("cannot save"), "{message}");
+    assert!(app.doc.is_dirty(), "the map is still unsaved in memory");
+    assert_eq!(std::fs::read(&app.doc.path).expect("read"), before);
+}

@@ -26,7 +26,8 @@ pub fn printable(s: &str) -> Cow<'_, str> {
 /// keeping newlines and tabs when `multiline` is set (notes) and turning them
 /// into spaces otherwise (names). `\r\n` becomes `\n`.
 pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
+    // Printable ASCII, the common case, is checked a byte at a time.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(needs_escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());

@@ -94,7 +94,7 @@ pub fn load(file: &Path) -> Result<Loaded, LoadError> {
         }));
     }
     let bytes = std::fs::read(file).map_err(|e| err(io_kind(&e)))?;
-    parse_bytes(file, &bytes)
+    parse_owned(file, bytes)
 }
 
 fn io_kind(e: &std::io::Error) -> LoadErrorKind {
@@ -107,21 +107,27 @@ fn io_kind(e: &std::io::Error) -> LoadErrorKind {
 
 /// Parses the bytes of a map file; `file` is only used in messages.
 pub fn parse_bytes(file: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    parse_owned(file, bytes.to_vec())
+}
+
+/// [`parse_bytes`], keeping the bytes as the text without a copy.
+fn parse_owned(file: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     let at = |line: usize, col: usize, kind| LoadError {
         file: file.to_path_buf(),
         line: Some(line),
         col: Some(col),
         kind,
     };
-    let text = match std::str::from_utf8(bytes) {
+    let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let (line, col) = line_col_of_byte(bytes, e.valid_up_to());
+            let offset = e.utf8_error().valid_up_to();
+            let (line, col) = line_col_of_byte(e.as_bytes(), offset);
             return Err(at(line, col, LoadErrorKind::NotUtf8));
         }
     };
     if let Some(offset) = text.find('\0') {
-        let (line, col) = line_col_of_byte(bytes, offset);
+        let (line, col) = line_col_of_byte(text.as_bytes(), offset);
         return Err(at(line, col, LoadErrorKind::Binary));
     }
     if text.trim().is_empty() {
@@ -132,17 +138,14 @@ pub fn parse_bytes(file: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             kind: LoadErrorKind::Empty,
         });
     }
-    if let Some((line, marker)) = conflict_marker(text) {
+    if let Some((line, marker)) = conflict_marker(&text) {
         return Err(at(line, 1, LoadErrorKind::ConflictMarker(marker)));
     }
-    let mut map = parse_text(text).map_err(|(line, col, kind)| at(line, col, kind))?;
+    let mut map = parse_text(&text).map_err(|(line, col, kind)| at(line, col, kind))?;
     // Map files arrive from anyone on the team: control and bidi characters
     // are dropped here, once, so that no later view or export meets them.
     crate::core::text::clean_map(&mut map);
-    Ok(Loaded {
-        text: text.to_string(),
-        map,
-    })
+    Ok(Loaded { text, map })
 }
 
 /// Parses map text. A file from a newer format is refused as newer, not for
@@ -245,6 +248,12 @@ fn quoted_list(items: &[&str]) -> String {
 
 /// Finds a git conflict marker at the start of a line.
 fn conflict_marker(text: &str) -> Option<(usize, String)> {
+    // A quick substring search first: most files hold no marker at all, and
+    // this skips walking a large file line by line.
+    let markers = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
+    if !markers.iter().any(|m| text.contains(m)) {
+        return None;
+    }
     text.lines().enumerate().find_map(|(i, line)| {
         let marker = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"]
             .into_iter()

@@ -32,6 +32,9 @@ struct Shared {
     store: RecoveryStore,
     /// The map file whose work this is; it changes on "save as".
     map_file: Mutex<PathBuf>,
+    /// Set for a second editor on the same file, so the two never write
+    /// over each other's recovery file.
+    tag: Option<String>,
     /// The unsaved map, or `None` when all is saved. Shared with the
     /// editor's document, so keeping it costs a reference count.
     snapshot: Mutex<Option<Arc<Map>>>,
@@ -48,10 +51,12 @@ impl std::fmt::Debug for Rescue {
 }
 
 impl Rescue {
-    /// Starts the background writer for `map_file`'s recovery file.
-    pub fn new(store: RecoveryStore, map_file: &Path) -> Rescue {
+    /// Starts the background writer for `map_file`'s recovery file; with a
+    /// `tag`, a recovery file of its own beside the usual one.
+    pub fn new(store: RecoveryStore, map_file: &Path, tag: Option<String>) -> Rescue {
         let shared = Arc::new(Shared {
             store,
+            tag,
             map_file: Mutex::new(map_file.to_path_buf()),
             snapshot: Mutex::new(None),
             write_lock: Mutex::new(()),
@@ -64,7 +69,12 @@ impl Rescue {
 
     /// The recovery file this map's unsaved work goes to.
     pub fn recovery_path(&self) -> PathBuf {
-        self.shared.store.path_for(&self.map_file())
+        self.shared.path()
+    }
+
+    /// Where recovery files live.
+    pub fn store(&self) -> &RecoveryStore {
+        &self.shared.store
     }
 
     /// The map file whose unsaved work this keeps.
@@ -85,15 +95,15 @@ impl Rescue {
     }
 
     /// Writes unsaved work beside the recovery file under a name of its own,
-    /// before a reload replaces it; returns where it went.
+    /// before a reload replaces it; the next start offers it like any
+    /// recovery. Returns where it went.
     pub fn keep_aside(&self, map: &Map) -> std::io::Result<PathBuf> {
         std::fs::create_dir_all(self.shared.store.dir())?;
         let seconds = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let path = self
-            .recovery_path()
-            .with_extension(format!("before-reload-{seconds}.ron"));
+        let tag = format!("before-reload-{seconds}-{}", std::process::id());
+        let path = self.shared.store.tagged_path_for(&self.map_file(), &tag);
         write_atomic(&path, to_string(map).as_bytes())?;
         Ok(path)
     }
@@ -103,7 +113,8 @@ impl Rescue {
     pub fn clear(&self) {
         let _guard = lock(&self.shared.write_lock);
         *lock(&self.shared.snapshot) = None;
-        let _ = self.shared.store.remove(&self.map_file());
+        // A file that is already gone is as good as deleted.
+        let _ = std::fs::remove_file(self.shared.path());
     }
 
     /// Writes the snapshot now, if there is one. Returns where it went.
@@ -122,6 +133,7 @@ impl Rescue {
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 let written = shared.write();
+                crate::core::lock::release(&shared.store, &lock(&shared.map_file));
                 restore();
                 if let Ok(Some(path)) = written {
                     eprintln!("journey: unsaved changes kept in {}", path.display());
@@ -160,6 +172,14 @@ impl Rescue {
 }
 
 impl Shared {
+    fn path(&self) -> PathBuf {
+        let map_file = lock(&self.map_file);
+        match &self.tag {
+            Some(tag) => self.store.tagged_path_for(&map_file, tag),
+            None => self.store.path_for(&map_file),
+        }
+    }
+
     fn write(&self) -> std::io::Result<Option<PathBuf>> {
         let _guard = lock(&self.write_lock);
         let Some(map) = lock(&self.snapshot).clone() else {
@@ -170,7 +190,7 @@ impl Shared {
         // edit need not copy it.
         drop(map);
         std::fs::create_dir_all(self.store.dir())?;
-        let path = self.store.path_for(&lock(&self.map_file));
+        let path = self.path();
         write_atomic(&path, text.as_bytes())?;
         Ok(Some(path))
     }
@@ -210,7 +230,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = RecoveryStore::in_dir(dir.path().join("recovery"));
         let map_file = dir.path().join("m.ron");
-        let rescue = Rescue::new(store, &map_file);
+        let rescue = Rescue::new(store, &map_file, None);
         assert_eq!(rescue.write_now().expect("nothing to write"), None);
         let first = Template::Aida.instantiate(Some("first"));
         let second = Template::Aida.instantiate(Some("second"));

@@ -265,6 +265,41 @@ fn the_same_file_open_twice_warns_the_second_editor() {
     second.wait_for("the warning", |s| {
         s.contains("also open in another journey")
     });
+
+    // Both drop their connections with unsaved work: each keeps its own.
+    add_touchpoint(&first, "From the first");
+    add_touchpoint(&second, "From the second");
+    let pids = [journey_pid(&first), journey_pid(&second)];
+    for tmux in [&first, &second] {
+        let out = tmux.cmd(&["kill-session", "-t", "e2e"]);
+        assert!(out.status.success(), "kill-session: {out:?}");
+    }
+    let killed = Instant::now();
+    while pids.iter().any(|&pid| alive(pid)) {
+        assert!(
+            killed.elapsed() < Duration::from_secs(2),
+            "an editor still runs"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let recovered = recovery_files(&first);
+    assert_eq!(recovered.len(), 2, "{recovered:?}");
+    for name in ["From the first", "From the second"] {
+        assert!(
+            recovered.iter().any(|p| has_touchpoint(p, name)),
+            "{name} lost"
+        );
+    }
+    // The lock files went with their editors.
+    let dir = first.home().join("state/journey/recovery");
+    let locks = std::fs::read_dir(dir)
+        .expect("recovery folder")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "lock"))
+        })
+        .count();
+    assert_eq!(locks, 0);
 }
 
 #[test]

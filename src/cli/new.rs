@@ -18,6 +18,10 @@ impl From<TemplateArg> for Template {
 
 /// Creates `file` from a template; refuses to overwrite anything.
 pub fn run(file: &Path, template: TemplateArg, title: Option<&str>) -> u8 {
+    if title.is_some_and(|t| t.trim().is_empty()) {
+        eprint_clean("error: --title must not be empty; leave it out to keep the template's title");
+        return EXIT_UNREADABLE;
+    }
     let template = Template::from(template);
     let map = template.instantiate(title);
     // create_new fails if the file exists, even if it appears between a check

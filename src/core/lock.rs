@@ -42,14 +42,36 @@ impl Drop for EditLock {
     }
 }
 
-/// Whether a process with this id runs on this host. Where that cannot be
-/// told (no `/proc`), a lock is taken as live, which errs towards warning.
+/// Whether a journey with this process id runs on this host: the id may
+/// have been reused by another program since the lock was written. Where
+/// that cannot be told (no `/proc`), a lock is taken as live, which errs
+/// towards warning.
 fn process_alive(pid: u32) -> bool {
     let proc = Path::new("/proc");
     if !proc.is_dir() {
         return true;
     }
-    proc.join(pid.to_string()).exists()
+    // `/proc/PID/stat` is `PID (COMM) STATE …`; a zombie (Z) has exited
+    // and only waits for its parent, which in a container may take a while.
+    std::fs::read_to_string(proc.join(pid.to_string()).join("stat")).is_ok_and(|stat| {
+        let Some((head, tail)) = stat.rsplit_once(')') else {
+            return false;
+        };
+        let comm = head.split_once('(').map_or("", |(_, c)| c);
+        let state = tail.split_whitespace().next().unwrap_or("");
+        comm.starts_with("journey") && !matches!(state, "Z" | "X")
+    })
+}
+
+/// Removes this process's lock on `map_file`, if it holds one: for exits
+/// that skip destructors (a signal).
+pub fn release(store: &RecoveryStore, map_file: &Path) {
+    let path = store.path_for(map_file).with_extension("lock");
+    let ours =
+        std::fs::read_to_string(&path).is_ok_and(|s| s.trim() == std::process::id().to_string());
+    if ours {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 #[cfg(test)]
@@ -71,10 +93,22 @@ mod tests {
             std::fs::read_to_string(&lock_file).expect("lock"),
             std::process::id().to_string()
         );
-        // A live process holds it: pid 1 always exists.
+        // A process that is not a journey holds the id: pid 1 exists.
         std::fs::write(&lock_file, "1").expect("foreign lock");
         let (_second, other) = EditLock::acquire(&store, &map).expect("acquire");
-        assert_eq!(other, Some(1));
+        assert_eq!(other, None);
+        // A live journey holds it: a program named `journey` that waits.
+        let fake = dir.path().join("journey");
+        std::fs::copy("/bin/sleep", &fake).expect("copy sleep");
+        let mut child = std::process::Command::new(&fake)
+            .arg("30")
+            .spawn()
+            .expect("starts");
+        std::fs::write(&lock_file, child.id().to_string()).expect("live lock");
+        let (_third, other) = EditLock::acquire(&store, &map).expect("acquire");
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(other, Some(child.id()));
         drop(lock);
         assert!(lock_file.exists(), "a lock that is not ours stays");
     }

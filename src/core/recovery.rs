@@ -16,7 +16,7 @@ pub struct RecoveryStore {
 }
 
 /// A recovery file found for a map.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recovery {
     pub path: PathBuf,
     pub map: Map,
@@ -53,6 +53,18 @@ impl RecoveryStore {
     /// The recovery file for a map file. Two maps with the same name in
     /// different folders get different files.
     pub fn path_for(&self, map_file: &Path) -> PathBuf {
+        self.dir.join(format!("{}.ron", self.base_name(map_file)))
+    }
+
+    /// A second recovery file for the same map, told apart by `tag`: for a
+    /// second editor on the file, or work kept aside before a reload.
+    pub fn tagged_path_for(&self, map_file: &Path, tag: &str) -> PathBuf {
+        self.dir
+            .join(format!("{}.{tag}.ron", self.base_name(map_file)))
+    }
+
+    /// `camera.<hash of the absolute path>`.
+    fn base_name(&self, map_file: &Path) -> String {
         let absolute = absolute(map_file);
         let stem = absolute
             .file_stem()
@@ -70,7 +82,7 @@ impl RecoveryStore {
             .take(40)
             .collect();
         let hash = fnv1a(absolute.to_string_lossy().as_bytes());
-        self.dir.join(format!("{stem}.{hash:016x}.ron"))
+        format!("{stem}.{hash:016x}")
     }
 
     /// Writes the unsaved map atomically, creating the folder if needed.
@@ -81,21 +93,33 @@ impl RecoveryStore {
         Ok(path)
     }
 
-    /// The recovery for a map file, if one exists and can be read. An
-    /// unreadable recovery file is reported as an error, not dropped.
+    /// The newest recovery for a map file (its own, a second editor's, or
+    /// work kept aside before a reload), if any. An unreadable recovery file
+    /// is reported as an error, not dropped.
     pub fn find(&self, map_file: &Path) -> Result<Option<Recovery>, String> {
-        let path = self.path_for(map_file);
-        if !path.exists() {
+        let prefix = format!("{}.", self.base_name(map_file));
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Ok(None);
-        }
+        };
+        let newest = entries
+            .filter_map(Result::ok)
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.starts_with(&prefix) && name.ends_with(".ron")
+            })
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .max();
+        let Some((saved_at, path)) = newest else {
+            return Ok(None);
+        };
         let loaded = load(&path).map_err(|e| e.to_string())?;
-        let saved_at = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
         let file_modified = std::fs::metadata(map_file).and_then(|m| m.modified()).ok();
-        let older_than_file = matches!((saved_at, file_modified), (Some(r), Some(f)) if f > r);
+        let older_than_file = file_modified.is_some_and(|f| f > saved_at);
         Ok(Some(Recovery {
             path,
             map: loaded.map,
-            saved_at,
+            saved_at: Some(saved_at),
             older_than_file,
         }))
     }
@@ -140,6 +164,13 @@ mod tests {
         assert_ne!(store.path_for(&other), store.path_for(&map_file));
         store.remove(&map_file).expect("removed");
         assert!(store.find(&map_file).expect("no error").is_none());
+        // A second editor's file is found too.
+        let tagged = store.tagged_path_for(&map_file, "pid-7");
+        crate::core::format::save(&tagged, &map).expect("tagged written");
+        assert_eq!(
+            store.find(&map_file).expect("no error").map(|r| r.path),
+            Some(tagged)
+        );
         store.remove(&map_file).expect("removing twice is fine");
     }
 }

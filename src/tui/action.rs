@@ -109,6 +109,10 @@ pub enum Action {
     Saved(SaveResult),
     /// A reload finished.
     Reloaded(ReloadResult),
+    /// Carrying out an effect failed; the message says why.
+    Failed(String),
+    /// A file was deleted as asked; nothing more to do.
+    Deleted,
 }
 
 /// The answers a dialog can take. Each dialog lists the ones it offers.

@@ -42,6 +42,8 @@ pub struct Session {
     pub disk_changed: bool,
     /// When the file on disk was last looked at.
     pub last_disk_check: Option<Instant>,
+    /// This editor's claim on the file; the lock file goes when it drops.
+    pub lock: Option<std::sync::Arc<crate::core::lock::EditLock>>,
 }
 
 /// How the editor draws and which keys it takes. Set at start-up.
@@ -180,7 +182,7 @@ pub enum ConfirmPurpose {
     /// Reload from disk, dropping unsaved changes (they are kept aside).
     Reload,
     /// A recovery file from an earlier session: restore or discard it.
-    Restore(Box<Map>),
+    Restore(Box<crate::core::recovery::Recovery>),
 }
 
 /// A one-line note in the status bar until the next key.

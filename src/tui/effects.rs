@@ -1,17 +1,26 @@
 //! Carrying out effects: the editor's only writes and reads of files.
 
 use crate::core::format::{load, write_atomic};
+use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
 use crate::rescue::Rescue;
 use crate::tui::action::{Action, ReloadResult, SaveOutcome, SaveResult};
 use crate::tui::update::{Effect, SaveCheck};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Carries out an effect: `None` means quit, otherwise the action that
 /// reports how it went.
 pub fn perform(effect: Effect, rescue: Option<&Rescue>) -> Option<Action> {
     match effect {
         Effect::Quit => None,
+        Effect::Delete { path } => match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(Action::Failed(format!(
+                "cannot delete {}: {e}",
+                path.display()
+            ))),
+            _ => Some(Action::Deleted),
+        },
         Effect::Save {
             path,
             text,
@@ -27,34 +36,43 @@ pub fn perform(effect: Effect, rescue: Option<&Rescue>) -> Option<Action> {
                 then_quit,
             }))
         }
-        Effect::Reload { path, unsaved } => {
-            let kept = match (unsaved, rescue) {
-                (Some(map), Some(rescue)) => match rescue.keep_aside(&map) {
-                    Ok(kept) => Some(kept),
-                    Err(e) => {
-                        return Some(Action::Reloaded(ReloadResult {
-                            path,
-                            outcome: Err(format!(
-                                "could not keep your unsaved changes aside ({e}), so nothing was reloaded"
-                            )),
-                            kept: None,
-                        }));
-                    }
-                },
-                _ => None,
-            };
-            let outcome = load(&path)
-                .map(|loaded| {
-                    let stamp = FileStamp::of_bytes(&path, loaded.text.as_bytes());
-                    (loaded.map, stamp)
-                })
-                .map_err(|e| e.to_string());
-            Some(Action::Reloaded(ReloadResult {
+        Effect::Reload { path, unsaved } => Some(Action::Reloaded(reload(path, unsaved, rescue))),
+    }
+}
+
+/// Reads the file again; unsaved work is kept aside first, once the file
+/// is known to be readable, so that a failed reload writes nothing.
+fn reload(path: PathBuf, unsaved: Option<Arc<Map>>, rescue: Option<&Rescue>) -> ReloadResult {
+    let loaded = match load(&path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            return ReloadResult {
                 path,
-                outcome,
-                kept,
-            }))
+                outcome: Err(e.to_string()),
+                kept: None,
+            };
         }
+    };
+    let kept = match (unsaved, rescue) {
+        (Some(map), Some(rescue)) => match rescue.keep_aside(&map) {
+            Ok(kept) => Some(kept),
+            Err(e) => {
+                return ReloadResult {
+                    path,
+                    outcome: Err(format!(
+                        "could not keep your unsaved changes aside ({e}), so nothing was reloaded"
+                    )),
+                    kept: None,
+                };
+            }
+        },
+        _ => None,
+    };
+    let stamp = FileStamp::of_bytes(&path, loaded.text.as_bytes());
+    ReloadResult {
+        path,
+        outcome: Ok((loaded.map, stamp)),
+        kept,
     }
 }
 

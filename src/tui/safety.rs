@@ -21,32 +21,45 @@ pub fn attach(app: &mut App) {
         app.error("no folder for recovery files (no home directory?): unsaved work is not kept if the connection drops");
         return;
     };
-    let rescue = Rescue::new(store.clone(), &app.doc.path);
+    // A second editor on the same file gets a recovery file of its own, so
+    // the two never write over each other's unsaved work.
+    let other = claim(app, &store);
+    let tag = other.map(|_| format!("pid-{}", std::process::id()));
+    let rescue = Rescue::new(store.clone(), &app.doc.path, tag);
     #[cfg(unix)]
     if let Err(e) = rescue.handle_signals(terminal::restore) {
         app.error(format!("cannot watch for hang-ups: {e}"));
     }
     rescue.handle_panics();
-    match EditLock::acquire(&store, &app.doc.path) {
-        Ok((lock, other)) => {
-            // The lock lives as long as the process; dropping it on exit
-            // would race the signal thread, and a stale lock is ignored.
-            std::mem::forget(lock);
-            if let Some(pid) = other {
-                app.error(format!(
-                    "{} is also open in another journey (process {pid}) on this host: saves may overwrite each other",
-                    app.doc.file_name()
-                ));
-            }
-        }
-        Err(e) => app.error(format!("cannot write the lock file: {e}")),
+    if let Some(pid) = other {
+        app.error(format!(
+            "{} is also open in another journey (process {pid}) on this host: saves may overwrite each other",
+            app.doc.file_name()
+        ));
     }
     app.session.rescue = Some(rescue);
-    if app.overlay.is_none() {
+    // With another editor open, a recovery file may be that editor's live
+    // work: it is offered once both are closed.
+    if app.overlay.is_none() && other.is_none() {
         match store.find(&app.doc.path) {
             Ok(Some(recovery)) => update::restore_dialog(app, recovery),
             Ok(None) => {}
             Err(e) => app.error(format!("a recovery file exists but cannot be read: {e}")),
+        }
+    }
+}
+
+/// Takes the lock on the app's file (dropped with the app, which deletes
+/// it); returns the process id of another journey that has the file open.
+fn claim(app: &mut App, store: &RecoveryStore) -> Option<u32> {
+    match EditLock::acquire(store, &app.doc.path) {
+        Ok((lock, other)) => {
+            app.session.lock = Some(std::sync::Arc::new(lock));
+            other
+        }
+        Err(e) => {
+            app.error(format!("cannot write the lock file: {e}"));
+            None
         }
     }
 }
@@ -80,11 +93,22 @@ pub fn keep_unsaved(app: &mut App) {
         return;
     };
     if rescue.map_file() != app.doc.path {
-        // Saved under another name: the recovery follows the file.
+        // Saved under another name: the recovery and the lock follow.
+        let rescue = rescue.clone();
         rescue.clear();
         rescue.set_map_file(&app.doc.path);
         app.session.kept_state = None;
+        app.session.lock = None;
+        if let Some(pid) = claim(app, rescue.store()) {
+            app.error(format!(
+                "{} is also open in another journey (process {pid}) on this host",
+                app.doc.file_name()
+            ));
+        }
     }
+    let Some(rescue) = &app.session.rescue else {
+        return;
+    };
     let state = (app.doc.state(), app.doc.is_dirty());
     if app.session.kept_state == Some(state) {
         return;

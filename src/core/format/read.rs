@@ -172,8 +172,14 @@ fn parse_text(text: &str) -> Result<Map, (usize, usize, LoadErrorKind)> {
             {
                 return Err(newer(probe.format));
             }
-            let (line, col) = next_token(text, e.span.start.line, e.span.start.col);
-            Err((line, col, LoadErrorKind::Syntax(describe(&e.code))))
+            let (offset, line, col) = next_token(text, e.span.start.line, e.span.start.col);
+            // Whatever ron expected, nothing is left: the file is cut short.
+            let code = if offset >= text.len() {
+                ron::Error::Eof
+            } else {
+                e.code
+            };
+            Err((line, col, LoadErrorKind::Syntax(describe(&code))))
         }
     }
 }
@@ -270,7 +276,7 @@ fn conflict_marker(text: &str) -> Option<(usize, String)> {
 
 /// ron reports some errors at the whitespace before the offending token;
 /// moves forward to the token, so that the column points at what is wrong.
-fn next_token(text: &str, line: usize, col: usize) -> (usize, usize) {
+fn next_token(text: &str, line: usize, col: usize) -> (usize, usize, usize) {
     let line_start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
@@ -283,8 +289,9 @@ fn next_token(text: &str, line: usize, col: usize) -> (usize, usize) {
     let token = text[offset..]
         .char_indices()
         .find(|(_, c)| !c.is_whitespace())
-        .map_or(offset, |(i, _)| offset + i);
-    line_col_of_byte(text.as_bytes(), token)
+        .map_or(text.len(), |(i, _)| offset + i);
+    let (line, col) = line_col_of_byte(text.as_bytes(), token.min(text.len()));
+    (token, line, col)
 }
 
 fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {

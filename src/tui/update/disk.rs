@@ -196,7 +196,7 @@ pub fn restore_dialog(app: &mut App, recovery: Recovery) {
             (Answer::Restore, "restore them (unsaved until you save)"),
             (Answer::Discard, "discard them and delete the recovery file"),
         ],
-        purpose: ConfirmPurpose::Restore(Box::new(recovery.map)),
+        purpose: ConfirmPurpose::Restore(Box::new(recovery)),
     }));
 }
 
@@ -225,16 +225,26 @@ pub fn answer(app: &mut App, purpose: ConfirmPurpose, answer: Answer) -> Vec<Eff
         (ConfirmPurpose::OverwriteOther { path, then_quit }, Answer::Overwrite) => {
             vec![save_to(app, path, then_quit, SaveCheck::Force)]
         }
-        (ConfirmPurpose::Restore(map), Answer::Restore) => {
-            restore(app, *map);
+        (ConfirmPurpose::Restore(recovery), Answer::Restore) => {
+            let Recovery { path, map, .. } = *recovery;
+            restore(app, map);
+            // The work now lives in the editor, whose own recovery file
+            // keeps it from here on.
+            if app
+                .session
+                .rescue
+                .as_ref()
+                .is_some_and(|r| r.recovery_path() != path)
+            {
+                return vec![Effect::Delete { path }];
+            }
             Vec::new()
         }
-        (ConfirmPurpose::Restore(_), Answer::Discard) => {
-            if let Some(rescue) = &app.session.rescue {
-                rescue.clear();
-            }
+        (ConfirmPurpose::Restore(recovery), Answer::Discard) => {
             app.info("discarded the recovered changes");
-            Vec::new()
+            vec![Effect::Delete {
+                path: recovery.path,
+            }]
         }
         (ConfirmPurpose::Restore(_), _) => {
             app.info("the recovered changes stay in their file for next time");

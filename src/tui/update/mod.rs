@@ -36,6 +36,9 @@ pub enum Effect {
         path: PathBuf,
         unsaved: Option<Arc<Map>>,
     },
+    /// Delete a file journey wrote (a recovery file that was restored or
+    /// discarded); a failure is reported in the status bar.
+    Delete { path: PathBuf },
     /// Leave the editor.
     Quit,
 }
@@ -61,6 +64,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Saved(result) => saved(app, result),
         Action::Reloaded(result) => disk::reloaded(app, result),
+        Action::Failed(message) => {
+            app.error(message);
+            Vec::new()
+        }
+        Action::Deleted => Vec::new(),
         action => match app.overlay.take() {
             None => board::update(app, action),
             Some(Overlay::Form(form)) => overlay::form(app, form, action),

@@ -290,16 +290,23 @@ fn the_same_file_open_twice_warns_the_second_editor() {
             "{name} lost"
         );
     }
-    // The lock files went with their editors.
-    let dir = first.home().join("state/journey/recovery");
-    let locks = std::fs::read_dir(dir)
+    // No lock is left that would warn the next editor: each names a process
+    // that is gone, if it is there at all.
+    let state = first.home().join("state/journey/recovery");
+    let locks: Vec<u32> = std::fs::read_dir(state)
         .expect("recovery folder")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "lock"))
-        })
-        .count();
-    assert_eq!(locks, 0);
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "lock"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok()?.trim().parse().ok())
+        .collect();
+    assert!(locks.iter().all(|&pid| !alive(pid)), "live locks {locks:?}");
+    let third = Tmux::with_home("twice-c", first.home());
+    start(&third, dir.path(), "camera.ron");
+    third.wait_for("the board", |s| s.contains("Consideration"));
+    assert!(
+        !third.capture().contains("also open"),
+        "a stale lock warned"
+    );
 }
 
 #[test]

@@ -8,8 +8,10 @@
 
 pub mod action;
 pub mod app;
+pub mod derived;
 pub mod document;
 pub mod form;
+pub mod journey;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -134,6 +136,7 @@ impl Screen for App {
 pub fn perform(effect: Effect) -> Option<Action> {
     match effect {
         Effect::Quit => None,
+        Effect::Export(job) => Some(Action::Exported(job.run())),
         Effect::Save {
             path,
             text,

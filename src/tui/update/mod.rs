@@ -3,7 +3,11 @@
 //! for the loop to carry out, and its result returns as another action.
 
 mod board;
+mod export;
 mod overlay;
+mod path;
+mod persona;
+mod problems;
 
 pub use overlay::{TEMPLATE_NAMES, create_file_form};
 
@@ -24,9 +28,14 @@ pub enum Effect {
         state: u64,
         then_quit: bool,
     },
+    /// Export the map and report back with [`Action::Exported`].
+    Export(export::ExportJob),
     /// Leave the editor.
     Quit,
 }
+
+pub use export::ExportJob;
+pub use path::signed;
 
 /// Changes the state for one action and says what else must happen.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -36,13 +45,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Saved(result) => saved(app, result),
+        Action::Exported(result) => export::exported(app, result),
         action => match app.overlay.take() {
             None => board::update(app, action),
             Some(Overlay::Form(form)) => overlay::form(app, form, action),
             Some(Overlay::Confirm(confirm)) => overlay::confirm(app, confirm, action),
             Some(Overlay::Help { scroll }) => overlay::help(app, scroll, action),
+            Some(Overlay::Personas { cursor }) => persona::picker(app, cursor, action),
+            Some(Overlay::Path) => path::panel(app, action),
+            Some(Overlay::Problems { cursor }) => problems::panel(app, cursor, action),
         },
     };
+    app.refresh();
     app.view.settle(app.doc.map());
     effects
 }
@@ -105,6 +119,26 @@ fn focus(app: &mut App, focus: Focus) {
             app.view.stage = at.stage;
             app.view.row = Some(at.index);
         }
+        // Persona edits leave the board's selection where it is: Space
+        // adds a step without moving the cursor away.
+        Focus::Persona {
+            persona,
+            path,
+            step,
+        } => {
+            if app.current.persona != Some(persona) {
+                app.current.path = 0;
+                app.current.step = 0;
+            }
+            app.current.persona = Some(persona);
+            if let Some(path) = path {
+                app.current.path = path;
+            }
+            if let Some(step) = step {
+                app.current.step = step;
+            }
+        }
+        Focus::NoPersona => app.current = crate::tui::journey::Current::default(),
     }
 }
 

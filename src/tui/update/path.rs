@@ -1,0 +1,407 @@
+//! Paths: Space on the board, switching paths, and the path panel, where
+//! steps are reordered, removed, given an emotion and a note, and the path
+//! is renamed, given an outcome, created or deleted.
+
+use super::{Effect, apply, board::replay};
+use crate::core::edit::Edit;
+use crate::core::model::{EMOTION_MAX, EMOTION_MIN, Outcome, Step, TouchpointPos};
+use crate::core::path_edit::{PathRef, PersonaEdit, insertion_index};
+use crate::tui::action::{Action, Answer};
+use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
+use crate::tui::form::{Field, Form};
+
+/// The outcome choice's options, in the order of [`OUTCOMES`].
+pub(super) const OUTCOME_NAMES: [&str; 3] = ["open", "converted", "dropped out"];
+const OUTCOMES: [Outcome; 3] = [Outcome::Open, Outcome::Converted, Outcome::DroppedOut];
+/// The emotion choice's options: none, then −2..+2.
+pub(super) const EMOTION_NAMES: [&str; 6] = ["none", "-2", "-1", "0", "+1", "+2"];
+
+fn no_persona(app: &mut App) {
+    app.error("no persona chosen: p picks one, P makes a new one");
+}
+
+/// Shows the current persona's previous or next path.
+pub(super) fn switch(app: &mut App, dir: isize) {
+    let Some(persona) = app.current.persona(app.doc.map()) else {
+        return no_persona(app);
+    };
+    let count = persona.paths.len();
+    if count == 0 {
+        let text = format!("{} has no path yet: Space on a touchpoint starts one", persona.name);
+        return app.info(text);
+    }
+    let next = (app.current.path as isize + dir).rem_euclid(count as isize) as usize;
+    let text = format!(
+        "path {} of {count}: “{}”",
+        next + 1,
+        persona.paths[next].name
+    );
+    app.current.path = next;
+    app.current.step = 0;
+    app.info(text);
+}
+
+/// Space: adds the touchpoint at `at` to the current path in stage order,
+/// or takes it out when the path visits it. A persona without a path gets
+/// one, named after the persona, holding this first step.
+pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
+    let Some(at) = at else {
+        return app.error("no touchpoint selected: ↑/↓ select one");
+    };
+    let map = app.doc.map();
+    let Some(persona_at) = app.current.persona.filter(|&p| p < map.personas.len()) else {
+        return no_persona(app);
+    };
+    let Some(t) = crate::core::edit::touchpoint(map, at) else {
+        return;
+    };
+    let (id, name) = (t.id.clone(), t.name.clone());
+    let step = Step {
+        touchpoint: id.clone(),
+        emotion: None,
+        note: String::new(),
+    };
+    let Some(path) = app.current.path_ref(map) else {
+        let persona = &map.personas[persona_at];
+        let edit = PersonaEdit::new_path(map, persona_at, 0, &persona.name);
+        let PersonaEdit::InsertPath { persona, at, mut path } = edit else {
+            return;
+        };
+        path.steps.push(step);
+        let path_name = path.name.clone();
+        if apply(app, Edit::Person(PersonaEdit::InsertPath { persona, at, path })) {
+            app.info(format!(
+                "started path “{path_name}” with “{name}”; s shows its steps"
+            ));
+        }
+        return;
+    };
+    let steps = &map.personas[path.persona].paths[path.path].steps;
+    let path_name = map.personas[path.persona].paths[path.path].name.clone();
+    if let Some(index) = steps.iter().position(|s| s.touchpoint == id) {
+        if apply(app, Edit::Person(PersonaEdit::RemoveStep { path, at: index })) {
+            app.info(format!("took “{name}” out of “{path_name}”; u undoes"));
+        }
+        return;
+    }
+    let derived = &app.derived;
+    let index = insertion_index(steps, at.stage, |s| {
+        derived.position(&s.touchpoint).map(|p| p.stage)
+    });
+    let edit = PersonaEdit::InsertStep {
+        path,
+        at: index,
+        step,
+    };
+    if apply(app, Edit::Person(edit)) {
+        app.info(format!(
+            "“{name}” is step {} of “{path_name}”",
+            index + 1
+        ));
+    }
+}
+
+/// Opens the path panel on the current persona's current path.
+pub(super) fn open_panel(app: &mut App) {
+    if app.current.persona(app.doc.map()).is_none() {
+        return no_persona(app);
+    }
+    app.overlay = Some(Overlay::Path);
+}
+
+pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
+    let map = app.doc.map();
+    let path = app.current.path_ref(map);
+    let len = app.current.path(map).map_or(0, |p| p.steps.len());
+    let step = app.current.step;
+    match action {
+        Action::RowNext if step + 1 < len => app.current.step += 1,
+        Action::RowPrev => app.current.step = step.saturating_sub(1),
+        Action::Choose => {
+            if jump(app) {
+                return Vec::new();
+            }
+        }
+        Action::EmotionUp => nudge(app, 1),
+        Action::EmotionDown => nudge(app, -1),
+        Action::EditItem if len > 0 => {
+            edit_step(app);
+            return Vec::new();
+        }
+        Action::MoveItemDown if step + 1 < len => {
+            if let Some(path) = path {
+                let to = step + 1;
+                apply(app, Edit::Person(PersonaEdit::MoveStep { path, from: step, to }));
+            }
+        }
+        Action::MoveItemUp if step > 0 && len > 0 => {
+            if let Some(path) = path {
+                let to = step - 1;
+                apply(app, Edit::Person(PersonaEdit::MoveStep { path, from: step, to }));
+            }
+        }
+        Action::DeleteItem if len > 0 => {
+            if let Some(path) = path
+                && apply(app, Edit::Person(PersonaEdit::RemoveStep { path, at: step }))
+            {
+                app.info("step removed; u undoes");
+            }
+        }
+        Action::CycleOutcome => cycle_outcome(app),
+        Action::PathPrev => switch(app, -1),
+        Action::PathNext => switch(app, 1),
+        Action::NewPath => {
+            new_path_form(app);
+            return Vec::new();
+        }
+        Action::EditPath => {
+            if edit_path_form(app) {
+                return Vec::new();
+            }
+        }
+        Action::DeletePath => {
+            if ask_delete(app) {
+                return Vec::new();
+            }
+        }
+        Action::Undo | Action::Redo => replay(app, action == Action::Undo),
+        Action::Close | Action::Cancel => return Vec::new(),
+        Action::Help => {
+            app.overlay = Some(Overlay::Help { scroll: 0 });
+            return Vec::new();
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Path);
+    Vec::new()
+}
+
+/// Moves the board's selection to the selected step's touchpoint and
+/// closes the panel; false when the touchpoint does not exist.
+fn jump(app: &mut App) -> bool {
+    let Some(step) = app
+        .current
+        .path(app.doc.map())
+        .and_then(|p| p.steps.get(app.current.step))
+    else {
+        return false;
+    };
+    match app.derived.position(&step.touchpoint) {
+        Some(at) => {
+            app.view.stage = at.stage;
+            app.view.row = Some(at.index);
+            true
+        }
+        None => {
+            let text = format!(
+                "step {} names touchpoint `{}`, which does not exist: d removes the step",
+                app.current.step + 1,
+                step.touchpoint
+            );
+            app.error(text);
+            false
+        }
+    }
+}
+
+/// Raises or lowers the selected step's emotion; a step without one
+/// starts from 0.
+fn nudge(app: &mut App, by: i8) {
+    let Some(path) = app.current.path_ref(app.doc.map()) else {
+        return;
+    };
+    let at = app.current.step;
+    let Some(step) = app.current.path(app.doc.map()).and_then(|p| p.steps.get(at)) else {
+        return;
+    };
+    let now = step.emotion.unwrap_or(0);
+    let next = now + by;
+    if step.emotion.is_some() && !(EMOTION_MIN..=EMOTION_MAX).contains(&next) {
+        return app.info(format!("the emotion is already {}", signed(now)));
+    }
+    let next = next.clamp(EMOTION_MIN, EMOTION_MAX);
+    let edit = PersonaEdit::SetStep {
+        path,
+        at,
+        emotion: Some(next),
+        note: step.note.clone(),
+    };
+    if apply(app, Edit::Person(edit)) {
+        app.info(format!("step {}: emotion {}", at + 1, signed(next)));
+    }
+}
+
+/// An emotion as shown: `+1`, `0`, `-2`.
+pub fn signed(e: i8) -> String {
+    if e > 0 { format!("+{e}") } else { e.to_string() }
+}
+
+fn cycle_outcome(app: &mut App) {
+    let Some(r) = app.current.path_ref(app.doc.map()) else {
+        return app.error("no path yet: Space on a touchpoint starts one, n makes an empty one");
+    };
+    let Some(path) = app.current.path(app.doc.map()) else {
+        return;
+    };
+    let i = OUTCOMES.iter().position(|o| *o == path.outcome).unwrap_or(0);
+    let outcome = OUTCOMES[(i + 1) % OUTCOMES.len()];
+    let edit = PersonaEdit::SetPath {
+        persona: r.persona,
+        at: r.path,
+        name: path.name.clone(),
+        outcome,
+    };
+    if apply(app, Edit::Person(edit)) {
+        app.info(format!("outcome: {}", outcome.label()));
+    }
+}
+
+fn edit_step(app: &mut App) {
+    let map = app.doc.map();
+    let (Some(r), Some(path)) = (app.current.path_ref(map), app.current.path(map)) else {
+        return;
+    };
+    let at = app.current.step;
+    let Some(step) = path.steps.get(at) else {
+        return;
+    };
+    let emotion = step.emotion.map_or(0, |e| (e - EMOTION_MIN) as usize + 1);
+    let name = app
+        .derived
+        .position(&step.touchpoint)
+        .and_then(|p| crate::core::edit::touchpoint(map, p))
+        .map_or(step.touchpoint.clone(), |t| t.name.clone());
+    let form = Form::new(
+        format!("Step {}: {name}", at + 1),
+        FormPurpose::EditStep(r, at),
+        vec![
+            Field::choice("Emotion", &EMOTION_NAMES, emotion),
+            Field::lines("Note", &step.note),
+        ],
+    )
+    .with_intro("How does the persona feel here? A pain point or an opportunity?");
+    app.overlay = Some(Overlay::Form(form));
+}
+
+/// Sets a step's emotion and note from its confirmed form.
+pub(super) fn submit_step(app: &mut App, form: &Form<FormPurpose>) {
+    let FormPurpose::EditStep(path, at) = form.purpose else {
+        return;
+    };
+    let emotion = match form.selected(0) {
+        0 => None,
+        n => Some(EMOTION_MIN + (n as i8 - 1)),
+    };
+    let note = form.text(1).trim_end().to_string();
+    let unchanged = app
+        .doc
+        .map()
+        .personas
+        .get(path.persona)
+        .and_then(|p| p.paths.get(path.path)?.steps.get(at))
+        .is_some_and(|s| s.emotion == emotion && s.note == note);
+    if !unchanged {
+        apply(
+            app,
+            Edit::Person(PersonaEdit::SetStep {
+                path,
+                at,
+                emotion,
+                note,
+            }),
+        );
+    }
+    app.overlay = Some(Overlay::Path);
+}
+
+fn new_path_form(app: &mut App) {
+    let Some(persona) = app.current.persona else {
+        return no_persona(app);
+    };
+    let form = Form::new(
+        "New path",
+        FormPurpose::NewPath(persona),
+        vec![Field::line("Name", "")],
+    );
+    app.overlay = Some(Overlay::Form(form));
+}
+
+fn edit_path_form(app: &mut App) -> bool {
+    let map = app.doc.map();
+    let (Some(r), Some(path)) = (app.current.path_ref(map), app.current.path(map)) else {
+        app.error("no path yet: Space on a touchpoint starts one, n makes an empty one");
+        return false;
+    };
+    let outcome = OUTCOMES.iter().position(|o| *o == path.outcome).unwrap_or(0);
+    let form = Form::new(
+        "Edit path",
+        FormPurpose::EditPath(r),
+        vec![
+            Field::line("Name", &path.name),
+            Field::choice("Outcome", &OUTCOME_NAMES, outcome),
+        ],
+    );
+    app.overlay = Some(Overlay::Form(form));
+    true
+}
+
+/// The edit a confirmed path form asks for; `None` when nothing changed.
+pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Option<Edit> {
+    let map = app.doc.map();
+    let edit = match form.purpose {
+        FormPurpose::NewPath(persona) => {
+            let at = map.personas.get(persona)?.paths.len();
+            PersonaEdit::new_path(map, persona, at, &name)
+        }
+        FormPurpose::EditPath(r) => {
+            let outcome = OUTCOMES.get(form.selected(1)).copied().unwrap_or_default();
+            let path = map.personas.get(r.persona)?.paths.get(r.path)?;
+            if path.name == name && path.outcome == outcome {
+                return None;
+            }
+            PersonaEdit::SetPath {
+                persona: r.persona,
+                at: r.path,
+                name,
+                outcome,
+            }
+        }
+        _ => return None,
+    };
+    Some(Edit::Person(edit))
+}
+
+fn ask_delete(app: &mut App) -> bool {
+    let map = app.doc.map();
+    let (Some(r), Some(path)) = (app.current.path_ref(map), app.current.path(map)) else {
+        app.error("there is no path to delete");
+        return false;
+    };
+    let steps = path.steps.len();
+    app.overlay = Some(Overlay::Confirm(Confirm {
+        title: "Delete path".into(),
+        lines: vec![
+            format!("Delete path “{}”?", path.name),
+            format!(
+                "Its {steps} step{} go{} with it.",
+                if steps == 1 { "" } else { "s" },
+                if steps == 1 { "es" } else { "" }
+            ),
+        ],
+        options: vec![(Answer::Yes, "delete"), (Answer::No, "keep")],
+        purpose: ConfirmPurpose::DeletePath(r),
+    }));
+    true
+}
+
+/// Deletes a path once the question is answered yes, back in the panel.
+pub(super) fn delete(app: &mut App, r: PathRef) {
+    let edit = PersonaEdit::RemovePath {
+        persona: r.persona,
+        at: r.path,
+    };
+    if apply(app, Edit::Person(edit)) {
+        app.info("path deleted; u undoes");
+    }
+    app.overlay = Some(Overlay::Path);
+}

@@ -147,12 +147,8 @@ impl PersonaEdit {
                     return Err(EditError::NoPersona(at));
                 }
                 let persona = personas.remove(at);
-                let left = personas.len();
-                let focus = match left {
-                    0 => Focus::NoPersona,
-                    _ => focus(at.min(left - 1), None, None),
-                };
-                Ok((PersonaEdit::InsertPersona { at, persona }, focus))
+                // No other persona becomes current by accident.
+                Ok((PersonaEdit::InsertPersona { at, persona }, Focus::NoPersona))
             }
             PersonaEdit::SetPersona {
                 at,

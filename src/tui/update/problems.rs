@@ -85,12 +85,13 @@ fn jump(app: &mut App, item: Item) {
     }
 }
 
-/// Opens the search prompt with the last query.
+/// Opens the search prompt, empty: a new query is typed far more often
+/// than an old one edited.
 pub(super) fn open_search(app: &mut App) {
     let form = Form::new(
         "Find touchpoints",
         FormPurpose::Search,
-        vec![Field::line("Find", &app.search)],
+        vec![Field::line("Find", "")],
     )
     .with_intro("Matches names, channels and notes; empty clears the search.");
     app.overlay = Some(Overlay::Form(form));

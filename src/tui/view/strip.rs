@@ -130,6 +130,11 @@ fn breadcrumb(
     let focus = focus.unwrap_or(0).min(view.crumbs.len() - 1);
     let mut start = focus;
     let mut used = width(&crumb(focus));
+    let budget = w.saturating_sub(width(outcome));
+    let upto: usize = (0..=focus).map(|i| width(&crumb(i)) + arrow_w).sum();
+    if upto <= budget {
+        start = 0;
+    }
     while start > 0 {
         let wid = width(&crumb(start - 1)) + arrow_w;
         if used + wid > w / 2 {
@@ -138,8 +143,10 @@ fn breadcrumb(
         used += wid;
         start -= 1;
     }
+    // The outcome always shows: the crumbs get what it leaves.
+    let reserve = width(outcome);
     let mut x = x0;
-    let end = x0.saturating_add(w as u16);
+    let end = x0.saturating_add(w.saturating_sub(reserve) as u16);
     let room = |x: u16| usize::from(end.saturating_sub(x));
     if start > 0 {
         x = put(buf, x, y, &format!("{}{arrow}", sym.ellipsis), room(x), theme.dim);
@@ -150,10 +157,10 @@ fn breadcrumb(
         }
         let text = crumb(i);
         let last = i + 1 == view.crumbs.len();
-        let need = width(&text) + if last { width(outcome) } else { arrow_w + 1 };
+        let need = width(&text) + if last { 0 } else { arrow_w + 1 };
         if need > room(x) && i != focus {
-            put(buf, x, y, sym.ellipsis, room(x), theme.dim);
-            return;
+            x = put(buf, x, y, sym.ellipsis, room(x), theme.dim);
+            break;
         }
         let style = if i == focus {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
@@ -165,7 +172,7 @@ fn breadcrumb(
         let name = &text[number.len()..];
         x = put(buf, x, y, &fit(name, room(x), sym.ellipsis), room(x), style);
     }
-    put(buf, x, y, outcome, room(x), theme.header);
+    put(buf, x, y, outcome, reserve, theme.header);
 }
 
 /// Draws the emotion curve, one bar per step (two cells apart), the lowest

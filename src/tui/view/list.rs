@@ -1,17 +1,17 @@
 //! The frame the list panels share (persona picker, path panel, problems):
-//! a bordered box over the board with a title, the mode's key hints along
-//! the bottom edge, and a window of rows that keeps the cursor in view.
+//! a bordered box over the board with a title, and a window of rows that
+//! keeps the cursor in view. The panel's keys are in the hint bar below,
+//! generated from the keymap for the panel's mode.
 
 use crate::tui::app::Settings;
-use crate::tui::keymap::Mode;
 use crate::tui::text::{fit, one_line};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-/// Clears `area`, draws the box with `title` and the hints of `mode`, and
-/// returns the inside, one column in from each border.
-pub fn frame(area: Rect, buf: &mut Buffer, settings: &Settings, title: &str, mode: Mode) -> Rect {
+/// Clears `area`, draws the box with `title`, and returns the inside, one
+/// column in from each border.
+pub fn frame(area: Rect, buf: &mut Buffer, settings: &Settings, title: &str) -> Rect {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return area;
@@ -20,20 +20,11 @@ pub fn frame(area: Rect, buf: &mut Buffer, settings: &Settings, title: &str, mod
     let (theme, sym, ascii) = (&settings.theme, &settings.symbols, settings.ascii);
     let room = usize::from(area.width.saturating_sub(4));
     let title = format!(" {} ", fit(&one_line(title, ascii), room, sym.ellipsis));
-    let hints: Vec<String> = settings
-        .keymap
-        .hints(mode, ascii)
-        .into_iter()
-        .map(|(k, w)| format!("{k} {w}"))
-        .collect();
-    let hints = format!(" {} ", hints.join("  "));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_set(sym.border)
         .border_style(theme.popup)
         .title(title)
-        .title_style(theme.popup)
-        .title_bottom(fit(&hints, room, sym.ellipsis).into_owned())
         .title_style(theme.popup);
     let inner = block.inner(area);
     block.render(area, buf);

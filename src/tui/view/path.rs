@@ -5,7 +5,6 @@ use super::list::{first_row, frame};
 use super::put;
 use super::strip::glyph;
 use crate::tui::app::App;
-use crate::tui::keymap::Mode;
 use crate::tui::text::{fit, one_line, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,7 +25,7 @@ impl Widget for PathPanel<'_> {
         let (theme, sym, ascii) = (&app.settings.theme, &app.settings.symbols, app.settings.ascii);
         let map = app.doc.map();
         let Some(persona) = app.current.persona(map) else {
-            frame(area, buf, &app.settings, "Path", Mode::Path);
+            frame(area, buf, &app.settings, "Path");
             return;
         };
         let path = app.current.path(map);
@@ -41,7 +40,7 @@ impl Widget for PathPanel<'_> {
             ),
             None => format!("{}: no path", persona.name),
         };
-        let inner = frame(area, buf, &app.settings, &title, Mode::Path);
+        let inner = frame(area, buf, &app.settings, &title);
         if inner.is_empty() {
             return;
         }

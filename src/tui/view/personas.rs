@@ -4,7 +4,6 @@
 use super::list::{first_row, frame};
 use super::put;
 use crate::tui::app::App;
-use crate::tui::keymap::Mode;
 use crate::tui::text::{fit, one_line, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,7 +25,7 @@ impl Widget for Personas<'_> {
         let (theme, sym, ascii) = (&app.settings.theme, &app.settings.symbols, app.settings.ascii);
         let personas = &app.doc.map().personas;
         let title = format!("Personas ({})", personas.len());
-        let inner = frame(area, buf, &app.settings, &title, Mode::Personas);
+        let inner = frame(area, buf, &app.settings, &title);
         if inner.is_empty() {
             return;
         }

@@ -5,7 +5,6 @@ use super::list::{first_row, frame};
 use super::put;
 use crate::core::validate::Severity;
 use crate::tui::app::App;
-use crate::tui::keymap::Mode;
 use crate::tui::text::{fit, one_line};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,7 +29,7 @@ impl Widget for ProblemsPanel<'_> {
             p.warnings,
             if p.warnings == 1 { "" } else { "s" }
         );
-        let inner = frame(area, buf, &app.settings, &title, Mode::Problems);
+        let inner = frame(area, buf, &app.settings, &title);
         if inner.is_empty() {
             return;
         }

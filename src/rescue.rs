@@ -7,11 +7,19 @@
 //! the terminal is gone the main thread may be stuck in (or spinning on) a
 //! terminal read and can no longer be trusted to do anything.
 
-use crate::core::format::write_atomic;
+use crate::core::format::{to_string, write_atomic};
+use crate::core::model::Map;
 use crate::core::recovery::RecoveryStore;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// A recovery write waits for this much quiet after the last edit…
+const QUIET: Duration = Duration::from_millis(400);
+/// …but no longer than this after the first unwritten edit, so that a long
+/// burst of typing is still kept every few seconds.
+const AT_MOST: Duration = Duration::from_secs(2);
 
 /// The shared snapshot of unsaved work for one map file.
 #[derive(Clone)]
@@ -22,11 +30,21 @@ pub struct Rescue {
 
 struct Shared {
     store: RecoveryStore,
-    map_file: PathBuf,
-    /// The canonical text of the unsaved map, or `None` when all is saved.
-    snapshot: Mutex<Option<Arc<str>>>,
+    /// The map file whose work this is; it changes on "save as".
+    map_file: Mutex<PathBuf>,
+    /// The unsaved map, or `None` when all is saved. Shared with the
+    /// editor's document, so keeping it costs a reference count.
+    snapshot: Mutex<Option<Arc<Map>>>,
     /// Serializes writes, so the writer thread and a signal never interleave.
     write_lock: Mutex<()>,
+}
+
+impl std::fmt::Debug for Rescue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rescue")
+            .field("map_file", &self.map_file())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Rescue {
@@ -34,7 +52,7 @@ impl Rescue {
     pub fn new(store: RecoveryStore, map_file: &Path) -> Rescue {
         let shared = Arc::new(Shared {
             store,
-            map_file: map_file.to_path_buf(),
+            map_file: Mutex::new(map_file.to_path_buf()),
             snapshot: Mutex::new(None),
             write_lock: Mutex::new(()),
         });
@@ -46,14 +64,38 @@ impl Rescue {
 
     /// The recovery file this map's unsaved work goes to.
     pub fn recovery_path(&self) -> PathBuf {
-        self.shared.store.path_for(&self.shared.map_file)
+        self.shared.store.path_for(&self.map_file())
     }
 
-    /// Records the unsaved map's canonical text and has it written in the
-    /// background. The caller debounces: this is for after a pause in typing.
-    pub fn keep(&self, text: String) {
-        *lock(&self.shared.snapshot) = Some(Arc::from(text));
+    /// The map file whose unsaved work this keeps.
+    pub fn map_file(&self) -> PathBuf {
+        lock(&self.shared.map_file).clone()
+    }
+
+    /// Follows the map to a new file name (after "save as").
+    pub fn set_map_file(&self, map_file: &Path) {
+        *lock(&self.shared.map_file) = map_file.to_path_buf();
+    }
+
+    /// Records the unsaved map after an edit. The background thread writes
+    /// it once typing pauses; the signal and panic handlers write it at once.
+    pub fn keep(&self, map: Arc<Map>) {
+        *lock(&self.shared.snapshot) = Some(map);
         let _ = self.writer.send(());
+    }
+
+    /// Writes unsaved work beside the recovery file under a name of its own,
+    /// before a reload replaces it; returns where it went.
+    pub fn keep_aside(&self, map: &Map) -> std::io::Result<PathBuf> {
+        std::fs::create_dir_all(self.shared.store.dir())?;
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let path = self
+            .recovery_path()
+            .with_extension(format!("before-reload-{seconds}.ron"));
+        write_atomic(&path, to_string(map).as_bytes())?;
+        Ok(path)
     }
 
     /// Everything is saved (or deliberately discarded): forget the snapshot
@@ -61,7 +103,7 @@ impl Rescue {
     pub fn clear(&self) {
         let _guard = lock(&self.shared.write_lock);
         *lock(&self.shared.snapshot) = None;
-        let _ = self.shared.store.remove(&self.shared.map_file);
+        let _ = self.shared.store.remove(&self.map_file());
     }
 
     /// Writes the snapshot now, if there is one. Returns where it went.
@@ -104,7 +146,7 @@ impl Rescue {
                 Ok(Some(path)) => eprintln!(
                     "journey: your unsaved changes are kept in {}; `journey {}` offers to restore them",
                     path.display(),
-                    shared.map_file.display()
+                    lock(&shared.map_file).display()
                 ),
                 Ok(None) => eprintln!("journey: there were no unsaved changes"),
                 Err(e) => eprintln!("journey: could not write the recovery file: {e}"),
@@ -120,21 +162,33 @@ impl Rescue {
 impl Shared {
     fn write(&self) -> std::io::Result<Option<PathBuf>> {
         let _guard = lock(&self.write_lock);
-        let Some(text) = lock(&self.snapshot).clone() else {
+        let Some(map) = lock(&self.snapshot).clone() else {
             return Ok(None);
         };
+        let text = to_string(&map);
+        // Let go of the map before the slow part, so that the editor's next
+        // edit need not copy it.
+        drop(map);
         std::fs::create_dir_all(self.store.dir())?;
-        let path = self.store.path_for(&self.map_file);
+        let path = self.store.path_for(&lock(&self.map_file));
         write_atomic(&path, text.as_bytes())?;
         Ok(Some(path))
     }
 }
 
-/// The background writer: each wake-up writes the latest snapshot. Wake-ups
-/// that piled up while writing collapse into one write.
+/// The background writer: after an edit, waits for a pause (or at most a
+/// couple of seconds), then writes the latest snapshot once.
 fn write_on_wake(shared: &Shared, wake: &Receiver<()>) {
     while wake.recv().is_ok() {
-        while wake.try_recv().is_ok() {}
+        let first = Instant::now();
+        loop {
+            let left = AT_MOST.saturating_sub(first.elapsed());
+            match wake.recv_timeout(QUIET.min(left)) {
+                Ok(()) if !left.is_zero() => continue,
+                Err(RecvTimeoutError::Disconnected) => return,
+                _ => break,
+            }
+        }
         let _ = shared.write();
     }
 }
@@ -148,7 +202,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
+    use crate::core::format::load;
+    use crate::core::templates::Template;
 
     #[test]
     fn keeps_writes_in_the_background_and_clears() {
@@ -157,11 +212,13 @@ mod tests {
         let map_file = dir.path().join("m.ron");
         let rescue = Rescue::new(store, &map_file);
         assert_eq!(rescue.write_now().expect("nothing to write"), None);
-        rescue.keep("first".into());
-        rescue.keep("second".into());
+        let first = Template::Aida.instantiate(Some("first"));
+        let second = Template::Aida.instantiate(Some("second"));
+        rescue.keep(Arc::new(first));
+        rescue.keep(Arc::new(second.clone()));
         let path = rescue.recovery_path();
         let deadline = Instant::now() + Duration::from_secs(5);
-        while std::fs::read_to_string(&path).ok().as_deref() != Some("second") {
+        while load(&path).ok().map(|l| l.map) != Some(second.clone()) {
             assert!(
                 Instant::now() < deadline,
                 "the background writer never wrote"

@@ -118,7 +118,13 @@ fn assert_unreadable(
     let dir = tempfile::tempdir().expect("tempdir");
     let file = write(dir.path(), name, bytes);
     let before = snapshot(dir.path());
-    for args in [vec!["check"], vec!["fmt"], vec!["fmt", "--check"]] {
+    for args in [
+        vec!["check"],
+        vec!["fmt"],
+        vec!["fmt", "--check"],
+        vec!["export", "--format", "markdown"],
+        vec!["render", "--output", "out.svg"],
+    ] {
         let output = journey()
             .args(&args)
             .arg(&file)

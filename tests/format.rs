@@ -1,145 +1,14 @@
 //! The file format: round trips with hostile strings, canonical bytes, and
 //! every shipped map already in canonical form.
 
+mod common;
+
+use common::strategies::map;
 use journey::core::format::{parse_bytes, to_string};
 use journey::core::model::{Kind, Map, Outcome, Path as JPath, Persona, Stage, Step, Touchpoint};
 use journey::core::templates::Template;
 use proptest::prelude::*;
 use std::path::Path;
-
-/// Strings that have broken serializers before, plus arbitrary Unicode.
-fn hostile() -> impl Strategy<Value = String> {
-    let fragments = prop::sample::select(vec![
-        "\"",
-        "\\",
-        "\"#",
-        "r#\"",
-        "\n",
-        "\t",
-        "\r\n",
-        "\x1b[31m",
-        "\x1b]0;pwned\x07",
-        "\0",
-        "\u{202e}",
-        "\u{2066}",
-        "مرحبا",
-        "👩‍👩‍👧",
-        "🇩🇪",
-        "Größe",
-        "ÄÖÜß",
-        "口コミ",
-        " ",
-        "\u{200b}",
-        "",
-        "//",
-        "/*",
-        "*/",
-        "),",
-        "]",
-        "Some(",
-        "\\u{41}",
-        "#![enable(implicit_some)]",
-    ]);
-    prop_oneof![
-        prop::collection::vec(fragments, 0..5).prop_map(|v| v.concat()),
-        any::<String>(),
-        "[a-zA-Z ]{0,12}",
-    ]
-}
-
-fn kind() -> impl Strategy<Value = Kind> {
-    prop_oneof![Just(Kind::Direct), Just(Kind::Indirect)]
-}
-
-fn outcome() -> impl Strategy<Value = Outcome> {
-    prop_oneof![
-        Just(Outcome::Converted),
-        Just(Outcome::DroppedOut),
-        Just(Outcome::Open)
-    ]
-}
-
-fn touchpoint() -> impl Strategy<Value = Touchpoint> {
-    (hostile(), hostile(), kind(), hostile(), hostile()).prop_map(
-        |(id, name, kind, channel, notes)| Touchpoint {
-            id,
-            name,
-            kind,
-            channel,
-            notes,
-        },
-    )
-}
-
-fn stage() -> impl Strategy<Value = Stage> {
-    (
-        hostile(),
-        hostile(),
-        hostile(),
-        prop::collection::vec(touchpoint(), 0..4),
-    )
-        .prop_map(|(id, name, description, touchpoints)| Stage {
-            id,
-            name,
-            description,
-            touchpoints,
-        })
-}
-
-fn step() -> impl Strategy<Value = Step> {
-    (hostile(), prop::option::of(-2i8..=2), hostile()).prop_map(|(touchpoint, emotion, note)| {
-        Step {
-            touchpoint,
-            emotion,
-            note,
-        }
-    })
-}
-
-fn persona() -> impl Strategy<Value = Persona> {
-    let path = (
-        hostile(),
-        hostile(),
-        outcome(),
-        prop::collection::vec(step(), 0..4),
-    )
-        .prop_map(|(id, name, outcome, steps)| JPath {
-            id,
-            name,
-            outcome,
-            steps,
-        });
-    (
-        hostile(),
-        hostile(),
-        hostile(),
-        prop::collection::vec(path, 0..3),
-    )
-        .prop_map(|(id, name, description, paths)| Persona {
-            id,
-            name,
-            description,
-            paths,
-        })
-}
-
-fn map() -> impl Strategy<Value = Map> {
-    (
-        hostile(),
-        hostile(),
-        hostile(),
-        prop::collection::vec(stage(), 0..4),
-        prop::collection::vec(persona(), 0..3),
-    )
-        .prop_map(|(title, description, conversion, stages, personas)| Map {
-            format: 1,
-            title,
-            description,
-            conversion,
-            stages,
-            personas,
-        })
-}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]

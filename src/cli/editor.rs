@@ -21,7 +21,11 @@ pub fn run_editor(file: Option<&Path>, ascii: bool) -> ExitCode {
     let app = match file {
         None => None,
         Some(file) => match load(file) {
-            Ok(loaded) => Some(App::open(loaded.map, file.to_path_buf(), settings.clone())),
+            Ok(loaded) => Some(App::open_loaded(
+                loaded,
+                file.to_path_buf(),
+                settings.clone(),
+            )),
             Err(e) if matches!(e.kind, LoadErrorKind::NotFound) => {
                 Some(App::create(file.to_path_buf(), settings.clone()))
             }

@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod edit;
+pub mod export;
 pub mod format;
 #[doc(hidden)]
 pub mod generate;

@@ -1,5 +1,7 @@
 //! Everything a key (or the terminal) can ask the editor to do.
 
+use crate::core::model::Map;
+use crate::core::stamp::FileStamp;
 use std::path::PathBuf;
 
 /// One request to [`update`](crate::tui::update::update). Keys map to
@@ -53,6 +55,10 @@ pub enum Action {
     Redo,
     /// Save the map.
     Save,
+    /// Save the map to another file.
+    SaveAs,
+    /// Read the file again from disk (asks first when there are unsaved changes).
+    Reload,
     /// Show the key bindings.
     Help,
     /// Quit, asking first when there are unsaved changes.
@@ -151,6 +157,8 @@ pub enum Action {
     Resize(u16, u16),
     /// A save finished.
     Saved(SaveResult),
+    /// A reload finished.
+    Reloaded(ReloadResult),
     /// An export finished: where it went, or why it failed.
     Exported(ExportResult),
 }
@@ -174,17 +182,45 @@ pub enum Answer {
     Save,
     Discard,
     Cancel,
+    /// Restore recovered work, or reload the file from disk.
+    Restore,
+    /// Overwrite the file on disk.
+    Overwrite,
+    /// Save to another file.
+    SaveAs,
 }
 
 /// How a save went, fed back into `update` by the loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveResult {
-    /// The file written.
+    /// The file written (or not).
     pub path: PathBuf,
-    /// The history state that was written.
+    /// The history state that was to be written.
     pub state: u64,
-    /// The error, as a message, when the write failed.
-    pub error: Option<String>,
+    pub outcome: SaveOutcome,
     /// Quit once saved (from the quit dialog).
     pub then_quit: bool,
+}
+
+/// What became of a save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written; the file now looks like this.
+    Written(FileStamp),
+    /// The write failed; the message says why.
+    Failed(String),
+    /// Not written: the file changed on disk since it was read or saved.
+    ChangedOnDisk,
+    /// Not written: save-as would overwrite another file that exists.
+    Exists,
+}
+
+/// How a reload went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReloadResult {
+    pub path: PathBuf,
+    /// The map and its stamp, or why it could not be read.
+    pub outcome: Result<(Map, FileStamp), String>,
+    /// Where the unsaved changes were kept before the reload.
+    pub kept: Option<PathBuf>,
 }

@@ -14,6 +14,7 @@ use crate::tui::layout;
 use crate::tui::view::theme::{Symbols, Theme};
 use ratatui::layout::Rect;
 use std::path::PathBuf;
+use std::time::Instant;
 
 /// Everything the board editor knows.
 #[derive(Debug, Clone)]
@@ -23,12 +24,33 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
     pub settings: Settings,
+    pub session: Session,
     /// The persona and path the board shows.
     pub current: Current,
     /// The search query; empty when nothing is searched.
     pub search: String,
     /// Facts worked out in `update` so that drawing stays cheap.
     pub derived: Derived,
+}
+
+/// The editor's ties to the world outside the map: the recovery writer and
+/// what is known of the file on disk. Empty in tests that drive `update`.
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    /// Keeps unsaved work in a recovery file; `None` where there is no
+    /// platform folder for it (or in tests).
+    pub rescue: Option<crate::rescue::Rescue>,
+    /// The history state (and whether it was unsaved) last handed to the
+    /// rescue, so it hears of each change, and each save, once.
+    pub kept_state: Option<(u64, bool)>,
+    /// Whether this session wrote unsaved work to the recovery file, which
+    /// a save or a clean quit then deletes. A recovery left by an earlier
+    /// session is only deleted when the user says so.
+    pub kept_dirty: bool,
+    /// The file changed on disk since it was read or saved.
+    pub disk_changed: bool,
+    /// When the file on disk was last looked at.
+    pub last_disk_check: Option<Instant>,
 }
 
 /// How the editor draws and which keys it takes. Set at start-up.
@@ -155,6 +177,10 @@ pub enum FormPurpose {
     Search,
     /// Export: format, scope and file name.
     Export,
+    /// Save the map to another file.
+    SaveAs {
+        then_quit: bool,
+    },
 }
 
 /// A question with a few answers.
@@ -168,13 +194,26 @@ pub struct Confirm {
 }
 
 /// What a question decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmPurpose {
     DeleteTouchpoint(TouchpointPos),
     DeleteStage(usize),
     DeletePersona(usize),
     DeletePath(PathRef),
     Quit,
+    /// A save found the file changed on disk: overwrite, reload or save as.
+    ChangedOnDisk {
+        then_quit: bool,
+    },
+    /// Save-as found another file at the chosen path.
+    OverwriteOther {
+        path: PathBuf,
+        then_quit: bool,
+    },
+    /// Reload from disk, dropping unsaved changes (they are kept aside).
+    Reload,
+    /// A recovery file from an earlier session: restore or discard it.
+    Restore(Box<Map>),
 }
 
 /// A one-line note in the status bar until the next key.
@@ -188,6 +227,19 @@ impl App {
     /// An editor on a map that is on disk as it is.
     pub fn open(map: Map, path: PathBuf, settings: Settings) -> App {
         App::with_document(Document::saved(map, path), settings)
+    }
+
+    /// An editor on a map just read from disk, stamped so that a change on
+    /// disk is noticed before a save overwrites it.
+    pub fn open_loaded(
+        loaded: crate::core::format::Loaded,
+        path: PathBuf,
+        settings: Settings,
+    ) -> App {
+        let stamp = crate::core::stamp::FileStamp::of_bytes(&path, loaded.text.as_bytes());
+        let mut app = App::open(loaded.map, path, settings);
+        app.doc.stamp = Some(stamp);
+        app
     }
 
     /// An editor for a file that does not exist yet: it asks which template
@@ -216,6 +268,7 @@ impl App {
             overlay: None,
             message: None,
             settings,
+            session: Session::default(),
             current: Current::default(),
             search: String::new(),
             derived: Derived::default(),

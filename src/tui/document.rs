@@ -3,15 +3,23 @@
 
 use crate::core::edit::{Applied, Edit, EditError, History, Replayed};
 use crate::core::model::Map;
+use crate::core::stamp::FileStamp;
 use crate::core::validate::{Diagnostic, Severity, validate};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A map with its file and history.
 #[derive(Debug, Clone)]
 pub struct Document {
-    map: Map,
+    /// Shared so that the recovery writer can take a snapshot after every
+    /// edit for the price of a reference count; an edit copies the map only
+    /// while a snapshot is still being written.
+    map: Arc<Map>,
     /// The file the map is saved to.
     pub path: PathBuf,
+    /// What the file held when it was last read or written, to notice a
+    /// change on disk before a save overwrites it.
+    pub stamp: Option<FileStamp>,
     history: History,
     /// The history state last written to disk; `None` when nothing on disk
     /// matches any state (a new file not yet written).
@@ -57,8 +65,9 @@ impl Document {
     pub fn unsaved(map: Map, path: PathBuf) -> Document {
         let problems = Problems::of(&map);
         Document {
-            map,
+            map: Arc::new(map),
             path,
+            stamp: None,
             history: History::default(),
             saved: None,
             problems,
@@ -70,6 +79,11 @@ impl Document {
         &self.map
     }
 
+    /// The map, shared, for a snapshot that outlives this borrow.
+    pub fn snapshot(&self) -> Arc<Map> {
+        Arc::clone(&self.map)
+    }
+
     /// The live validation findings.
     pub fn problems(&self) -> &Problems {
         &self.problems
@@ -77,21 +91,21 @@ impl Document {
 
     /// Applies an edit and records it for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
-        let applied = self.history.apply(&mut self.map, edit)?;
+        let applied = self.history.apply(Arc::make_mut(&mut self.map), edit)?;
         self.problems = Problems::of(&self.map);
         Ok(applied)
     }
 
     /// Undoes the last edit; `None` when there is none.
     pub fn undo(&mut self) -> Option<Result<Replayed, EditError>> {
-        let r = self.history.undo(&mut self.map);
+        let r = self.history.undo(Arc::make_mut(&mut self.map));
         self.problems = Problems::of(&self.map);
         r
     }
 
     /// Redoes the last undone edit; `None` when there is none.
     pub fn redo(&mut self) -> Option<Result<Replayed, EditError>> {
-        let r = self.history.redo(&mut self.map);
+        let r = self.history.redo(Arc::make_mut(&mut self.map));
         self.problems = Problems::of(&self.map);
         r
     }

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod derived;
 pub mod document;
+pub mod effects;
 pub mod form;
 pub mod journey;
 pub mod keymap;
@@ -17,14 +18,15 @@ pub mod keys;
 pub mod layout;
 pub mod picker;
 pub mod recent;
+pub mod safety;
 pub mod terminal;
 pub mod text;
 pub mod textfield;
 pub mod update;
 pub mod view;
 
-use crate::core::format::{load, to_string, write_atomic};
-use action::{Action, SaveResult};
+use crate::core::format::{load, to_string};
+use action::Action;
 use app::{App, Settings};
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use keymap::{Key, Keymap, Mode};
@@ -33,8 +35,6 @@ use ratatui::backend::Backend;
 use ratatui::{Frame, Terminal};
 use std::collections::VecDeque;
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use update::{Effect, update};
 
@@ -45,27 +45,54 @@ pub enum Flow {
     Exit,
 }
 
+/// What the loop reads: a terminal event, or a tick while none comes, so
+/// that a screen can notice the world change (a file on disk).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Event(Event),
+    Tick,
+}
+
+impl From<Event> for Input {
+    fn from(event: Event) -> Input {
+        Input::Event(event)
+    }
+}
+
 /// What the loop needs from a screen: take an event, draw itself.
 pub trait Screen {
     /// Handles one terminal event.
     fn handle(&mut self, event: Event) -> Flow;
     /// Draws the current state. Must not change it.
     fn draw(&self, frame: &mut Frame);
+    /// Looks at the world while no input comes; true when a redraw is due.
+    fn tick(&mut self) -> bool {
+        false
+    }
 }
 
 /// Runs a screen until it exits or the events end. The screen first learns
 /// the terminal's size, then is drawn after every event.
-pub fn run<B: Backend, S: Screen>(
+pub fn run<B: Backend, S: Screen, I: Into<Input>>(
     terminal: &mut Terminal<B>,
-    events: &mut impl Iterator<Item = Event>,
+    events: &mut impl Iterator<Item = I>,
     screen: &mut S,
 ) -> Result<Flow, B::Error> {
     let size = terminal.size()?;
     screen.handle(Event::Resize(size.width, size.height));
     terminal.draw(|f| screen.draw(f))?;
-    while let Some(event) = events.next() {
-        if screen.handle(event) == Flow::Exit {
-            return Ok(Flow::Exit);
+    while let Some(input) = events.next() {
+        match input.into() {
+            Input::Event(event) => {
+                if screen.handle(event) == Flow::Exit {
+                    return Ok(Flow::Exit);
+                }
+            }
+            Input::Tick => {
+                if !screen.tick() {
+                    continue;
+                }
+            }
         }
         // While more input is already waiting (fast typing, key repeat over
         // a slow link), skip the frame: only the last state is worth
@@ -114,12 +141,17 @@ impl Screen for App {
         }
         let mut effects: VecDeque<Effect> = update(self, action).into();
         while let Some(effect) = effects.pop_front() {
-            match perform(effect) {
+            match effects::perform(effect, self.session.rescue.as_ref()) {
                 None => return Flow::Exit,
                 Some(result) => effects.extend(update(self, result)),
             }
         }
+        safety::keep_unsaved(self);
         Flow::Continue
+    }
+
+    fn tick(&mut self) -> bool {
+        safety::check_disk(self)
     }
 
     fn draw(&self, frame: &mut Frame) {
@@ -127,31 +159,6 @@ impl Screen for App {
         frame.render_widget(self, area);
         if let Some(pos) = view::cursor(self, area) {
             frame.set_cursor_position(pos);
-        }
-    }
-}
-
-/// Carries out an effect: `None` means quit, otherwise the action that
-/// reports how it went.
-pub fn perform(effect: Effect) -> Option<Action> {
-    match effect {
-        Effect::Quit => None,
-        Effect::Export(job) => Some(Action::Exported(job.run())),
-        Effect::Save {
-            path,
-            text,
-            state,
-            then_quit,
-        } => {
-            let error = write_atomic(&path, text.as_bytes())
-                .err()
-                .map(|e| e.to_string());
-            Some(Action::Saved(SaveResult {
-                path,
-                state,
-                error,
-                then_quit,
-            }))
         }
     }
 }
@@ -183,47 +190,33 @@ impl Screen for Picker {
     }
 }
 
-/// Terminal events, read until the terminal fails or the process is told
-/// to stop (SIGHUP when an SSH connection drops, SIGTERM); either is kept.
-#[derive(Debug)]
+/// Terminal events, read until the terminal fails or hangs up; the error is
+/// kept. Signals (SIGHUP, SIGTERM) are handled apart, on a thread of their
+/// own (see [`crate::rescue`]), since this one may be stuck in a read.
+#[derive(Debug, Default)]
 pub struct TerminalEvents {
     pub error: Option<io::Error>,
-    stop: Arc<AtomicBool>,
 }
 
 impl TerminalEvents {
-    /// Reads the real terminal, watching for SIGHUP and SIGTERM. Where the
-    /// signals cannot be watched, they keep their default effect.
+    /// Reads the real terminal.
     pub fn new() -> TerminalEvents {
-        let stop = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
-            let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
-        }
-        TerminalEvents { error: None, stop }
+        TerminalEvents::default()
     }
 
-    /// Whether the input ended because of a signal or a terminal failure,
-    /// not because the user quit.
+    /// Whether the input ended because the terminal failed or hung up, not
+    /// because the user quit.
     pub fn interrupted(&self) -> bool {
-        self.error.is_some() || self.stop.load(Ordering::Relaxed)
-    }
-}
-
-impl Default for TerminalEvents {
-    fn default() -> TerminalEvents {
-        TerminalEvents::new()
+        self.error.is_some()
     }
 }
 
 impl Iterator for TerminalEvents {
-    type Item = Event;
+    type Item = Input;
 
     /// At least one more event when input is waiting right now, so that
     /// `run` can skip frames that would be overdrawn at once.
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if self.stop.load(Ordering::Relaxed) {
-            return (0, Some(0));
-        }
         let waiting = match terminal::wait_input(0) {
             terminal::Input::Ready => true,
             // `next` reports the hang-up; crossterm must not read now.
@@ -234,7 +227,7 @@ impl Iterator for TerminalEvents {
         (usize::from(waiting), None)
     }
 
-    fn next(&mut self) -> Option<Event> {
+    fn next(&mut self) -> Option<Input> {
         let hung_up = |this: &mut TerminalEvents| {
             this.error = Some(io::Error::new(
                 io::ErrorKind::BrokenPipe,
@@ -243,9 +236,6 @@ impl Iterator for TerminalEvents {
             None
         };
         loop {
-            if self.stop.load(Ordering::Relaxed) {
-                return None;
-            }
             // Ask the OS before crossterm reads: on a hung-up terminal its
             // reader loops for ever. Events crossterm already parsed come
             // first, without waiting.
@@ -255,7 +245,7 @@ impl Iterator for TerminalEvents {
             match crossterm::event::poll(Duration::ZERO) {
                 Ok(true) => {
                     return match crossterm::event::read() {
-                        Ok(event) => Some(event),
+                        Ok(event) => Some(Input::Event(event)),
                         Err(e) => {
                             self.error = Some(e);
                             None
@@ -268,22 +258,15 @@ impl Iterator for TerminalEvents {
                     return None;
                 }
             }
-            // Wait in slices, so a signal is noticed while no key comes.
-            if terminal::wait_input(200) == terminal::Input::HungUp {
-                return hung_up(self);
+            // Wait in slices, so a signal is noticed while no key comes, and
+            // tick when nothing came, so the screen can look at the world.
+            match terminal::wait_input(250) {
+                terminal::Input::HungUp => return hung_up(self),
+                terminal::Input::Idle => return Some(Input::Tick),
+                terminal::Input::Ready => {}
             }
         }
     }
-}
-
-/// Where unsaved work goes when the editor is cut off: beside the map, as
-/// `NAME.recovered.ron`, so the map itself is never overwritten unasked.
-pub fn recovery_path(path: &std::path::Path) -> std::path::PathBuf {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "map".into());
-    path.with_file_name(format!("{stem}.recovered.ron"))
 }
 
 /// Runs the editor in the real terminal: on `app`, or when there is none,
@@ -304,18 +287,10 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     {
         app.error(format!("could not update the recent-files list: {e}"));
     }
+    safety::attach(&mut app);
     let result = run(&mut terminal, &mut events, &mut app);
-    if (result.is_err() || events.interrupted()) && app.doc.is_dirty() {
-        // The connection dropped or the terminal failed with changes that
-        // are not on disk: keep them, so a dropped SSH session costs nothing.
-        let recovery = recovery_path(&app.doc.path);
-        if write_atomic(&recovery, to_string(app.doc.map()).as_bytes()).is_ok() {
-            eprintln!(
-                "journey: unsaved changes were written to {}",
-                crate::core::text::printable(&recovery.display().to_string())
-            );
-        }
-    }
+    let cut_off = result.is_err() || events.interrupted();
+    safety::detach(&app, cut_off);
     result?;
     events.error.map_or(Ok(()), Err)
 }
@@ -340,7 +315,7 @@ fn pick(
         };
         match choice {
             Choice::Open(path) => match load(&path) {
-                Ok(loaded) => return Ok(Some(App::open(loaded.map, path, settings))),
+                Ok(loaded) => return Ok(Some(App::open_loaded(loaded, path, settings))),
                 Err(e) => picker.error(e.to_string()),
             },
             Choice::Create(path, template) => {

@@ -1,6 +1,16 @@
-//! Helpers shared by the editor tests: a fixture map, an app on it, and
-//! key sequences fed through the same dispatch the terminal uses.
+//! Helpers shared by the tests: for the editor, a fixture map, an app on
+//! it, and key sequences fed through the same dispatch the terminal uses;
+//! for the exports, every example map and readers that take exports apart.
 #![allow(dead_code)]
+
+mod exports;
+pub mod graphviz;
+pub mod markdown;
+pub mod mermaid;
+pub mod strategies;
+pub mod tmux;
+
+pub use exports::*;
 
 use journey::core::format::load;
 use journey::tui::app::{App, Settings};

@@ -5,8 +5,9 @@ use crate::core::model::{FORMAT_VERSION, Map};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are refused before parsing.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Files larger than this are refused before parsing: 32 MiB, which holds
+/// the largest budget size (S3, about 25 MB) and loads within its budget.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Why a map file could not be read. Its `Display` is the one line a user sees.
 #[derive(Debug, thiserror::Error)]

@@ -60,6 +60,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => replay(app, true),
         Action::Redo => replay(app, false),
         Action::Save => return vec![save_effect(app, false)],
+        Action::SaveAs => {
+            super::disk::save_as_form(app, false);
+            return Vec::new();
+        }
+        Action::Reload => return super::disk::reload_request(app),
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Personas => super::persona::open_picker(app),
         Action::NewPersona => super::persona::new_persona(app),

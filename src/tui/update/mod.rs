@@ -4,18 +4,23 @@
 
 mod board;
 mod export;
+mod disk;
 mod overlay;
 mod path;
 mod persona;
 mod problems;
 
+pub use disk::restore_dialog;
 pub use overlay::{TEMPLATE_NAMES, create_file_form};
 
 use crate::core::edit::{Edit, Focus};
-use crate::core::format::to_string;
-use crate::tui::action::{Action, SaveResult};
+use crate::core::model::Map;
+use crate::core::stamp::FileStamp;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use disk::{save_effect, saved};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Something for the loop to do outside the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +32,13 @@ pub enum Effect {
         text: String,
         state: u64,
         then_quit: bool,
+        check: SaveCheck,
+    },
+    /// Keep the unsaved map aside (if any), read the file again, and report
+    /// back with [`Action::Reloaded`].
+    Reload {
+        path: PathBuf,
+        unsaved: Option<Arc<Map>>,
     },
     /// Export the map and report back with [`Action::Exported`].
     Export(export::ExportJob),
@@ -36,6 +48,17 @@ pub enum Effect {
 
 pub use export::ExportJob;
 pub use path::signed;
+/// What a save makes sure of before it writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveCheck {
+    /// The file still holds what this stamp saw (`None`: nothing is known,
+    /// as for a file created in this session).
+    Unchanged(Option<FileStamp>),
+    /// No file exists at the path (save as).
+    NewFile,
+    /// Write whatever is there: the user chose to overwrite.
+    Force,
+}
 
 /// Changes the state for one action and says what else must happen.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -46,6 +69,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Saved(result) => saved(app, result),
         Action::Exported(result) => export::exported(app, result),
+        Action::Reloaded(result) => disk::reloaded(app, result),
         action => match app.overlay.take() {
             None => board::update(app, action),
             Some(Overlay::Form(form)) => overlay::form(app, form, action),
@@ -59,37 +83,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.refresh();
     app.view.settle(app.doc.map());
     effects
-}
-
-/// The effect that writes the map in its canonical bytes.
-fn save_effect(app: &App, then_quit: bool) -> Effect {
-    Effect::Save {
-        path: app.doc.path.clone(),
-        text: to_string(app.doc.map()),
-        state: app.doc.state(),
-        then_quit,
-    }
-}
-
-fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
-    match result.error {
-        Some(e) => {
-            app.error(format!(
-                "cannot save {}: {e}; the map is still open, nothing was lost",
-                result.path.display()
-            ));
-            Vec::new()
-        }
-        None => {
-            app.doc.mark_saved(result.state);
-            app.info(format!("saved {}", app.doc.file_name()));
-            if result.then_quit {
-                vec![Effect::Quit]
-            } else {
-                Vec::new()
-            }
-        }
-    }
 }
 
 /// Applies an edit, moves the selection to it and says what happened.

@@ -44,7 +44,10 @@ pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -
             };
             Vec::new()
         }
-        FormOutcome::Submit => submit(app, form),
+        FormOutcome::Submit => match form.purpose {
+            FormPurpose::SaveAs { then_quit } => super::disk::submit_save_as(app, form, then_quit),
+            _ => submit(app, form),
+        },
     }
 }
 
@@ -126,6 +129,8 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
         FormPurpose::EditStep(..) | FormPurpose::Search | FormPurpose::Export => {
             return Vec::new();
         }
+        // Handled before: a file name is no map edit.
+        FormPurpose::SaveAs { .. } => return Vec::new(),
         FormPurpose::CreateFile => {
             let template = Template::ALL
                 .get(form.selected(0))
@@ -166,7 +171,7 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
         (ConfirmPurpose::DeletePath(r), Answer::Yes) => super::path::delete(app, r),
         (ConfirmPurpose::Quit, Answer::Save) => return vec![save_effect(app, true)],
         (ConfirmPurpose::Quit, Answer::Discard) => return vec![Effect::Quit],
-        _ => {}
+        (purpose, answer) => return super::disk::answer(app, purpose, answer),
     }
     Vec::new()
 }

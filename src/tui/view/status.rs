@@ -28,6 +28,16 @@ impl Widget for Status<'_> {
         if app.doc.is_dirty() {
             x = put(buf, x, area.y, " (unsaved)", room(x), theme.error);
         }
+        if app.session.disk_changed {
+            x = put(
+                buf,
+                x,
+                area.y,
+                " (changed on disk: R reloads)",
+                room(x),
+                theme.error,
+            );
+        }
         x = put(
             buf,
             x,

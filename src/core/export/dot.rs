@@ -1,0 +1,427 @@
+//! Graphviz DOT: the map as a left-to-right diagram for a slide.
+//!
+//! - Each stage is a cluster, and its touchpoints share one rank, so a stage
+//!   is a column. An invisible, heavy chain through the first node of each
+//!   column keeps the columns in map order; path edges that go back to an
+//!   earlier stage carry `constraint=false`, so they cannot reorder them.
+//! - Direct touchpoints are solid rounded boxes, indirect ones dashed
+//!   ellipses: the difference survives black-and-white printing.
+//! - Each persona's paths are edges in its own colour, line style and arrow
+//!   head, explained in a legend to the right.
+//!
+//! Every id is quoted and derived from the map's ids; every label is escaped
+//! (see [`push_quoted`] and [`push_html`]).
+
+use super::ids::{Ids, NodeId, touchpoint_ids};
+use super::index::FxBuild;
+use super::{Index, Options, clean, is_blank, push_escaped};
+use crate::core::model::{Kind, Map, Outcome, Persona};
+use std::collections::HashSet;
+use std::fmt::Write;
+
+/// The colours persona paths cycle through: the Okabe–Ito palette, which
+/// colour-blind readers can tell apart, without its yellow (unreadable on
+/// white).
+pub const PALETTE: [&str; 7] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+];
+
+/// Line styles, cycled at a different period from the colours, so that two
+/// personas of the same colour still differ.
+const STYLES: [&str; 3] = ["solid", "dashed", "dotted"];
+
+/// Arrow heads, the third cue that does not need colour; each has a
+/// look-alike character for the legend (see [`arrow_glyph`]).
+const ARROWS: [&str; 4] = ["normal", "diamond", "dot", "box"];
+
+/// Touchpoint labels wrap at about this many characters, so that one long
+/// name does not make a whole column wide.
+const WRAP: usize = 24;
+
+const FONT: &str = "Helvetica,Arial,sans-serif";
+
+/// How persona number `n` (its position in the map) draws its paths.
+pub fn persona_style(n: usize) -> (&'static str, &'static str, &'static str) {
+    (
+        PALETTE[n % PALETTE.len()],
+        STYLES[n % STYLES.len()],
+        ARROWS[n % ARROWS.len()],
+    )
+}
+
+/// The map as a DOT `digraph`, ending in a newline.
+pub fn export(map: &Map, options: &Options) -> String {
+    let index = Index::new(map);
+    let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
+    let steps: usize = personas
+        .iter()
+        .flat_map(|(_, p)| &p.paths)
+        .map(|p| p.steps.len())
+        .sum();
+    let mut out = String::with_capacity(1024 + 160 * index.touchpoints.len() + 96 * steps);
+    let mut cluster_ids = Ids::new("cluster_", true);
+    let mut empty_ids = Ids::new("empty_", true);
+
+    out.push_str("// Made by journey from the map file; export again rather than edit.\n");
+    out.push_str("digraph \"journey\" {\n");
+    graph_attributes(&mut out, map, &personas, options);
+
+    // Node ids in touchpoint order, and the first node of each column.
+    let node_ids: Vec<NodeId> = touchpoint_ids(&index, "tp_", true);
+    let mut anchors = Vec::with_capacity(map.stages.len());
+    for (s, stage) in map.stages.iter().enumerate() {
+        out.push_str("\n    subgraph ");
+        cluster_ids.make(&stage.id).push_quoted(&mut out);
+        out.push_str(" {\n        graph [label=");
+        let mut label = format!("{}. ", s + 1);
+        label.push_str(if is_blank(&stage.name) {
+            &stage.id
+        } else {
+            &stage.name
+        });
+        push_quoted(&mut out, &label);
+        if !is_blank(&stage.description) {
+            out.push_str(", tooltip=");
+            push_quoted(&mut out, &stage.description);
+        }
+        // With newrank, `rank=same` on a cluster puts all its nodes in one
+        // rank: the stage is a column, however its paths run.
+        out.push_str(", fontsize=14, rank=same];\n");
+        let first = index.stage_start[s];
+        let members = &node_ids[first..first + stage.touchpoints.len()];
+        if members.is_empty() {
+            // A half-made map still draws: the empty column says so.
+            let placeholder = empty_ids.make(&stage.id);
+            out.push_str("        ");
+            placeholder.push_quoted(&mut out);
+            out.push_str(
+                " [label=\"no touchpoints yet\", shape=plaintext, style=\"\", fontcolor=\"#8a939c\"];\n    }\n",
+            );
+            anchors.push(placeholder);
+            continue;
+        }
+        for (node, t) in members.iter().zip(&stage.touchpoints) {
+            out.push_str("        ");
+            node.push_quoted(&mut out);
+            out.push_str(" [label=<");
+            push_html_wrapped(&mut out, if is_blank(&t.name) { &t.id } else { &t.name });
+            if !is_blank(&t.channel) {
+                out.push_str("<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#5a6570\">");
+                push_html(&mut out, &t.channel);
+                out.push_str("</FONT>");
+            }
+            out.push('>');
+            // Direct is the node default (see `graph_attributes`).
+            if t.kind == Kind::Indirect {
+                out.push_str(", shape=ellipse, style=\"dashed,filled\"");
+            }
+            if !is_blank(&t.notes) {
+                out.push_str(", tooltip=");
+                push_quoted(&mut out, &t.notes);
+            }
+            out.push_str("];\n");
+        }
+        out.push_str("    }\n");
+        anchors.push(members[0].clone());
+    }
+
+    if anchors.len() > 1 {
+        out.push_str("\n    // Keeps the columns in map order.\n    ");
+        for (k, anchor) in anchors.iter().enumerate() {
+            if k > 0 {
+                out.push_str(" -> ");
+            }
+            anchor.push_quoted(&mut out);
+        }
+        out.push_str(" [style=invis, weight=100];\n");
+    }
+
+    paths(&mut out, &index, &node_ids, &personas);
+    legend(&mut out, &personas, anchors.last());
+    out.push_str("}\n");
+    out
+}
+
+fn graph_attributes(
+    out: &mut String,
+    map: &Map,
+    personas: &[(usize, &Persona)],
+    options: &Options,
+) {
+    let mut title = if is_blank(&map.title) {
+        "Untitled journey map".to_string()
+    } else {
+        map.title.clone()
+    };
+    if options.persona.is_some() {
+        if let Some((_, p)) = personas.first() {
+            title.push_str(" — ");
+            title.push_str(&p.name);
+        }
+    }
+    out.push_str(
+        "    graph [rankdir=LR, newrank=true, nodesep=0.25, ranksep=0.55, pad=0.3, fontname=\"",
+    );
+    out.push_str(FONT);
+    out.push_str("\", fontsize=14, labelloc=t, labeljust=l, label=<<FONT POINT-SIZE=\"20\">");
+    push_html(out, &title);
+    out.push_str("</FONT>");
+    if !is_blank(&map.conversion) {
+        out.push_str("<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"12\" COLOR=\"#5a6570\">Conversion: ");
+        push_html(out, &map.conversion);
+        out.push_str("</FONT>");
+    }
+    out.push_str("<BR ALIGN=\"LEFT\"/>>, style=\"rounded,filled\", fillcolor=\"#f3f5f7\", color=\"#c5ccd3\"];\n");
+    out.push_str("    node [fontname=\"");
+    out.push_str(FONT);
+    out.push_str("\", fontsize=11, shape=box, style=\"rounded,filled\", fillcolor=white, color=\"#33414e\", margin=\"0.12,0.05\"];\n");
+    out.push_str("    edge [fontname=\"");
+    out.push_str(FONT);
+    out.push_str("\", fontsize=9, penwidth=1.8, arrowsize=0.7];\n");
+}
+
+fn paths(out: &mut String, index: &Index, node_ids: &[NodeId], personas: &[(usize, &Persona)]) {
+    if personas.iter().all(|(_, p)| p.paths.is_empty()) {
+        return;
+    }
+    out.push_str("\n    // Persona paths.\n");
+    for (n, persona) in personas {
+        let (color, style, arrow) = persona_style(*n);
+        // A persona that takes the same step on several paths gets one
+        // edge for it: parallel copies only add clutter.
+        let mut drawn: HashSet<(usize, usize), FxBuild> = HashSet::default();
+        for path in &persona.paths {
+            // A path's edges share their look through an anonymous
+            // subgraph's edge defaults (which, unlike a cluster's, do not
+            // touch the layout): each edge is then just its two ends.
+            let mut opened = false;
+            // Steps naming no touchpoint are skipped, and the path goes on
+            // from the last step that exists.
+            let mut previous: Option<usize> = None;
+            for step in &path.steps {
+                let Some(t) = index.get(&step.touchpoint) else {
+                    continue;
+                };
+                if let Some(p) = previous.filter(|&p| drawn.insert((p, t))) {
+                    if !opened {
+                        opened = true;
+                        let _ = write!(
+                            out,
+                            "    subgraph {{\n        edge [color=\"{color}\", style={style}, arrowhead={arrow}, tooltip="
+                        );
+                        push_quoted(out, &format!("{}: {}", persona.name, path.name));
+                        out.push_str("];\n");
+                    }
+                    out.push_str("        ");
+                    node_ids[p].push_quoted(out);
+                    out.push_str(" -> ");
+                    node_ids[t].push_quoted(out);
+                    // A backward step must not pull the columns out of order.
+                    out.push_str(if index.stage_of(t) < index.stage_of(p) {
+                        " [constraint=false];\n"
+                    } else {
+                        ";\n"
+                    });
+                }
+                previous = Some(t);
+            }
+            if opened {
+                out.push_str("    }\n");
+            }
+        }
+    }
+}
+
+/// A column right of the stages that says what the shapes and the lines
+/// mean. The persona lines are an HTML-like table, so that each sample
+/// line sits exactly beside its name; the sample is the bottom border of
+/// the upper of two small cells, which puts it level with the text.
+fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<&NodeId>) {
+    out.push_str("\n    subgraph \"cluster_legend\" {\n");
+    out.push_str(
+        "        graph [label=\"Legend\", fontsize=12, style=\"rounded\", color=\"#c5ccd3\"];\n",
+    );
+    out.push_str("        \"legend_direct\" [label=\"direct touchpoint\\n(own channel)\", shape=box, style=\"rounded,filled\"];\n");
+    out.push_str("        \"legend_indirect\" [label=\"indirect touchpoint\\n(third party)\", shape=ellipse, style=\"dashed,filled\"];\n");
+    let mut column = vec!["legend_direct", "legend_indirect"];
+    if !personas.is_empty() {
+        out.push_str("        \"legend_personas\" [shape=plaintext, label=<<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"1\">");
+        for (n, persona) in personas {
+            let (color, style, arrow) = persona_style(*n);
+            let _ = write!(
+                out,
+                "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD WIDTH=\"44\" HEIGHT=\"7\" SIDES=\"B\" BORDER=\"2\" COLOR=\"{color}\" STYLE=\"{style}\"></TD></TR><TR><TD HEIGHT=\"7\"></TD></TR></TABLE></TD><TD><FONT COLOR=\"{color}\">{}</FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
+                arrow_glyph(arrow)
+            );
+            push_html(
+                out,
+                if is_blank(&persona.name) {
+                    &persona.id
+                } else {
+                    &persona.name
+                },
+            );
+            out.push_str(" <FONT POINT-SIZE=\"9\" COLOR=\"#5a6570\">· ");
+            out.push_str(&outcomes(persona));
+            out.push_str("</FONT></TD></TR>");
+        }
+        out.push_str("</TABLE>>];\n");
+        column.push("legend_personas");
+    }
+    out.push_str("        { rank=same;");
+    for node in &column {
+        let _ = write!(out, " \"{node}\";");
+    }
+    // In a left-to-right graph an edge within a rank puts its head above
+    // its tail, so the chain that stacks the entries runs bottom to top.
+    out.push_str(" }\n        ");
+    for (k, node) in column.iter().rev().enumerate() {
+        if k > 0 {
+            out.push_str(" -> ");
+        }
+        let _ = write!(out, "\"{node}\"");
+    }
+    out.push_str(" [style=invis];\n    }\n");
+    if let Some(anchor) = last_anchor {
+        out.push_str("    ");
+        anchor.push_quoted(out);
+        out.push_str(" -> \"legend_direct\" [style=invis, weight=100];\n");
+    }
+}
+
+/// The arrow head drawn as a character, for the legend.
+fn arrow_glyph(arrow: &str) -> &'static str {
+    match arrow {
+        "diamond" => "◆",
+        "dot" => "●",
+        "box" => "■",
+        _ => "▶",
+    }
+}
+
+/// How a persona's paths ended, in a few words: `converted`, or `1 of 2
+/// paths converted`.
+fn outcomes(persona: &Persona) -> String {
+    let total = persona.paths.len();
+    let converted = persona
+        .paths
+        .iter()
+        .filter(|p| p.outcome == Outcome::Converted)
+        .count();
+    match (total, persona.paths.first()) {
+        (0, _) => "no path yet".to_string(),
+        (1, Some(path)) => path.outcome.label().to_string(),
+        _ => format!("{converted} of {total} paths converted"),
+    }
+}
+
+/// Writes `s` as a quoted DOT string that shows exactly `s` as a label:
+/// `\` and `"` are escaped, so `\N`, `\G`, `\l` and a trailing backslash
+/// stay literal text; a newline becomes a centred line break `\n`; control
+/// characters are dropped.
+pub fn push_quoted(out: &mut String, s: &str) {
+    let s = clean(s, true);
+    out.push('"');
+    push_escaped(out, &s, |b| match b {
+        b'\\' => Some("\\\\"),
+        b'"' => Some("\\\""),
+        b'\n' => Some("\\n"),
+        b'\t' => Some(" "),
+        _ => None,
+    });
+    out.push('"');
+}
+
+/// Writes `s` as the text of an HTML-like label: XML's five entities are
+/// escaped, `\` is doubled (Graphviz expands `\N` even here), a newline
+/// becomes `<BR/>`, control characters are dropped.
+pub fn push_html(out: &mut String, s: &str) {
+    let s = clean(s, true);
+    push_escaped(out, &s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        // Graphviz expands `\N`, `\G` and friends in HTML-like labels
+        // too, after entities are decoded; `\\` is what keeps a
+        // backslash literal.
+        b'\\' => Some("\\\\"),
+        b'\n' => Some("<BR/>"),
+        b'\t' => Some(" "),
+        _ => None,
+    });
+}
+
+/// [`push_html`], with lines longer than [`WRAP`] broken at spaces.
+fn push_html_wrapped(out: &mut String, s: &str) {
+    let s = s.trim();
+    // Bytes first: no string has more characters than bytes.
+    if s.len() <= WRAP || s.chars().count() <= WRAP {
+        push_html(out, s);
+        return;
+    }
+    let mut wrapped = String::with_capacity(s.len() + 8);
+    for (l, line) in s.lines().enumerate() {
+        if l > 0 {
+            wrapped.push('\n');
+        }
+        let mut width = 0;
+        for (w, word) in line.split(' ').enumerate() {
+            let len = word.chars().count();
+            if w > 0 {
+                if width > 0 && width + 1 + len > WRAP {
+                    wrapped.push('\n');
+                    width = 0;
+                } else {
+                    wrapped.push(' ');
+                    width += 1;
+                }
+            }
+            wrapped.push_str(word);
+            width += len;
+        }
+    }
+    push_html(out, &wrapped);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(s: &str) -> String {
+        let mut out = String::new();
+        push_quoted(&mut out, s);
+        out
+    }
+
+    fn html(s: &str) -> String {
+        let mut out = String::new();
+        push_html(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn quoted_strings_keep_escapes_literal() {
+        assert_eq!(quoted(r#"say "hi""#), r#""say \"hi\"""#);
+        assert_eq!(quoted(r"\N \G \l"), r#""\\N \\G \\l""#);
+        assert_eq!(quoted("ends in \\"), r#""ends in \\""#);
+        assert_eq!(quoted("two\nlines"), r#""two\nlines""#);
+        assert_eq!(quoted("a\x1b[0mb\u{202e}"), r#""a[0mb""#);
+        assert_eq!(quoted("\"]; x -> y ["), r#""\"]; x -> y [""#);
+    }
+
+    #[test]
+    fn html_labels_escape_entities() {
+        assert_eq!(html("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+        assert_eq!(html("a\nb"), "a<BR/>b");
+        assert_eq!(html(r"\N \G end\"), r"\\N \\G end\\");
+    }
+
+    #[test]
+    fn long_names_wrap_at_spaces() {
+        let mut out = String::new();
+        push_html_wrapped(&mut out, "Comparison test in a photography magazine");
+        assert_eq!(out, "Comparison test in a<BR/>photography magazine");
+    }
+}

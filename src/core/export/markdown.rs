@@ -1,0 +1,434 @@
+//! GitHub-flavoured Markdown: the map as a wiki page.
+//!
+//! Every piece of map text is written as one line of inline text (see
+//! [`push_inline`]), so a name can never open a block, end a table cell or
+//! start HTML, whatever it holds.
+
+use super::{Index, Options, clean, is_blank, push_number};
+use crate::core::model::{Kind, Map, Outcome, Path, Persona, Touchpoint};
+use std::fmt::Write;
+
+/// Up to this many personas, coverage is a matrix with one column per
+/// persona; past it a table that wide is unreadable, so each row lists the
+/// personas by name instead.
+pub const MATRIX_MAX_PERSONAS: usize = 12;
+
+/// The map as a Markdown page, ending in a newline.
+pub fn export(map: &Map, options: &Options) -> String {
+    let index = Index::new(map);
+    let mut out = String::with_capacity(256 + 64 * index.touchpoints.len());
+    title(&mut out, map);
+    stages(&mut out, map);
+    let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
+    // Every shown step's touchpoint, looked up once for both uses below.
+    let resolved: Vec<Option<usize>> = personas
+        .iter()
+        .flat_map(|(_, p)| &p.paths)
+        .flat_map(|p| &p.steps)
+        .map(|s| index.get(&s.touchpoint))
+        .collect();
+    if !personas.is_empty() {
+        out.push_str("## Personas\n\n");
+        let mut steps = resolved.iter();
+        for (_, persona) in &personas {
+            persona_section(&mut out, map, &index, persona, &mut steps);
+        }
+    }
+    coverage(&mut out, map, &index, &personas, &resolved);
+    // The sections each end in a blank line; a file ends in exactly one newline.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn title(out: &mut String, map: &Map) {
+    out.push_str("# ");
+    if is_blank(&map.title) {
+        out.push_str("Untitled journey map");
+    } else {
+        push_inline(out, &map.title);
+    }
+    out.push_str("\n\n");
+    if !is_blank(&map.description) {
+        push_inline(out, &map.description);
+        out.push_str("\n\n");
+    }
+    if !is_blank(&map.conversion) {
+        out.push_str("**Conversion:** ");
+        push_inline(out, &map.conversion);
+        out.push_str("\n\n");
+    }
+}
+
+fn stages(out: &mut String, map: &Map) {
+    out.push_str("## Stages\n\n");
+    if map.stages.is_empty() {
+        out.push_str("This map has no stages yet.\n\n");
+        return;
+    }
+    out.push_str("| # | Stage | What happens | Direct touchpoints | Indirect touchpoints |\n");
+    out.push_str("|---:|---|---|---|---|\n");
+    for (s, stage) in map.stages.iter().enumerate() {
+        let _ = write!(out, "| {} | ", s + 1);
+        push_inline(out, &stage.name);
+        out.push_str(" | ");
+        push_inline(out, &stage.description);
+        for kind in [Kind::Direct, Kind::Indirect] {
+            out.push_str(" | ");
+            let mut first = true;
+            for t in stage.touchpoints.iter().filter(|t| t.kind == kind) {
+                if !first {
+                    out.push_str("<br>");
+                }
+                first = false;
+                push_touchpoint_name(out, t);
+            }
+        }
+        out.push_str(" |\n");
+    }
+    out.push('\n');
+}
+
+/// `Name (channel)`, the way a touchpoint is named in every table.
+fn push_touchpoint_name(out: &mut String, t: &Touchpoint) {
+    push_name(out, &t.name, &t.id);
+    let channel = &t.channel;
+    if !is_blank(channel) {
+        out.push_str(" (");
+        push_inline(out, channel);
+        out.push(')');
+    }
+}
+
+/// Where each step of the shown paths leads, in path order.
+type Steps<'r> = std::slice::Iter<'r, Option<usize>>;
+
+fn persona_section(
+    out: &mut String,
+    map: &Map,
+    index: &Index,
+    persona: &Persona,
+    steps: &mut Steps,
+) {
+    out.push_str("### ");
+    push_name(out, &persona.name, &persona.id);
+    out.push_str("\n\n");
+    if !is_blank(&persona.description) {
+        push_inline(out, &persona.description);
+        out.push_str("\n\n");
+    }
+    if persona.paths.is_empty() {
+        out.push_str("No paths yet.\n\n");
+    }
+    for path in &persona.paths {
+        path_section(out, map, index, path, steps);
+    }
+}
+
+fn path_section(out: &mut String, map: &Map, index: &Index, path: &Path, steps: &mut Steps) {
+    out.push_str("#### Path: ");
+    push_name(out, &path.name, &path.id);
+    out.push_str("\n\n");
+    if path.steps.is_empty() {
+        out.push_str("No steps yet.\n\n");
+    }
+    for (n, step) in path.steps.iter().enumerate() {
+        push_number(out, n + 1);
+        out.push_str(". ");
+        match steps.next().copied().flatten() {
+            Some(t) => {
+                let (s, touchpoint) = index.touchpoints[t];
+                out.push_str("**");
+                push_name(out, &map.stages[s].name, &map.stages[s].id);
+                out.push_str("** · ");
+                push_name(out, &touchpoint.name, &touchpoint.id);
+                out.push_str(" (");
+                out.push_str(touchpoint.kind.label());
+                out.push(')');
+            }
+            None => {
+                out.push_str("unknown touchpoint ");
+                push_inline(out, &step.touchpoint);
+            }
+        }
+        if let Some(e) = step.emotion {
+            out.push_str(" · ");
+            out.push_str(emotion(e));
+        }
+        if !is_blank(&step.note) {
+            out.push_str(" · ");
+            push_inline(out, &step.note);
+        }
+        out.push('\n');
+    }
+    if !path.steps.is_empty() {
+        out.push('\n');
+    }
+    out.push_str("**Outcome:** ");
+    out.push_str(match path.outcome {
+        Outcome::Converted => "✅ converted",
+        Outcome::DroppedOut => "❌ dropped out",
+        Outcome::Open => "⏳ open",
+    });
+    if path.outcome == Outcome::Converted && !is_blank(&map.conversion) {
+        out.push_str(" (");
+        push_inline(out, &map.conversion);
+        out.push(')');
+    }
+    out.push_str("\n\n");
+}
+
+/// An emotion as a face and a signed number, so that it reads without the
+/// face too.
+pub fn emotion(e: i8) -> &'static str {
+    match e {
+        i8::MIN..=-2 => "😞 -2",
+        -1 => "🙁 -1",
+        0 => "😐 0",
+        1 => "🙂 +1",
+        _ => "😀 +2",
+    }
+}
+
+/// Which personas and paths pass through each touchpoint.
+struct Coverage {
+    /// For each touchpoint, the positions (in the shown list) of the
+    /// personas that visit it, each once.
+    personas: Vec<Vec<u32>>,
+    /// For each touchpoint, the number of paths that visit it.
+    paths: Vec<u32>,
+    /// For each touchpoint, how many of those paths converted.
+    converted: Vec<u32>,
+}
+
+impl Coverage {
+    fn new(index: &Index, personas: &[(usize, &Persona)], resolved: &[Option<usize>]) -> Coverage {
+        let n = index.touchpoints.len();
+        let mut c = Coverage {
+            personas: vec![Vec::new(); n],
+            paths: vec![0; n],
+            converted: vec![0; n],
+        };
+        // The last path seen at each touchpoint, so a path that loops
+        // through a touchpoint counts once.
+        let mut last_path = vec![usize::MAX; n];
+        let mut path_no = 0;
+        let mut resolved = resolved.iter();
+        for (shown, (_, persona)) in personas.iter().enumerate() {
+            for path in &persona.paths {
+                for _ in &path.steps {
+                    let Some(t) = resolved.next().copied().flatten() else {
+                        continue;
+                    };
+                    if last_path[t] == path_no {
+                        continue;
+                    }
+                    last_path[t] = path_no;
+                    c.paths[t] += 1;
+                    if path.outcome == Outcome::Converted {
+                        c.converted[t] += 1;
+                    }
+                    let shown = shown as u32;
+                    if c.personas[t].last() != Some(&shown) {
+                        c.personas[t].push(shown);
+                    }
+                }
+                path_no += 1;
+            }
+        }
+        c
+    }
+}
+
+fn coverage(
+    out: &mut String,
+    map: &Map,
+    index: &Index,
+    personas: &[(usize, &Persona)],
+    resolved: &[Option<usize>],
+) {
+    if index.touchpoints.is_empty() {
+        return;
+    }
+    let cov = Coverage::new(index, personas, resolved);
+    let matrix = personas.len() <= MATRIX_MAX_PERSONAS;
+    out.push_str("## Coverage\n\n");
+    out.push_str(
+        "Which personas pass through each touchpoint. *Paths* counts the paths \
+         that visit it, *Converted* those of them that end in a conversion: a \
+         touchpoint that never directly precedes a conversion can still be one \
+         that converting paths rely on.\n\n",
+    );
+    out.push_str("| Touchpoint | Stage | Kind |");
+    if matrix {
+        for (_, p) in personas {
+            out.push(' ');
+            push_name(out, &p.name, &p.id);
+            out.push_str(" |");
+        }
+    } else {
+        out.push_str(" Personas |");
+    }
+    out.push_str(" Paths | Converted |\n|---|---|---|");
+    if matrix {
+        for _ in personas {
+            out.push_str(":---:|");
+        }
+    } else {
+        out.push_str("---|");
+    }
+    out.push_str("---:|---:|\n");
+    for (t, (s, touchpoint)) in index.touchpoints.iter().enumerate() {
+        out.push_str("| ");
+        push_touchpoint_name(out, touchpoint);
+        out.push_str(" | ");
+        push_inline(out, &map.stages[*s].name);
+        out.push_str(" | ");
+        out.push_str(touchpoint.kind.label());
+        out.push_str(" |");
+        let visitors = &cov.personas[t];
+        if matrix {
+            let mut next = visitors.iter().peekable();
+            for shown in 0..personas.len() as u32 {
+                if next.peek() == Some(&&shown) {
+                    next.next();
+                    out.push_str(" ✓ |");
+                } else {
+                    out.push_str("  |");
+                }
+            }
+        } else {
+            out.push(' ');
+            for (k, &shown) in visitors.iter().enumerate() {
+                if k > 0 {
+                    out.push_str(", ");
+                }
+                let p = personas[shown as usize].1;
+                push_name(out, &p.name, &p.id);
+            }
+            out.push_str(" |");
+        }
+        out.push(' ');
+        push_number(out, cov.paths[t] as usize);
+        out.push_str(" | ");
+        push_number(out, cov.converted[t] as usize);
+        out.push_str(" |\n");
+    }
+    out.push('\n');
+}
+
+/// A name, or the id in its place where the name is blank, so that every
+/// reference stays visible; `(unnamed)` where both are blank.
+fn push_name(out: &mut String, name: &str, id: &str) {
+    if !is_blank(name) {
+        push_inline(out, name);
+    } else if !is_blank(id) {
+        push_inline(out, id);
+    } else {
+        out.push_str("(unnamed)");
+    }
+}
+
+/// Writes map text as inline Markdown that means exactly the text: control
+/// characters are dropped, newlines become `<br>`, and everything that could
+/// start structure (emphasis, links, code, HTML, entities, math, table cell
+/// ends, and list, heading or quote markers at the start) is escaped.
+pub fn push_inline(out: &mut String, text: &str) {
+    let text = clean(text, true);
+    let text = text.trim();
+    let block_marker = line_start_marker(text);
+    // A trailing run of `#` would close a heading and vanish.
+    let closing_hashes = text.trim_end_matches('#').len();
+    // Bytes, not characters: everything escaped here is ASCII (see
+    // `super::push_escaped`).
+    let mut plain_from = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let escaped = match b {
+            b'\n' => "<br>",
+            b'\t' => " ",
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'\\' => "\\\\",
+            b'|' => "\\|",
+            b'*' => "\\*",
+            b'_' => "\\_",
+            b'`' => "\\`",
+            b'[' => "\\[",
+            b']' => "\\]",
+            b'~' => "\\~",
+            b'$' => "\\$",
+            b'#' if i >= closing_hashes => "\\#",
+            _ if block_marker == Some(i) => {
+                out.push_str(&text[plain_from..i]);
+                out.push('\\');
+                plain_from = i;
+                continue;
+            }
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..i]);
+        out.push_str(escaped);
+        plain_from = i + 1;
+    }
+    out.push_str(&text[plain_from..]);
+}
+
+/// Where `text` holds a marker that would open a block if the text began a
+/// line (a heading, quote, list item, thematic break or setext underline):
+/// the byte offset of the character to escape.
+fn line_start_marker(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    match bytes.first()? {
+        b'#' | b'-' | b'+' | b'=' => Some(0),
+        b'0'..=b'9' => {
+            // `1.` or `1)` opens an ordered list.
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            matches!(bytes.get(digits), Some(b'.' | b')')).then_some(digits)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inline(s: &str) -> String {
+        let mut out = String::new();
+        push_inline(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn structure_is_escaped() {
+        assert_eq!(inline("a|b"), "a\\|b");
+        assert_eq!(inline("a\nb"), "a<br>b");
+        assert_eq!(inline("<b>&amp;"), "&lt;b&gt;&amp;amp;");
+        assert_eq!(
+            inline("*x* _y_ `z` [l](u)"),
+            "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u)"
+        );
+        assert_eq!(inline("# h"), "\\# h");
+        assert_eq!(inline("- item"), "\\- item");
+        assert_eq!(inline("12. x"), "12\\. x");
+        assert_eq!(inline("3) x"), "3\\) x");
+        assert_eq!(inline("> q"), "&gt; q");
+        assert_eq!(inline("12 x"), "12 x");
+        assert_eq!(inline("ends in \\"), "ends in \\\\");
+        assert_eq!(inline("C# $5"), "C# \\$5");
+        assert_eq!(inline("# a ##"), "\\# a \\#\\#");
+    }
+
+    #[test]
+    fn control_characters_never_pass() {
+        assert_eq!(inline("a\x1b[31mb\u{202e}c\u{85}"), "a\\[31mbc");
+    }
+
+    #[test]
+    fn emotions_read_without_colour() {
+        assert_eq!(emotion(-2), "😞 -2");
+        assert_eq!(emotion(2), "😀 +2");
+    }
+}

@@ -1,0 +1,123 @@
+//! The editor's side of "never lose work": hand unsaved maps to the
+//! recovery writer, offer an earlier session's recovery, warn about a second
+//! editor on the same file, and notice the file changing on disk.
+
+use crate::core::lock::EditLock;
+use crate::core::recovery::RecoveryStore;
+use crate::core::text::printable;
+use crate::rescue::Rescue;
+use crate::tui::app::App;
+use crate::tui::{terminal, update};
+use std::time::{Duration, Instant};
+
+/// How often the file on disk is looked at while the editor is idle.
+const DISK_CHECK_EVERY: Duration = Duration::from_secs(1);
+
+/// Sets up recovery for the app's file: the background writer, the signal
+/// and panic handlers, the restore question for an earlier session's work,
+/// and the lock that tells a second editor on this file to beware.
+pub fn attach(app: &mut App) {
+    let Some(store) = RecoveryStore::from_env() else {
+        app.error("no folder for recovery files (no home directory?): unsaved work is not kept if the connection drops");
+        return;
+    };
+    let rescue = Rescue::new(store.clone(), &app.doc.path);
+    #[cfg(unix)]
+    if let Err(e) = rescue.handle_signals(terminal::restore) {
+        app.error(format!("cannot watch for hang-ups: {e}"));
+    }
+    rescue.handle_panics();
+    match EditLock::acquire(&store, &app.doc.path) {
+        Ok((lock, other)) => {
+            // The lock lives as long as the process; dropping it on exit
+            // would race the signal thread, and a stale lock is ignored.
+            std::mem::forget(lock);
+            if let Some(pid) = other {
+                app.error(format!(
+                    "{} is also open in another journey (process {pid}) on this host: saves may overwrite each other",
+                    app.doc.file_name()
+                ));
+            }
+        }
+        Err(e) => app.error(format!("cannot write the lock file: {e}")),
+    }
+    app.session.rescue = Some(rescue);
+    if app.overlay.is_none() {
+        match store.find(&app.doc.path) {
+            Ok(Some(recovery)) => update::restore_dialog(app, recovery),
+            Ok(None) => {}
+            Err(e) => app.error(format!("a recovery file exists but cannot be read: {e}")),
+        }
+    }
+}
+
+/// After the loop: a cut-off session keeps its unsaved work; a clean quit
+/// deletes what this session kept (the work was saved or discarded).
+pub fn detach(app: &App, cut_off: bool) {
+    let Some(rescue) = &app.session.rescue else {
+        return;
+    };
+    if cut_off && app.doc.is_dirty() {
+        rescue.keep(app.doc.snapshot());
+        match rescue.write_now() {
+            Ok(Some(path)) => eprintln!(
+                "journey: unsaved changes were kept in {}; `journey {}` offers to restore them",
+                printable(&path.display().to_string()),
+                printable(&app.doc.path.display().to_string())
+            ),
+            Ok(None) => {}
+            Err(e) => eprintln!("journey: could not keep unsaved changes: {e}"),
+        }
+    } else if !cut_off && app.session.kept_dirty {
+        rescue.clear();
+    }
+}
+
+/// After each event: hands a changed, unsaved map to the recovery writer
+/// (a reference count, not a copy), or clears the recovery once all is saved.
+pub fn keep_unsaved(app: &mut App) {
+    let Some(rescue) = &app.session.rescue else {
+        return;
+    };
+    if rescue.map_file() != app.doc.path {
+        // Saved under another name: the recovery follows the file.
+        rescue.clear();
+        rescue.set_map_file(&app.doc.path);
+        app.session.kept_state = None;
+    }
+    let state = (app.doc.state(), app.doc.is_dirty());
+    if app.session.kept_state == Some(state) {
+        return;
+    }
+    app.session.kept_state = Some(state);
+    if state.1 {
+        rescue.keep(app.doc.snapshot());
+        app.session.kept_dirty = true;
+    } else if app.session.kept_dirty {
+        rescue.clear();
+        app.session.kept_dirty = false;
+    }
+}
+
+/// While idle, at most once a second: has the file changed on disk? Git
+/// replaces files by rename, so the path is looked up afresh each time.
+pub fn check_disk(app: &mut App) -> bool {
+    let now = Instant::now();
+    if app.session.disk_changed
+        || app
+            .session
+            .last_disk_check
+            .is_some_and(|t| now.duration_since(t) < DISK_CHECK_EVERY)
+    {
+        return false;
+    }
+    app.session.last_disk_check = Some(now);
+    let Some(stamp) = &app.doc.stamp else {
+        return false;
+    };
+    if stamp.changed_on_disk(&app.doc.path) {
+        app.session.disk_changed = true;
+        return true;
+    }
+    false
+}

@@ -1,0 +1,189 @@
+//! `journey export` and `journey render` as a user runs them: exit codes,
+//! messages, files written.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn journey() -> Command {
+    Command::cargo_bin("journey").expect("the binary is built")
+}
+
+#[test]
+fn export_writes_markdown_to_stdout() {
+    journey()
+        .args(["export", "--format", "markdown"])
+        .arg(fixture("buyers.ron"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# Mirrorless camera launch\n"))
+        .stderr("");
+}
+
+#[test]
+fn export_to_a_file_writes_what_stdout_shows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("camera.dot");
+    let stdout = journey()
+        .args(["export", "--format", "dot"])
+        .arg(fixture("buyers.ron"))
+        .output()
+        .expect("runs")
+        .stdout;
+    journey()
+        .args(["export", "--format", "dot", "--output"])
+        .arg(&out)
+        .arg(fixture("buyers.ron"))
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(std::fs::read(&out).expect("written"), stdout);
+}
+
+#[test]
+fn unknown_persona_lists_the_ids_and_exits_2() {
+    journey()
+        .args(["export", "--format", "mermaid", "--persona", "nobody"])
+        .arg(fixture("buyers.ron"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "no persona has the id `nobody`; the personas are: critical-buyer, experience-seeker, employee",
+        ));
+}
+
+#[test]
+fn persona_limits_the_paths() {
+    journey()
+        .args(["export", "--format", "markdown", "--persona", "employee"])
+        .arg(fixture("buyers.ron"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("### Employee who needs approval"))
+        .stdout(predicate::str::contains("### Critical buyer").not());
+}
+
+#[test]
+fn unreadable_input_exits_2_with_the_reason() {
+    journey()
+        .args(["export", "--format", "dot", "no-such-map.ron"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-map.ron: no such file"));
+}
+
+#[test]
+fn a_map_that_fails_check_still_exports_with_a_warning() {
+    journey()
+        .args(["export", "--format", "dot"])
+        .arg(fixture("half-made.ron"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("digraph"))
+        .stderr(predicate::str::contains("error[empty-stage]"))
+        .stderr(predicate::str::contains(
+            "does not pass `journey check`; exporting it anyway",
+        ));
+}
+
+#[test]
+fn mermaid_journey_says_what_it_lost() {
+    journey()
+        .args(["export", "--format", "mermaid-journey"])
+        .arg(fixture("hostile.ron"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("journey\n"))
+        .stderr(predicate::str::contains(
+            "warning: mermaid-journey: names cannot hold `:` `#` `;`",
+        ))
+        // The warnings show names, but never a raw control character.
+        .stderr(predicate::str::contains("\u{1b}").not());
+}
+
+#[test]
+fn render_writes_an_svg() {
+    if !common::have_dot() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("camera.svg");
+    journey()
+        .args(["render", "--output"])
+        .arg(&out)
+        .arg(fixture("buyers.ron"))
+        .assert()
+        .success()
+        .stderr("");
+    let svg = std::fs::read_to_string(&out).expect("written");
+    assert!(svg.contains("<svg"), "an SVG document");
+    assert!(svg.contains("Mirrorless camera launch"));
+}
+
+#[test]
+fn render_refuses_an_unknown_extension() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("camera.jpg");
+    journey()
+        .args(["render", "--output"])
+        .arg(&out)
+        .arg(fixture("buyers.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("must end in .svg, .png, .pdf"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn render_without_dot_names_the_program_and_the_package() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = dir.path().join("bin");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let out = dir.path().join("camera.png");
+    journey()
+        .env("PATH", &empty)
+        .args(["render", "--output"])
+        .arg(&out)
+        .arg(fixture("buyers.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot run `dot`"))
+        .stderr(predicate::str::contains("graphviz"));
+    assert!(!out.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn render_shows_what_a_failing_dot_said() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).expect("mkdir");
+    let fake = bin.join("dot");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\ncat >/dev/null\necho 'Error: syntax error in line 3' >&2\nexit 1\n",
+    )
+    .expect("write the fake dot");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let out = dir.path().join("camera.pdf");
+    journey()
+        .env("PATH", &bin)
+        .args(["render", "--output"])
+        .arg(&out)
+        .arg(fixture("buyers.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`dot` failed"))
+        .stderr(predicate::str::contains("Error: syntax error in line 3"));
+    assert!(!out.exists());
+}

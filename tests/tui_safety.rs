@@ -1,0 +1,272 @@
+//! The editor's safety nets, driven through the same dispatch as the
+//! terminal: a change on disk before a save, save as, restoring recovered
+//! work, hostile sizes, and maps big enough to expose quadratic code.
+
+mod common;
+
+use common::{app_at, keys};
+use crossterm::event::Event;
+use journey::core::format::{load, to_string};
+use journey::core::model::{Kind, Map, Path as JPath, Persona, Stage, Step, Touchpoint};
+use journey::core::recovery::Recovery;
+use journey::tui::Screen;
+use journey::tui::app::{App, Overlay, Settings};
+use journey::tui::update::restore_dialog;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::{Duration, Instant};
+
+fn stamped_app() -> (App, tempfile::TempDir) {
+    let (app, dir) = app_at(80, 24);
+    let path = app.doc.path.clone();
+    let loaded = load(&path).expect("loads");
+    let mut app = App::open_loaded(loaded, path, Settings::new(false, true));
+    app.handle(Event::Resize(80, 24));
+    (app, dir)
+}
+
+fn dialog_title(app: &App) -> Option<String> {
+    match &app.overlay {
+        Some(Overlay::Confirm(c)) => Some(c.title.clone()),
+        Some(Overlay::Form(f)) => Some(f.title.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_save_over_a_file_changed_on_disk_asks_and_overwrite_writes() {
+    let (mut app, _dir) = stamped_app();
+    let path = app.doc.path.clone();
+    keys(&mut app, "t");
+    let mut theirs = load(&path).expect("loads").map;
+    theirs.title = "Theirs".into();
+    std::fs::write(&path, to_string(&theirs)).expect("their change");
+    keys(&mut app, "<C-s>");
+    assert_eq!(dialog_title(&app).as_deref(), Some("Changed on disk"));
+    assert_eq!(
+        load(&path).expect("loads").map.title,
+        "Theirs",
+        "nothing written yet"
+    );
+    assert!(app.doc.is_dirty());
+    keys(&mut app, "o");
+    assert!(!app.doc.is_dirty());
+    assert_eq!(load(&path).expect("loads").map, *app.doc.map());
+    // The stamp now matches what was written: the next save asks nothing.
+    keys(&mut app, "t<C-s>");
+    assert_eq!(dialog_title(&app), None);
+    assert!(!app.doc.is_dirty());
+}
+
+#[test]
+fn reload_takes_the_file_on_disk() {
+    let (mut app, _dir) = stamped_app();
+    let path = app.doc.path.clone();
+    let mut theirs = load(&path).expect("loads").map;
+    theirs.title = "Theirs".into();
+    std::fs::write(&path, to_string(&theirs)).expect("their change");
+    // Clean: R reloads at once.
+    keys(&mut app, "R");
+    assert_eq!(app.doc.map().title, "Theirs");
+    // Dirty: R asks first; Esc keeps the edit.
+    keys(&mut app, "t");
+    keys(&mut app, "R");
+    assert_eq!(dialog_title(&app).as_deref(), Some("Reload from disk"));
+    keys(&mut app, "<Esc>");
+    assert!(app.doc.is_dirty());
+    keys(&mut app, "Rr");
+    assert!(!app.doc.is_dirty());
+    assert_eq!(*app.doc.map(), theirs);
+}
+
+#[test]
+fn save_as_writes_a_new_file_and_asks_before_overwriting_another() {
+    let (mut app, dir) = stamped_app();
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, "precious").expect("write");
+    keys(&mut app, "tS");
+    assert_eq!(dialog_title(&app).as_deref(), Some("Save as"));
+    let typed = format!("<End>{}{}", "<BS>".repeat(200), other.display());
+    keys(&mut app, &typed);
+    keys(&mut app, "<Enter>");
+    assert_eq!(dialog_title(&app).as_deref(), Some("File exists"));
+    assert_eq!(std::fs::read_to_string(&other).expect("read"), "precious");
+    keys(&mut app, "a");
+    let fresh = dir.path().join("fresh.ron");
+    keys(
+        &mut app,
+        &format!("<End>{}{}<Enter>", "<BS>".repeat(200), fresh.display()),
+    );
+    assert_eq!(dialog_title(&app), None);
+    assert_eq!(app.doc.path, fresh);
+    assert!(!app.doc.is_dirty());
+    assert_eq!(load(&fresh).expect("loads").map, *app.doc.map());
+}
+
+#[test]
+fn restoring_recovered_work_makes_it_unsaved_and_says_what_differs() {
+    let (mut app, dir) = stamped_app();
+    let mut recovered = app.doc.map().clone();
+    recovered.stages[0].touchpoints.push(Touchpoint {
+        id: "new-one".into(),
+        name: "New one".into(),
+        kind: Kind::Indirect,
+        channel: String::new(),
+        notes: String::new(),
+    });
+    let recovery = Recovery {
+        path: dir.path().join("camera.0000.ron"),
+        map: recovered.clone(),
+        saved_at: None,
+        older_than_file: true,
+    };
+    restore_dialog(&mut app, recovery.clone());
+    let Some(Overlay::Confirm(confirm)) = &app.overlay else {
+        panic!("no dialog");
+    };
+    let text = confirm.lines.join("\n");
+    assert!(text.contains("1 touchpoint added"), "{text}");
+    assert!(text.contains("NEWER"), "{text}");
+    keys(&mut app, "r");
+    assert_eq!(*app.doc.map(), recovered);
+    assert!(app.doc.is_dirty());
+    // Discarding leaves the map as it was on disk.
+    let (mut app, _dir2) = stamped_app();
+    let before = app.doc.map().clone();
+    restore_dialog(&mut app, recovery);
+    keys(&mut app, "d");
+    assert_eq!(*app.doc.map(), before);
+    assert!(!app.doc.is_dirty());
+}
+
+#[test]
+fn every_dialog_survives_every_small_size_and_coming_back() {
+    let (mut app, dir) = stamped_app();
+    type Open = Box<dyn Fn(&mut App)>;
+    let opens: Vec<Open> = vec![
+        Box::new(|app| {
+            keys(app, "S");
+        }),
+        Box::new(|app| {
+            keys(app, "tR");
+        }),
+        Box::new(|app| {
+            let path = app.doc.path.clone();
+            std::fs::write(&path, "(format: 1, title: \"x\")").expect("write");
+            keys(app, "t<C-s>");
+        }),
+        Box::new(move |app| {
+            let map = app.doc.map().clone();
+            restore_dialog(
+                app,
+                Recovery {
+                    path: dir.path().join("r.ron"),
+                    map,
+                    saved_at: None,
+                    older_than_file: false,
+                },
+            );
+        }),
+    ];
+    for open in &opens {
+        keys(&mut app, "<Esc><Esc>");
+        open(&mut app);
+        assert!(app.overlay.is_some());
+        for (w, h) in (0..=40)
+            .flat_map(|w| (0..=14).map(move |h| (w, h)))
+            .chain([(1, 1), (80, 24)])
+        {
+            app.handle(Event::Resize(w, h));
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal.draw(|f| app.draw(f)).expect("draw");
+        }
+    }
+}
+
+/// A map at the edges: 10,000 stages, a 100,000-character note, a very long
+/// name, and a path of 100,000 steps.
+fn huge_map() -> Map {
+    let mut map = Map::new("x".repeat(5_000));
+    for s in 0..10_000 {
+        map.stages.push(Stage {
+            id: format!("s{s}"),
+            name: format!("Stage {s}"),
+            description: String::new(),
+            touchpoints: vec![Touchpoint {
+                id: format!("t{s}"),
+                name: if s == 0 {
+                    "N".repeat(20_000)
+                } else {
+                    format!("Touchpoint {s}")
+                },
+                kind: Kind::Direct,
+                channel: "web".into(),
+                notes: if s == 0 {
+                    "note ".repeat(20_000)
+                } else {
+                    String::new()
+                },
+            }],
+        });
+    }
+    map.personas.push(Persona {
+        id: "p".into(),
+        name: "Persona".into(),
+        description: String::new(),
+        paths: vec![JPath {
+            id: "p-main".into(),
+            name: "Main".into(),
+            outcome: Default::default(),
+            steps: (0..100_000)
+                .map(|k| Step {
+                    touchpoint: format!("t{}", k / 10),
+                    emotion: Some(0),
+                    note: String::new(),
+                })
+                .collect(),
+        }],
+    });
+    map
+}
+
+#[test]
+fn huge_maps_do_not_hang_the_editor() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.ron");
+    let started = Instant::now();
+    let mut app = App::open(huge_map(), path, Settings::new(false, true));
+    let mut frames = 0;
+    for (w, h) in [(80, 24), (200, 50), (1, 1)] {
+        app.handle(Event::Resize(w, h));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        for seq in [
+            "", "l", "j", "h", "<End>", "t", "u", "e", "<Esc>", "?", "<Esc>", "a", "<Esc>",
+        ] {
+            keys(&mut app, seq);
+            terminal.draw(|f| app.draw(f)).expect("draw");
+            frames += 1;
+        }
+    }
+    // Generous for a debug build on a shared machine; quadratic code over
+    // 100,000 steps or 10,000 stages would take minutes.
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{frames} frames and edits took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(app.doc.map().stages.len(), 10_000);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_with_the_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.ron");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(50 * 1024 * 1024).expect("a sparse 50 MB file");
+    let error = load(&path).expect_err("refused").to_string();
+    assert!(error.contains("52428800 bytes"), "{error}");
+    assert!(
+        error.contains(&journey::core::format::MAX_FILE_BYTES.to_string()),
+        "{error}"
+    );
+}

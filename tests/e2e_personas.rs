@@ -139,7 +139,9 @@ fn a_new_persona_walks_three_stages_and_it_is_saved() {
     std::fs::copy(&example, &file).expect("copy the example");
     let tmux = Tmux::new("personas");
     tmux.start(dir.path(), "logistics.ron");
-    tmux.wait_for("the board", |s| s.contains("Know") && s.contains("logistics.ron"));
+    tmux.wait_for("the board", |s| {
+        s.contains("Know") && s.contains("logistics.ron")
+    });
 
     tmux.send(&["P"]);
     tmux.wait_for("the persona form", |s| s.contains("New persona"));
@@ -181,8 +183,12 @@ fn a_new_persona_walks_three_stages_and_it_is_saved() {
     );
     assert!(!report.contains("error["), "{report}");
 
-    let map = journey::core::format::load(&file).expect("saved map loads").map;
-    let persona = map.persona("kritische-kaeuferin").expect("the persona is saved");
+    let map = journey::core::format::load(&file)
+        .expect("saved map loads")
+        .map;
+    let persona = map
+        .persona("kritische-kaeuferin")
+        .expect("the persona is saved");
     assert_eq!(persona.paths.len(), 1);
     let steps: Vec<(&str, Option<i8>)> = persona.paths[0]
         .steps
@@ -198,5 +204,42 @@ fn a_new_persona_walks_three_stages_and_it_is_saved() {
         ]
     );
     let fmt = run(&["fmt", "--check"], &file);
-    assert!(fmt.status.success(), "saved in the canonical layout: {fmt:?}");
+    assert!(
+        fmt.status.success(),
+        "saved in the canonical layout: {fmt:?}"
+    );
+
+    let export = Command::new(journey())
+        .args([
+            "export",
+            "--format",
+            "markdown",
+            "--persona",
+            "kritische-kaeuferin",
+        ])
+        .arg(&file)
+        .output()
+        .expect("export runs");
+    assert!(export.status.success(), "{export:?}");
+    let markdown = String::from_utf8_lossy(&export.stdout);
+    assert!(markdown.contains("### Kritische Käuferin"), "{markdown}");
+    // Her path, as the numbered list of its steps, in order.
+    let path = &markdown[markdown
+        .find("#### Path: Kritische Käuferin")
+        .expect("her path")..];
+    let first = path.find("1. **Know** · Own experience").expect("step 1");
+    let second = path.find("2. **Like** · Explainer video").expect("step 2");
+    let third = path.find("3. **Trust** · Case studies").expect("step 3");
+    assert!(first < second && second < third, "{path}");
+    assert!(
+        path[third..]
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("-2")),
+        "{path}"
+    );
+    assert!(
+        !markdown.contains("Budget owner: TCO case"),
+        "only her paths"
+    );
 }

@@ -87,7 +87,9 @@ fn detail_lists_visiting_personas_120x40() {
     let t = screen("j", 120, 40);
     let s = text(&t);
     assert!(
-        s.contains("Experience seeker “Via video”: step 1 · Experience seeker “Dropped at price”: step 1"),
+        s.contains(
+            "Experience seeker “Via video”: step 1 · Experience seeker “Dropped at price”: step 1"
+        ),
         "{s}"
     );
     insta::assert_snapshot!(t.backend());
@@ -98,11 +100,22 @@ fn ascii_mode_shows_paths_panels_and_markers_in_ascii() {
     let (mut app, _dir) = app_at(80, 24);
     app.settings = Settings::new(true, true);
     let mut seen = String::new();
-    for seq in ["pj<Enter>]", "ll", "p", "<Enter>s", "<Esc>v", "<Esc>/phone<Enter>"] {
+    for seq in [
+        "pj<Enter>]",
+        "ll",
+        "p",
+        "<Enter>s",
+        "<Esc>v",
+        "<Esc>/phone<Enter>",
+    ] {
         keys(&mut app, seq);
         let t = draw(&app, 80, 24);
         for cell in t.backend().buffer().content() {
-            assert!(cell.symbol().is_ascii(), "non-ASCII {:?} after {seq:?}", cell.symbol());
+            assert!(
+                cell.symbol().is_ascii(),
+                "non-ASCII {:?} after {seq:?}",
+                cell.symbol()
+            );
         }
         seen.push_str(&text(&t));
     }
@@ -145,4 +158,38 @@ fn no_size_panics_with_a_path_and_panels() {
             }
         }
     }
+}
+
+/// An editor on the fixture under a relative name, so that the suggested
+/// export file reads the same on every machine.
+fn relative_app(w: u16, h: u16) -> App {
+    let loaded = journey::core::format::load(&common::fixture()).expect("fixture loads");
+    let mut app = App::open(
+        loaded.map,
+        std::path::PathBuf::from("maps/camera.ron"),
+        Settings::new(false, true),
+    );
+    app.handle(crossterm::event::Event::Resize(w, h));
+    app
+}
+
+#[test]
+fn export_prompt_80x24() {
+    let mut app = relative_app(80, 24);
+    keys(&mut app, "x");
+    let t = draw(&app, 80, 24);
+    assert!(text(&t).contains("maps/camera.md"));
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn export_prompt_120x40() {
+    let mut app = relative_app(120, 40);
+    keys(
+        &mut app,
+        "pj<Enter>x<Right><Right><Right><Right><Tab><Right>",
+    );
+    let t = draw(&app, 120, 40);
+    assert!(text(&t).contains("maps/camera.experience-seeker.svg"));
+    insta::assert_snapshot!(t.backend());
 }

@@ -99,7 +99,10 @@ fn deleting_a_persona_asks_and_says_how_many_paths_go() {
     keys(&mut app, "pjd");
     match &app.overlay {
         Some(Overlay::Confirm(c)) => {
-            assert!(c.lines.iter().any(|l| l.contains("2 paths go with it")), "{c:?}");
+            assert!(
+                c.lines.iter().any(|l| l.contains("2 paths go with it")),
+                "{c:?}"
+            );
         }
         other => panic!("expected a question, got {other:?}"),
     }
@@ -109,7 +112,11 @@ fn deleting_a_persona_asks_and_says_how_many_paths_go() {
     assert_eq!(persona_names(&app), ["Critical buyer"]);
     keys(&mut app, "<Esc>u");
     assert_eq!(persona_names(&app), ["Critical buyer", "Experience seeker"]);
-    assert_eq!(map(&app).personas[1].paths.len(), 2, "undo brings the paths back");
+    assert_eq!(
+        map(&app).personas[1].paths.len(),
+        2,
+        "undo brings the paths back"
+    );
 }
 
 #[test]
@@ -120,7 +127,10 @@ fn space_adds_in_stage_order_and_removes() {
     keys(&mut app, "p<Enter>");
     // Friends (awareness) goes after web-search, the last awareness step.
     keys(&mut app, "jj ");
-    assert_eq!(steps(&app, 0, 0)[..3], ["web-search", "friends", "photo-blogs"]);
+    assert_eq!(
+        steps(&app, 0, 0)[..3],
+        ["web-search", "friends", "photo-blogs"]
+    );
     // Store visit (decision) goes after online-shop, the last decision step.
     keys(&mut app, "llgj ");
     assert_eq!(
@@ -129,7 +139,10 @@ fn space_adds_in_stage_order_and_removes() {
     );
     // Photo contest (advocacy) goes last.
     keys(&mut app, "llj ");
-    assert_eq!(steps(&app, 0, 0).last().map(String::as_str), Some("photo-contest"));
+    assert_eq!(
+        steps(&app, 0, 0).last().map(String::as_str),
+        Some("photo-contest")
+    );
     assert_eq!(steps(&app, 0, 0).len(), 9);
     // Space on a visited touchpoint takes it out.
     keys(&mut app, " ");
@@ -153,7 +166,10 @@ fn a_persona_without_a_path_gets_one_named_after_it() {
     assert_eq!(p.paths[0].id, "kritische-kaeuferin-2");
     assert_eq!(steps(&app, 2, 0), ["web-search"]);
     keys(&mut app, "l l ");
-    assert_eq!(steps(&app, 2, 0), ["web-search", "photo-blogs", "store-visit"]);
+    assert_eq!(
+        steps(&app, 2, 0),
+        ["web-search", "photo-blogs", "store-visit"]
+    );
     keys(&mut app, "uuu");
     assert!(map(&app).personas[2].paths.is_empty());
 }
@@ -186,7 +202,10 @@ fn the_path_panel_reorders_removes_and_sets_emotions() {
     assert_eq!(emotion(&app), Some(-1));
     keys(&mut app, "uuu");
     assert_eq!(emotion(&app), Some(0));
-    assert_eq!(app.derived.path.as_ref().map(|p| p.crumbs[0].emotion), Some(Some(0)));
+    assert_eq!(
+        app.derived.path.as_ref().map(|p| p.crumbs[0].emotion),
+        Some(Some(0))
+    );
     keys(&mut app, "jd");
     assert_eq!(steps(&app, 0, 0).len(), 5);
     assert!(!steps(&app, 0, 0).contains(&"photo-blogs".to_string()));
@@ -197,14 +216,23 @@ fn the_path_panel_reorders_removes_and_sets_emotions() {
 #[test]
 fn a_steps_note_and_emotion_in_a_form() {
     let (mut app, _dir) = app();
-    keys(&mut app, "p<Enter>sjje<Left><Left><Tab><End> Really.<Enter>");
-    assert!(matches!(app.overlay, Some(Overlay::Path)), "back in the panel");
+    keys(
+        &mut app,
+        "p<Enter>sjje<Left><Left><Tab><End> Really.<Enter>",
+    );
+    assert!(
+        matches!(app.overlay, Some(Overlay::Path)),
+        "back in the panel"
+    );
     let step = &map(&app).personas[0].paths[0].steps[2];
     assert_eq!(step.emotion, Some(-1), "from +1, two choices left");
     assert_eq!(step.note, "The score settles it. Really.");
     keys(&mut app, "u");
     let step = &map(&app).personas[0].paths[0].steps[2];
-    assert_eq!((step.emotion, step.note.as_str()), (Some(1), "The score settles it."));
+    assert_eq!(
+        (step.emotion, step.note.as_str()),
+        (Some(1), "The score settles it.")
+    );
 }
 
 #[test]
@@ -212,7 +240,11 @@ fn enter_in_the_path_panel_jumps_to_the_touchpoint() {
     let (mut app, _dir) = app();
     keys(&mut app, "p<Enter>sjjj<Enter>");
     assert!(app.overlay.is_none());
-    assert_eq!((app.view.stage, app.view.row), (2, Some(2)), "price comparison");
+    assert_eq!(
+        (app.view.stage, app.view.row),
+        (2, Some(2)),
+        "price comparison"
+    );
 }
 
 #[test]
@@ -318,11 +350,25 @@ fn help_lists_the_new_keys() {
     let keymap = journey::tui::keymap::Keymap::default();
     let rows = keymap.help_rows(journey::tui::keymap::Mode::Board, false);
     for key in ["p", "P", "Space", "[", "]", "s", "v", "/", "n", "N", "x"] {
-        assert!(rows.iter().any(|(k, _)| k == key), "{key} missing from help");
+        assert!(
+            rows.iter().any(|(k, _)| k == key),
+            "{key} missing from help"
+        );
     }
     let path = keymap.help_rows(journey::tui::keymap::Mode::Path, false);
-    for key in ["+ / =", "-", "J / Shift+↓", "K / Shift+↑", "d", "e", "o", "Enter"] {
-        assert!(path.iter().any(|(k, _)| k == key), "{key} missing from path help");
+    for key in [
+        "+ / =",
+        "-",
+        "J / Shift+↓",
+        "K / Shift+↑",
+        "d",
+        "e",
+        "o",
+        "Enter",
+    ] {
+        assert!(
+            path.iter().any(|(k, _)| k == key),
+            "{key} missing from path help"
+        );
     }
 }
-

@@ -39,7 +39,11 @@ pub enum PersonaEdit {
         outcome: Outcome,
     },
     /// Inserts a step into a path.
-    InsertStep { path: PathRef, at: usize, step: Step },
+    InsertStep {
+        path: PathRef,
+        at: usize,
+        step: Step,
+    },
     /// Removes a step from a path.
     RemoveStep { path: PathRef, at: usize },
     /// Sets a step's emotion and note; the touchpoint stays.
@@ -50,7 +54,11 @@ pub enum PersonaEdit {
         note: String,
     },
     /// Moves a step within its path.
-    MoveStep { path: PathRef, from: usize, to: usize },
+    MoveStep {
+        path: PathRef,
+        from: usize,
+        to: usize,
+    },
 }
 
 /// A path by position: the persona's index and the path's index in it.
@@ -205,13 +213,7 @@ impl PersonaEdit {
                 name,
                 outcome,
             } => {
-                let path = path_mut(
-                    map,
-                    PathRef {
-                        persona,
-                        path: at,
-                    },
-                )?;
+                let path = path_mut(map, PathRef { persona, path: at })?;
                 let name = std::mem::replace(&mut path.name, name);
                 let outcome = std::mem::replace(&mut path.outcome, outcome);
                 let inverse = PersonaEdit::SetPath {
@@ -293,7 +295,11 @@ fn path_mut(map: &mut Map, r: PathRef) -> Result<&mut Path, EditError> {
 /// the last step whose stage is earlier or equal, so that a path built from
 /// left to right needs no reordering. `stage_of` gives a step's stage
 /// (`None` for a step whose touchpoint is gone, which does not count).
-pub fn insertion_index(steps: &[Step], stage: usize, stage_of: impl Fn(&Step) -> Option<usize>) -> usize {
+pub fn insertion_index(
+    steps: &[Step],
+    stage: usize,
+    stage_of: impl Fn(&Step) -> Option<usize>,
+) -> usize {
     steps
         .iter()
         .rposition(|s| stage_of(s).is_some_and(|st| st <= stage))
@@ -350,10 +356,7 @@ mod tests {
             },
             PersonaEdit::MovePersona { from: 0, to: 1 },
             PersonaEdit::new_path(&map(), 1, 0, "B"),
-            PersonaEdit::RemovePath {
-                persona: 0,
-                at: 0,
-            },
+            PersonaEdit::RemovePath { persona: 0, at: 0 },
             PersonaEdit::SetPath {
                 persona: 0,
                 at: 0,
@@ -412,7 +415,11 @@ mod tests {
             path: 0,
         };
         assert!(PersonaEdit::RemovePersona { at: 2 }.apply(&mut m).is_err());
-        assert!(PersonaEdit::RemoveStep { path: r, at: 0 }.apply(&mut m).is_err());
+        assert!(
+            PersonaEdit::RemoveStep { path: r, at: 0 }
+                .apply(&mut m)
+                .is_err()
+        );
         let far = PersonaEdit::MoveStep {
             path: PathRef {
                 persona: 0,

@@ -145,13 +145,19 @@ impl ViewState {
 pub enum Overlay {
     Form(Form<FormPurpose>),
     Confirm(Confirm),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     /// The persona picker, with its cursor.
-    Personas { cursor: usize },
+    Personas {
+        cursor: usize,
+    },
     /// The current path's steps; the cursor is [`Current::step`].
     Path,
     /// Every validation finding, with a cursor.
-    Problems { cursor: usize },
+    Problems {
+        cursor: usize,
+    },
 }
 
 /// What a board form is for.
@@ -281,8 +287,7 @@ impl App {
     pub fn refresh(&mut self) {
         self.current.settle(self.doc.map());
         self.view.strip = self.current.persona.is_some();
-        self.derived
-            .refresh(&self.doc, &self.current, &self.search);
+        self.derived.refresh(&self.doc, &self.current, &self.search);
     }
 
     /// Which key table applies now.

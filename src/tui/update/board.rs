@@ -116,7 +116,8 @@ fn no_touchpoint(app: &mut App) {
 
 fn page(app: &App) -> usize {
     let (w, h) = app.view.size;
-    layout::body_height(layout::areas_with_strip(Rect::new(0, 0, w, h), app.view.strip).board).max(1)
+    layout::body_height(layout::areas_with_strip(Rect::new(0, 0, w, h), app.view.strip).board)
+        .max(1)
 }
 
 fn stage_name(app: &App, s: usize) -> String {

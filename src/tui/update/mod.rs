@@ -3,8 +3,8 @@
 //! for the loop to carry out, and its result returns as another action.
 
 mod board;
-mod export;
 mod disk;
+mod export;
 mod overlay;
 mod path;
 mod persona;

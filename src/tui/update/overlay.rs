@@ -27,8 +27,12 @@ pub fn create_file_form(file_name: &str) -> Form<FormPurpose> {
 }
 
 pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -> Vec<Effect> {
+    let export_choices = super::export::choices(&form);
     match form.handle(&action) {
         FormOutcome::Open => {
+            if let Some(before) = export_choices {
+                super::export::follow(app, &mut form, before);
+            }
             app.overlay = Some(Overlay::Form(form));
             Vec::new()
         }
@@ -64,7 +68,7 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
             super::problems::submit_search(app, &form);
             return Vec::new();
         }
-        FormPurpose::Export => return super::export::submit(app, &form),
+        FormPurpose::Export => return super::export::submit(app, form),
         _ => {}
     }
     let name = form.text(0).trim().to_string();

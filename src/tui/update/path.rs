@@ -27,7 +27,10 @@ pub(super) fn switch(app: &mut App, dir: isize) {
     };
     let count = persona.paths.len();
     if count == 0 {
-        let text = format!("{} has no path yet: Space on a touchpoint starts one", persona.name);
+        let text = format!(
+            "{} has no path yet: Space on a touchpoint starts one",
+            persona.name
+        );
         return app.info(text);
     }
     let next = (app.current.path as isize + dir).rem_euclid(count as isize) as usize;
@@ -64,12 +67,20 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
     let Some(path) = app.current.path_ref(map) else {
         let persona = &map.personas[persona_at];
         let edit = PersonaEdit::new_path(map, persona_at, 0, &persona.name);
-        let PersonaEdit::InsertPath { persona, at, mut path } = edit else {
+        let PersonaEdit::InsertPath {
+            persona,
+            at,
+            mut path,
+        } = edit
+        else {
             return;
         };
         path.steps.push(step);
         let path_name = path.name.clone();
-        if apply(app, Edit::Person(PersonaEdit::InsertPath { persona, at, path })) {
+        if apply(
+            app,
+            Edit::Person(PersonaEdit::InsertPath { persona, at, path }),
+        ) {
             app.info(format!(
                 "started path “{path_name}” with “{name}”; s shows its steps"
             ));
@@ -79,7 +90,10 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
     let steps = &map.personas[path.persona].paths[path.path].steps;
     let path_name = map.personas[path.persona].paths[path.path].name.clone();
     if let Some(index) = steps.iter().position(|s| s.touchpoint == id) {
-        if apply(app, Edit::Person(PersonaEdit::RemoveStep { path, at: index })) {
+        if apply(
+            app,
+            Edit::Person(PersonaEdit::RemoveStep { path, at: index }),
+        ) {
             app.info(format!("took “{name}” out of “{path_name}”; u undoes"));
         }
         return;
@@ -94,10 +108,7 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
         step,
     };
     if apply(app, Edit::Person(edit)) {
-        app.info(format!(
-            "“{name}” is step {} of “{path_name}”",
-            index + 1
-        ));
+        app.info(format!("“{name}” is step {} of “{path_name}”", index + 1));
     }
 }
 
@@ -117,11 +128,7 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::RowNext if step + 1 < len => app.current.step += 1,
         Action::RowPrev => app.current.step = step.saturating_sub(1),
-        Action::Choose => {
-            if jump(app) {
-                return Vec::new();
-            }
-        }
+        Action::Choose if jump(app) => return Vec::new(),
         Action::EmotionUp => nudge(app, 1),
         Action::EmotionDown => nudge(app, -1),
         Action::EditItem if len > 0 => {
@@ -131,18 +138,35 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
         Action::MoveItemDown if step + 1 < len => {
             if let Some(path) = path {
                 let to = step + 1;
-                apply(app, Edit::Person(PersonaEdit::MoveStep { path, from: step, to }));
+                apply(
+                    app,
+                    Edit::Person(PersonaEdit::MoveStep {
+                        path,
+                        from: step,
+                        to,
+                    }),
+                );
             }
         }
         Action::MoveItemUp if step > 0 && len > 0 => {
             if let Some(path) = path {
                 let to = step - 1;
-                apply(app, Edit::Person(PersonaEdit::MoveStep { path, from: step, to }));
+                apply(
+                    app,
+                    Edit::Person(PersonaEdit::MoveStep {
+                        path,
+                        from: step,
+                        to,
+                    }),
+                );
             }
         }
         Action::DeleteItem if len > 0 => {
             if let Some(path) = path
-                && apply(app, Edit::Person(PersonaEdit::RemoveStep { path, at: step }))
+                && apply(
+                    app,
+                    Edit::Person(PersonaEdit::RemoveStep { path, at: step }),
+                )
             {
                 app.info("step removed; u undoes");
             }
@@ -154,16 +178,8 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
             new_path_form(app);
             return Vec::new();
         }
-        Action::EditPath => {
-            if edit_path_form(app) {
-                return Vec::new();
-            }
-        }
-        Action::DeletePath => {
-            if ask_delete(app) {
-                return Vec::new();
-            }
-        }
+        Action::EditPath if edit_path_form(app) => return Vec::new(),
+        Action::DeletePath if ask_delete(app) => return Vec::new(),
         Action::Undo | Action::Redo => replay(app, action == Action::Undo),
         Action::Close | Action::Cancel => return Vec::new(),
         Action::Help => {
@@ -211,7 +227,11 @@ fn nudge(app: &mut App, by: i8) {
         return;
     };
     let at = app.current.step;
-    let Some(step) = app.current.path(app.doc.map()).and_then(|p| p.steps.get(at)) else {
+    let Some(step) = app
+        .current
+        .path(app.doc.map())
+        .and_then(|p| p.steps.get(at))
+    else {
         return;
     };
     let now = step.emotion.unwrap_or(0);
@@ -233,7 +253,11 @@ fn nudge(app: &mut App, by: i8) {
 
 /// An emotion as shown: `+1`, `0`, `-2`.
 pub fn signed(e: i8) -> String {
-    if e > 0 { format!("+{e}") } else { e.to_string() }
+    if e > 0 {
+        format!("+{e}")
+    } else {
+        e.to_string()
+    }
 }
 
 fn cycle_outcome(app: &mut App) {
@@ -243,7 +267,10 @@ fn cycle_outcome(app: &mut App) {
     let Some(path) = app.current.path(app.doc.map()) else {
         return;
     };
-    let i = OUTCOMES.iter().position(|o| *o == path.outcome).unwrap_or(0);
+    let i = OUTCOMES
+        .iter()
+        .position(|o| *o == path.outcome)
+        .unwrap_or(0);
     let outcome = OUTCOMES[(i + 1) % OUTCOMES.len()];
     let edit = PersonaEdit::SetPath {
         persona: r.persona,
@@ -332,7 +359,10 @@ fn edit_path_form(app: &mut App) -> bool {
         app.error("no path yet: Space on a touchpoint starts one, n makes an empty one");
         return false;
     };
-    let outcome = OUTCOMES.iter().position(|o| *o == path.outcome).unwrap_or(0);
+    let outcome = OUTCOMES
+        .iter()
+        .position(|o| *o == path.outcome)
+        .unwrap_or(0);
     let form = Form::new(
         "Edit path",
         FormPurpose::EditPath(r),

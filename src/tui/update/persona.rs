@@ -176,7 +176,11 @@ pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Op
 
 /// After a persona form: a new persona is current, and says how to go on;
 /// an edit goes back to the picker, keeping the current persona.
-pub(super) fn after_form(app: &mut App, purpose: FormPurpose, current: crate::tui::journey::Current) {
+pub(super) fn after_form(
+    app: &mut App,
+    purpose: FormPurpose,
+    current: crate::tui::journey::Current,
+) {
     match purpose {
         FormPurpose::NewPersona => {
             if let Some(p) = app.current.persona(app.doc.map()) {

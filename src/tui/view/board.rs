@@ -163,7 +163,14 @@ impl Widget for Column<'_> {
                 stage: self.index,
                 index: offset + i,
             };
-            row(app, t, at, Rect::new(rect.x, y, rect.width, 1), selected, buf);
+            row(
+                app,
+                t,
+                at,
+                Rect::new(rect.x, y, rect.width, 1),
+                selected,
+                buf,
+            );
         }
     }
 }
@@ -232,8 +239,7 @@ fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool,
         0
     };
     let avail = w.saturating_sub(2 + tail_w);
-    let channel = if rect.width >= CHANNEL_MIN_COLUMN && !t.channel.is_empty() && steps.is_none()
-    {
+    let channel = if rect.width >= CHANNEL_MIN_COLUMN && !t.channel.is_empty() && steps.is_none() {
         one_line(&t.channel, app.settings.ascii)
     } else {
         "".into()

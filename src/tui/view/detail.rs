@@ -140,7 +140,11 @@ impl Widget for Detail<'_> {
 /// numbers: the reason not to cut a touchpoint that "brings no
 /// conversions". Read from the precomputed visits; stops at the edge.
 fn visits(app: &App, t: &crate::core::model::Touchpoint, rect: Rect, buf: &mut Buffer) {
-    let (theme, sym, ascii) = (&app.settings.theme, &app.settings.symbols, app.settings.ascii);
+    let (theme, sym, ascii) = (
+        &app.settings.theme,
+        &app.settings.symbols,
+        app.settings.ascii,
+    );
     let map = app.doc.map();
     let all = app.derived.visits(&t.id);
     let end = rect.right();
@@ -177,12 +181,26 @@ fn visits(app: &App, t: &crate::core::model::Touchpoint, rect: Rect, buf: &mut B
         let word = if steps.len() == 1 { "step" } else { "steps" };
         let entry = format!("{text}: {word} {}", list.join(","));
         if x > rect.x + 11 {
-            x = put(buf, x, rect.y, &format!(" {} ", sym.dot), room(x), theme.dim);
+            x = put(
+                buf,
+                x,
+                rect.y,
+                &format!(" {} ", sym.dot),
+                room(x),
+                theme.dim,
+            );
         }
         let current = app.current.persona == Some(v.persona) && app.current.path == v.path;
         let style = if current { theme.header } else { Style::new() };
         if crate::tui::text::width(&entry) > room(x) {
-            put(buf, x, rect.y, &fit(&entry, room(x), sym.ellipsis), room(x), style);
+            put(
+                buf,
+                x,
+                rect.y,
+                &fit(&entry, room(x), sym.ellipsis),
+                room(x),
+                style,
+            );
             return;
         }
         x = put(buf, x, rect.y, &entry, room(x), style);

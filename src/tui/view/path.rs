@@ -22,7 +22,11 @@ const STAGE_MAX: usize = 14;
 impl Widget for PathPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
-        let (theme, sym, ascii) = (&app.settings.theme, &app.settings.symbols, app.settings.ascii);
+        let (theme, sym, ascii) = (
+            &app.settings.theme,
+            &app.settings.symbols,
+            app.settings.ascii,
+        );
         let map = app.doc.map();
         let Some(persona) = app.current.persona(map) else {
             frame(area, buf, &app.settings, "Path");
@@ -47,14 +51,24 @@ impl Widget for PathPanel<'_> {
         let w = usize::from(inner.width);
         let Some(path) = path else {
             let text = "No path yet. Close this (Esc), select a touchpoint and press Space: the path starts there. n makes an empty path.";
-            for (i, line) in crate::tui::text::wrap(text, w, usize::from(inner.height)).iter().enumerate() {
+            for (i, line) in crate::tui::text::wrap(text, w, usize::from(inner.height))
+                .iter()
+                .enumerate()
+            {
                 put(buf, inner.x, inner.y + i as u16, line, w, theme.dim);
             }
             return;
         };
         if path.steps.is_empty() {
             let text = "No steps yet. Close this (Esc), select a touchpoint and press Space.";
-            put(buf, inner.x, inner.y, &fit(text, w, sym.ellipsis), w, theme.dim);
+            put(
+                buf,
+                inner.x,
+                inner.y,
+                &fit(text, w, sym.ellipsis),
+                w,
+                theme.dim,
+            );
             return;
         }
         let height = usize::from(inner.height);
@@ -64,12 +78,23 @@ impl Widget for PathPanel<'_> {
         for (i, step) in path.steps.iter().enumerate().skip(first).take(height) {
             let y = inner.y + (i - first) as u16;
             let selected = i == app.current.step;
-            let base = if selected { theme.selected } else { Style::new() };
+            let base = if selected {
+                theme.selected
+            } else {
+                Style::new()
+            };
             if selected {
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
             }
             let room = |x: u16| usize::from(inner.right().saturating_sub(x));
-            let mut x = put(buf, inner.x, y, &format!("{:>number_w$} ", i + 1), w, base.patch(theme.key));
+            let mut x = put(
+                buf,
+                inner.x,
+                y,
+                &format!("{:>number_w$} ", i + 1),
+                w,
+                base.patch(theme.key),
+            );
             let emotion = match step.emotion {
                 Some(e) => format!("{:>2} ", crate::tui::update::signed(e)),
                 None => " . ".to_string(),
@@ -89,7 +114,10 @@ impl Widget for PathPanel<'_> {
             let stage = fit(&stage, STAGE_MAX, sym.ellipsis).into_owned();
             put(buf, x, y, &stage, room(x), base.patch(theme.dim));
             x = x.saturating_add((STAGE_MAX + 1) as u16);
-            if app.derived.step_has_problem(app.current.persona.unwrap_or(0), app.current.path, i) {
+            if app
+                .derived
+                .step_has_problem(app.current.persona.unwrap_or(0), app.current.path, i)
+            {
                 x = put(buf, x, y, sym.warning, room(x), base.patch(theme.warning));
                 x += 1;
             }

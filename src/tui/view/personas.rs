@@ -22,7 +22,11 @@ const NAME_MAX: usize = 24;
 impl Widget for Personas<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let (theme, sym, ascii) = (&app.settings.theme, &app.settings.symbols, app.settings.ascii);
+        let (theme, sym, ascii) = (
+            &app.settings.theme,
+            &app.settings.symbols,
+            app.settings.ascii,
+        );
         let personas = &app.doc.map().personas;
         let title = format!("Personas ({})", personas.len());
         let inner = frame(area, buf, &app.settings, &title);
@@ -32,7 +36,14 @@ impl Widget for Personas<'_> {
         let w = usize::from(inner.width);
         if personas.is_empty() {
             let text = "No personas yet. n makes one: a customer type, such as a critical buyer.";
-            put(buf, inner.x, inner.y, &fit(text, w, sym.ellipsis), w, theme.dim);
+            put(
+                buf,
+                inner.x,
+                inner.y,
+                &fit(text, w, sym.ellipsis),
+                w,
+                theme.dim,
+            );
             return;
         }
         let height = usize::from(inner.height);
@@ -49,7 +60,11 @@ impl Widget for Personas<'_> {
             let index = first + i;
             let y = inner.y + i as u16;
             let selected = index == self.cursor;
-            let base = if selected { theme.selected } else { Style::new() };
+            let base = if selected {
+                theme.selected
+            } else {
+                Style::new()
+            };
             if selected {
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
             }

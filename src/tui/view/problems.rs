@@ -20,7 +20,11 @@ pub struct ProblemsPanel<'a> {
 impl Widget for ProblemsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let (theme, sym, ascii) = (&app.settings.theme, &app.settings.symbols, app.settings.ascii);
+        let (theme, sym, ascii) = (
+            &app.settings.theme,
+            &app.settings.symbols,
+            app.settings.ascii,
+        );
         let p = app.doc.problems();
         let title = format!(
             "Problems: {} error{}, {} warning{}",
@@ -35,16 +39,32 @@ impl Widget for ProblemsPanel<'_> {
         }
         let w = usize::from(inner.width);
         if p.list.is_empty() {
-            put(buf, inner.x, inner.y, "No problems. journey check agrees.", w, theme.ok);
+            put(
+                buf,
+                inner.x,
+                inner.y,
+                "No problems. journey check agrees.",
+                w,
+                theme.ok,
+            );
             return;
         }
         let height = usize::from(inner.height);
         let first = first_row(p.list.len(), self.cursor, height);
-        let rule_w = p.list.iter().map(|d| d.rule.name().len()).max().unwrap_or(0);
+        let rule_w = p
+            .list
+            .iter()
+            .map(|d| d.rule.name().len())
+            .max()
+            .unwrap_or(0);
         for (i, d) in p.list.iter().enumerate().skip(first).take(height) {
             let y = inner.y + (i - first) as u16;
             let selected = i == self.cursor;
-            let base = if selected { theme.selected } else { Style::new() };
+            let base = if selected {
+                theme.selected
+            } else {
+                Style::new()
+            };
             if selected {
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
             }
@@ -53,10 +73,31 @@ impl Widget for ProblemsPanel<'_> {
                 Severity::Warning => base.patch(theme.warning),
             };
             let room = |x: u16| usize::from(inner.right().saturating_sub(x));
-            let x = put(buf, inner.x, y, &format!("{:<8}", d.severity.label()), w, severity);
-            let x = put(buf, x, y, &format!("{:<rule_w$}  ", d.rule.name()), room(x), base.patch(theme.dim));
+            let x = put(
+                buf,
+                inner.x,
+                y,
+                &format!("{:<8}", d.severity.label()),
+                w,
+                severity,
+            );
+            let x = put(
+                buf,
+                x,
+                y,
+                &format!("{:<rule_w$}  ", d.rule.name()),
+                room(x),
+                base.patch(theme.dim),
+            );
             let message = one_line(&d.message, ascii);
-            put(buf, x, y, &fit(&message, room(x), sym.ellipsis), room(x), base);
+            put(
+                buf,
+                x,
+                y,
+                &fit(&message, room(x), sym.ellipsis),
+                room(x),
+                base,
+            );
         }
     }
 }

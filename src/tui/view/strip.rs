@@ -56,7 +56,11 @@ impl Widget for Strip<'_> {
         if area.is_empty() {
             return;
         }
-        let (theme, sym, ascii) = (&app.settings.theme, &app.settings.symbols, app.settings.ascii);
+        let (theme, sym, ascii) = (
+            &app.settings.theme,
+            &app.settings.symbols,
+            app.settings.ascii,
+        );
         let map = app.doc.map();
         let Some(persona) = app.current.persona(map) else {
             return;
@@ -77,7 +81,14 @@ impl Widget for Strip<'_> {
                 ),
                 None => format!(" {} ", one_line(&persona.name, ascii)),
             };
-            put(buf, area.x + 2, y, &fit(&label, w.saturating_sub(4), sym.ellipsis), w, theme.header);
+            put(
+                buf,
+                area.x + 2,
+                y,
+                &fit(&label, w.saturating_sub(4), sym.ellipsis),
+                w,
+                theme.header,
+            );
             y += 1;
         }
         let (Some(path), Some(view)) = (path, app.derived.path.as_ref()) else {
@@ -117,7 +128,11 @@ fn breadcrumb(
     arrow: &str,
     outcome: &str,
 ) {
-    let (theme, sym, ascii) = (&app.settings.theme, &app.settings.symbols, app.settings.ascii);
+    let (theme, sym, ascii) = (
+        &app.settings.theme,
+        &app.settings.symbols,
+        app.settings.ascii,
+    );
     let Some(view) = app.derived.path.as_ref() else {
         return;
     };
@@ -149,7 +164,14 @@ fn breadcrumb(
     let end = x0.saturating_add(w.saturating_sub(reserve) as u16);
     let room = |x: u16| usize::from(end.saturating_sub(x));
     if start > 0 {
-        x = put(buf, x, y, &format!("{}{arrow}", sym.ellipsis), room(x), theme.dim);
+        x = put(
+            buf,
+            x,
+            y,
+            &format!("{}{arrow}", sym.ellipsis),
+            room(x),
+            theme.dim,
+        );
     }
     for i in start..view.crumbs.len() {
         if i > start {
@@ -178,7 +200,11 @@ fn breadcrumb(
 /// Draws the emotion curve, one bar per step (two cells apart), the lowest
 /// bar reversed and named in words after the curve.
 fn curve(buf: &mut Buffer, x0: u16, y: u16, w: usize, app: &App, focus: Option<usize>) {
-    let (theme, sym, ascii) = (&app.settings.theme, &app.settings.symbols, app.settings.ascii);
+    let (theme, sym, ascii) = (
+        &app.settings.theme,
+        &app.settings.symbols,
+        app.settings.ascii,
+    );
     let Some(view) = app.derived.path.as_ref() else {
         return;
     };
@@ -226,5 +252,12 @@ fn curve(buf: &mut Buffer, x0: u16, y: u16, w: usize, app: &App, focus: Option<u
     if first + count < len {
         x = put(buf, x, y, sym.more_right, room(x), theme.key);
     }
-    put(buf, x, y, &fit(&label, room(x), sym.ellipsis), room(x), Style::new());
+    put(
+        buf,
+        x,
+        y,
+        &fit(&label, room(x), sym.ellipsis),
+        room(x),
+        Style::new(),
+    );
 }

@@ -14,8 +14,11 @@ use std::collections::{HashMap, HashSet};
 /// One visit of a touchpoint: by which path, as which step (0-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Visit {
+    /// The persona's index.
     pub persona: usize,
+    /// The path's index within the persona.
     pub path: usize,
+    /// The step's index within the path.
     pub step: usize,
 }
 
@@ -26,16 +29,20 @@ pub struct Crumb {
     pub name: String,
     /// Where the touchpoint is, if it exists.
     pub at: Option<TouchpointPos>,
+    /// The step's emotion, −2..+2, if it has one.
     pub emotion: Option<i8>,
 }
 
 /// The current path, ready to draw.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PathView {
+    /// The persona's index.
     pub persona: usize,
+    /// The path's index within the persona.
     pub path: usize,
     /// Touchpoint id to the 1-based numbers of the steps that visit it.
     numbers: HashMap<String, Vec<usize>>,
+    /// The steps in path order.
     pub crumbs: Vec<Crumb>,
     /// The step with the lowest emotion (the first of equals), if any has one.
     pub lowest: Option<usize>,

@@ -32,8 +32,11 @@ const SCOPE_PERSONA: [&str; 2] = ["all personas", "current persona"];
 pub struct ExportJob {
     /// The map as it is now, unsaved changes included.
     pub map: Arc<Map>,
+    /// What to write.
     pub format: Format,
+    /// Which personas to show.
     pub options: Options,
+    /// Where to write it.
     pub path: PathBuf,
 }
 

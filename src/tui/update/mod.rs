@@ -7,6 +7,7 @@ mod disk;
 mod export;
 mod overlay;
 mod path;
+mod path_form;
 mod persona;
 mod problems;
 

@@ -61,7 +61,7 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
     // Forms whose first field is not a name.
     match form.purpose {
         FormPurpose::EditStep(..) => {
-            super::path::submit_step(app, &form);
+            super::path_form::submit_step(app, &form);
             return Vec::new();
         }
         FormPurpose::Search => {
@@ -124,7 +124,7 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
             return Vec::new();
         }
         FormPurpose::NewPath(_) | FormPurpose::EditPath(_) => {
-            if let Some(edit) = super::path::form_edit(app, &form, name) {
+            if let Some(edit) = super::path_form::form_edit(app, &form, name) {
                 apply(app, edit);
             }
             app.overlay = Some(Overlay::Path);
@@ -172,7 +172,7 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
             apply(app, Edit::RemoveStage { at });
         }
         (ConfirmPurpose::DeletePersona(at), Answer::Yes) => super::persona::delete(app, at),
-        (ConfirmPurpose::DeletePath(r), Answer::Yes) => super::path::delete(app, r),
+        (ConfirmPurpose::DeletePath(r), Answer::Yes) => super::path_form::delete(app, r),
         (ConfirmPurpose::Quit, Answer::Save) => return vec![save_effect(app, true)],
         (ConfirmPurpose::Quit, Answer::Discard) => return vec![Effect::Quit],
         (purpose, answer) => return super::disk::answer(app, purpose, answer),

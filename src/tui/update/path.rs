@@ -2,21 +2,17 @@
 //! steps are reordered, removed, given an emotion and a note, and the path
 //! is renamed, given an outcome, created or deleted.
 
-use super::{Effect, apply, board::replay};
+use super::{Effect, apply, board::replay, path_form};
 use crate::core::edit::Edit;
 use crate::core::model::{EMOTION_MAX, EMOTION_MIN, Outcome, Step, TouchpointPos};
-use crate::core::path_edit::{PathRef, PersonaEdit, insertion_index};
-use crate::tui::action::{Action, Answer};
-use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
-use crate::tui::form::{Field, Form};
+use crate::core::path_edit::{PersonaEdit, insertion_index};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
 
-/// The outcome choice's options, in the order of [`OUTCOMES`].
-pub(super) const OUTCOME_NAMES: [&str; 3] = ["open", "converted", "dropped out"];
-const OUTCOMES: [Outcome; 3] = [Outcome::Open, Outcome::Converted, Outcome::DroppedOut];
-/// The emotion choice's options: none, then −2..+2.
-pub(super) const EMOTION_NAMES: [&str; 6] = ["none", "-2", "-1", "0", "+1", "+2"];
+/// The outcomes in the order `o` turns through them.
+pub(super) const OUTCOMES: [Outcome; 3] = [Outcome::Open, Outcome::Converted, Outcome::DroppedOut];
 
-fn no_persona(app: &mut App) {
+pub(super) fn no_persona(app: &mut App) {
     app.error("no persona chosen: p picks one, P makes a new one");
 }
 
@@ -132,7 +128,7 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
         Action::EmotionUp => nudge(app, 1),
         Action::EmotionDown => nudge(app, -1),
         Action::EditItem if len > 0 => {
-            edit_step(app);
+            path_form::edit_step(app);
             return Vec::new();
         }
         Action::MoveItemDown if step + 1 < len => {
@@ -175,11 +171,11 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PathPrev => switch(app, -1),
         Action::PathNext => switch(app, 1),
         Action::NewPath => {
-            new_path_form(app);
+            path_form::new_path_form(app);
             return Vec::new();
         }
-        Action::EditPath if edit_path_form(app) => return Vec::new(),
-        Action::DeletePath if ask_delete(app) => return Vec::new(),
+        Action::EditPath if path_form::edit_path_form(app) => return Vec::new(),
+        Action::DeletePath if path_form::ask_delete(app) => return Vec::new(),
         Action::Undo | Action::Redo => replay(app, action == Action::Undo),
         Action::Close | Action::Cancel => return Vec::new(),
         Action::Help => {
@@ -281,157 +277,4 @@ fn cycle_outcome(app: &mut App) {
     if apply(app, Edit::Person(edit)) {
         app.info(format!("outcome: {}", outcome.label()));
     }
-}
-
-fn edit_step(app: &mut App) {
-    let map = app.doc.map();
-    let (Some(r), Some(path)) = (app.current.path_ref(map), app.current.path(map)) else {
-        return;
-    };
-    let at = app.current.step;
-    let Some(step) = path.steps.get(at) else {
-        return;
-    };
-    let emotion = step.emotion.map_or(0, |e| (e - EMOTION_MIN) as usize + 1);
-    let name = app
-        .derived
-        .position(&step.touchpoint)
-        .and_then(|p| crate::core::edit::touchpoint(map, p))
-        .map_or(step.touchpoint.clone(), |t| t.name.clone());
-    let form = Form::new(
-        format!("Step {}: {name}", at + 1),
-        FormPurpose::EditStep(r, at),
-        vec![
-            Field::choice("Emotion", &EMOTION_NAMES, emotion),
-            Field::lines("Note", &step.note),
-        ],
-    )
-    .with_intro("How does the persona feel here? A pain point or an opportunity?");
-    app.overlay = Some(Overlay::Form(form));
-}
-
-/// Sets a step's emotion and note from its confirmed form.
-pub(super) fn submit_step(app: &mut App, form: &Form<FormPurpose>) {
-    let FormPurpose::EditStep(path, at) = form.purpose else {
-        return;
-    };
-    let emotion = match form.selected(0) {
-        0 => None,
-        n => Some(EMOTION_MIN + (n as i8 - 1)),
-    };
-    let note = form.text(1).trim_end().to_string();
-    let unchanged = app
-        .doc
-        .map()
-        .personas
-        .get(path.persona)
-        .and_then(|p| p.paths.get(path.path)?.steps.get(at))
-        .is_some_and(|s| s.emotion == emotion && s.note == note);
-    if !unchanged {
-        apply(
-            app,
-            Edit::Person(PersonaEdit::SetStep {
-                path,
-                at,
-                emotion,
-                note,
-            }),
-        );
-    }
-    app.overlay = Some(Overlay::Path);
-}
-
-fn new_path_form(app: &mut App) {
-    let Some(persona) = app.current.persona else {
-        return no_persona(app);
-    };
-    let form = Form::new(
-        "New path",
-        FormPurpose::NewPath(persona),
-        vec![Field::line("Name", "")],
-    );
-    app.overlay = Some(Overlay::Form(form));
-}
-
-fn edit_path_form(app: &mut App) -> bool {
-    let map = app.doc.map();
-    let (Some(r), Some(path)) = (app.current.path_ref(map), app.current.path(map)) else {
-        app.error("no path yet: Space on a touchpoint starts one, n makes an empty one");
-        return false;
-    };
-    let outcome = OUTCOMES
-        .iter()
-        .position(|o| *o == path.outcome)
-        .unwrap_or(0);
-    let form = Form::new(
-        "Edit path",
-        FormPurpose::EditPath(r),
-        vec![
-            Field::line("Name", &path.name),
-            Field::choice("Outcome", &OUTCOME_NAMES, outcome),
-        ],
-    );
-    app.overlay = Some(Overlay::Form(form));
-    true
-}
-
-/// The edit a confirmed path form asks for; `None` when nothing changed.
-pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Option<Edit> {
-    let map = app.doc.map();
-    let edit = match form.purpose {
-        FormPurpose::NewPath(persona) => {
-            let at = map.personas.get(persona)?.paths.len();
-            PersonaEdit::new_path(map, persona, at, &name)
-        }
-        FormPurpose::EditPath(r) => {
-            let outcome = OUTCOMES.get(form.selected(1)).copied().unwrap_or_default();
-            let path = map.personas.get(r.persona)?.paths.get(r.path)?;
-            if path.name == name && path.outcome == outcome {
-                return None;
-            }
-            PersonaEdit::SetPath {
-                persona: r.persona,
-                at: r.path,
-                name,
-                outcome,
-            }
-        }
-        _ => return None,
-    };
-    Some(Edit::Person(edit))
-}
-
-fn ask_delete(app: &mut App) -> bool {
-    let map = app.doc.map();
-    let (Some(r), Some(path)) = (app.current.path_ref(map), app.current.path(map)) else {
-        app.error("there is no path to delete");
-        return false;
-    };
-    let steps = path.steps.len();
-    app.overlay = Some(Overlay::Confirm(Confirm {
-        title: "Delete path".into(),
-        lines: vec![
-            format!("Delete path “{}”?", path.name),
-            format!(
-                "Its {steps} step{} go{} with it.",
-                if steps == 1 { "" } else { "s" },
-                if steps == 1 { "es" } else { "" }
-            ),
-        ],
-        options: vec![(Answer::Yes, "delete"), (Answer::No, "keep")],
-        purpose: ConfirmPurpose::DeletePath(r),
-    }));
-    true
-}
-
-/// Deletes a path once the question is answered yes, back in the panel.
-pub(super) fn delete(app: &mut App, r: PathRef) {
-    let edit = PersonaEdit::RemovePath {
-        persona: r.persona,
-        at: r.path,
-    };
-    if apply(app, Edit::Person(edit)) {
-        app.info("path deleted; u undoes");
-    }
-    app.overlay = Some(Overlay::Path);
 }

@@ -201,39 +201,32 @@ fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool,
         base
     };
     // The right end: the problem sign, then step numbers or the channel.
-    let mut tail = String::new();
-    if app.derived.touchpoint_has_problem(at) {
-        tail.push_str(sym.warning);
-    }
+    // The sign is one known-width symbol and the numbers are ASCII, so
+    // neither needs measuring.
+    let problem = app.derived.touchpoint_has_problem(at);
     let steps = match numbers {
         Some(n) if !n.is_empty() => {
             let list: Vec<String> = n.iter().map(usize::to_string).collect();
-            Some(list.join(","))
+            Some(fit(&list.join(","), w / 3, sym.ellipsis).into_owned())
         }
         _ => None,
     };
-    if let Some(steps) = &steps {
-        if !tail.is_empty() {
-            tail.push(' ');
-        }
-        tail.push_str(&fit(steps, w / 3, sym.ellipsis));
-    }
+    let steps_w = steps.as_ref().map_or(0, |s| width(s));
+    let tail_w = usize::from(problem) + steps_w + usize::from(problem && steps_w > 0);
     let (marker, marker_style) = match t.kind {
         Kind::Direct => (sym.direct, theme.direct),
         Kind::Indirect => (sym.indirect, theme.indirect),
     };
     put_symbol(buf, rect.x, rect.y, marker, 1, base.patch(marker_style));
-    let tail_w = width(&tail);
-    if tail_w > 0 && w > tail_w + 3 {
-        let x = rect.right() - tail_w as u16;
-        let style = if steps.is_some() {
-            base.patch(theme.key)
-        } else {
-            base.patch(theme.warning)
-        };
-        put(buf, x, rect.y, &tail, tail_w, style);
-    }
     let tail_w = if tail_w > 0 && w > tail_w + 3 {
+        let x = rect.right() - tail_w as u16;
+        if problem {
+            put_symbol(buf, x, rect.y, sym.warning, 1, base.patch(theme.warning));
+        }
+        if let Some(steps) = &steps {
+            let sx = rect.right() - steps_w as u16;
+            put(buf, sx, rect.y, steps, steps_w, base.patch(theme.key));
+        }
         tail_w + 1
     } else {
         0

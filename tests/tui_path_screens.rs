@@ -193,3 +193,27 @@ fn export_prompt_120x40() {
     assert!(text(&t).contains("maps/camera.experience-seeker.svg"));
     insta::assert_snapshot!(t.backend());
 }
+
+#[test]
+fn search_matches_are_underlined_and_others_are_not() {
+    let (mut app, _dir) = app_at(80, 24);
+    app.settings = Settings::new(false, false);
+    // Every row of the first two columns is underlined exactly when it
+    // matches; YouTube review matches by name, Web search does not.
+    keys(&mut app, "/review<Enter>");
+    let t = draw(&app, 80, 24);
+    let buf = t.backend().buffer();
+    let pos = |stage, index| journey::core::model::TouchpointPos { stage, index };
+    assert!(app.derived.is_match(pos(1, 3)));
+    assert!(!app.derived.is_match(pos(0, 0)));
+    for (stage, len) in [(0usize, 3usize), (1, 4)] {
+        for index in 0..len {
+            let at = pos(stage, index);
+            // Column x: 1 + 16 per column; the name starts two cells in.
+            let x = 1 + 16 * stage as u16 + 2;
+            let y = 2 + index as u16;
+            let underlined = buf[(x, y)].modifier.contains(Modifier::UNDERLINED);
+            assert_eq!(underlined, app.derived.is_match(at), "{stage}/{index}");
+        }
+    }
+}

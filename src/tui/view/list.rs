@@ -46,3 +46,42 @@ pub fn first_row(len: usize, cursor: usize, height: usize) -> usize {
         .saturating_sub(height / 2)
         .min(len.saturating_sub(height))
 }
+
+/// Splits `inner` into the list and, when it is tall enough, a few rows at
+/// the bottom showing `text` (the selected item's full words) wrapped, with
+/// a rule above. Returns the list's part.
+pub fn with_footer(
+    inner: Rect,
+    buf: &mut Buffer,
+    settings: &Settings,
+    text: &str,
+    rows: u16,
+) -> Rect {
+    if inner.height < rows + 6 || text.trim().is_empty() {
+        return inner;
+    }
+    let (theme, sym) = (&settings.theme, &settings.symbols);
+    let top = inner.bottom() - rows - 1;
+    super::put_symbol(buf, inner.x, top, sym.horizontal, inner.width, theme.dim);
+    let w = usize::from(inner.width);
+    let shown = one_line(text, settings.ascii);
+    let lines = crate::tui::text::wrap(&shown, w, usize::from(rows) + 1);
+    let more = lines.len() > usize::from(rows);
+    for (i, line) in lines.iter().take(usize::from(rows)).enumerate() {
+        let last = i + 1 == usize::from(rows);
+        let line = if last && more {
+            format!("{}{}", fit(line, w.saturating_sub(1), ""), sym.ellipsis)
+        } else {
+            line.clone()
+        };
+        super::put(
+            buf,
+            inner.x,
+            top + 1 + i as u16,
+            &line,
+            w,
+            ratatui::style::Style::new(),
+        );
+    }
+    Rect::new(inner.x, inner.y, inner.width, top - inner.y)
+}

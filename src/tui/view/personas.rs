@@ -1,7 +1,7 @@
 //! The persona picker: each persona's name, number of paths and
 //! description, the current one marked, problems flagged.
 
-use super::list::{first_row, frame};
+use super::list::{first_row, frame, with_footer};
 use super::put;
 use crate::tui::app::App;
 use crate::tui::text::{fit, one_line, width};
@@ -46,6 +46,10 @@ impl Widget for Personas<'_> {
             );
             return;
         }
+        let selected = personas
+            .get(self.cursor)
+            .map_or("", |p| p.description.as_str());
+        let inner = with_footer(inner, buf, &app.settings, selected, 3);
         let height = usize::from(inner.height);
         let first = first_row(personas.len(), self.cursor, height);
         // The name column is as wide as the widest name on screen.

@@ -1,7 +1,7 @@
 //! The problems panel: every validation finding, in the words of
 //! `journey check`, severity spelled out so no colour is needed.
 
-use super::list::{first_row, frame};
+use super::list::{first_row, frame, with_footer};
 use super::put;
 use crate::core::validate::Severity;
 use crate::tui::app::App;
@@ -49,6 +49,8 @@ impl Widget for ProblemsPanel<'_> {
             );
             return;
         }
+        let selected = p.list.get(self.cursor).map_or("", |d| d.message.as_str());
+        let inner = with_footer(inner, buf, &app.settings, selected, 2);
         let height = usize::from(inner.height);
         let first = first_row(p.list.len(), self.cursor, height);
         let rule_w = p

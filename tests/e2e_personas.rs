@@ -243,3 +243,92 @@ fn a_new_persona_walks_three_stages_and_it_is_saved() {
         "only her paths"
     );
 }
+
+/// The "done when": open the logistics example, pick the budget
+/// owner, extend the path, change the curve, fix what the problems panel
+/// lists, export an SVG, and quit, all with the keys the help lists.
+#[test]
+fn the_budget_owner_scenario() {
+    if !tmux_available() {
+        return;
+    }
+    let graphviz = Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        graphviz || std::env::var_os("CI").is_none(),
+        "Graphviz is required in CI"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/logistics.ron");
+    let file = dir.path().join("logistics.ron");
+    std::fs::copy(&example, &file).expect("copy the example");
+    let tmux = Tmux::new("scenario");
+    tmux.start(dir.path(), "logistics.ron");
+    tmux.wait_for("the board", |s| {
+        s.contains("Know") && s.contains("p persona")
+    });
+
+    tmux.send(&["p"]);
+    tmux.wait_for("the picker", |s| s.contains("Personas (5)"));
+    tmux.send(&["j", "j", "j", "Enter"]);
+    tmux.wait_for("the budget owner's path", |s| {
+        s.contains("Budget owner · path 1/1") && s.contains("lowest: 8 Procurement approval (-2)")
+    });
+
+    // Extend: the decision pack, in the Trust stage, becomes step 7.
+    tmux.send(&["l", "l", "j", "j", "j", "j", "j", "Space"]);
+    tmux.wait_for("the new step", |s| s.contains("“Decision pack” is step 7"));
+    tmux.send(&["s"]);
+    tmux.wait_for("the path panel", |s| s.contains("outcome: converted"));
+    tmux.send(&["-", "-"]);
+    tmux.wait_for("the curve's new low", |s| {
+        s.contains("step 7: emotion -2") && s.contains("lowest: 7 Decision pack (-2)")
+    });
+    tmux.send(&["Escape"]);
+
+    // A persona without a path is a finding; Enter jumps to it, and a
+    // first Space gives it a path, which fixes it.
+    tmux.send(&["P"]);
+    tmux.wait_for("the persona form", |s| s.contains("New persona"));
+    tmux.type_text("Procurement lead");
+    tmux.send(&["Enter"]);
+    tmux.send(&["v"]);
+    tmux.wait_for("the problems panel", |s| {
+        s.contains("persona-without-path") && s.contains("Problems: 0 errors, 1 warning")
+    });
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the persona in the picker", |s| s.contains("Personas (6)"));
+    tmux.send(&["q"]);
+    tmux.send(&["Space"]);
+    tmux.wait_for("the new path", |s| {
+        s.contains("started path “Procurement lead”")
+    });
+    tmux.send(&["v"]);
+    tmux.wait_for("no problems", |s| s.contains("No problems."));
+    tmux.send(&["Escape"]);
+
+    if graphviz {
+        tmux.send(&["x"]);
+        tmux.wait_for("the export prompt", |s| s.contains("logistics.md"));
+        tmux.send(&["Right", "Right", "Right", "Right"]);
+        tmux.wait_for("svg chosen", |s| s.contains("logistics.svg"));
+        tmux.send(&["Enter"]);
+        tmux.wait_for("the export", |s| s.contains("exported to"));
+        let svg = std::fs::read_to_string(dir.path().join("logistics.svg")).expect("svg");
+        assert!(svg.contains("<svg"));
+    }
+
+    tmux.send(&["q"]);
+    tmux.wait_for("the quit question", |s| s.contains("save and quit"));
+    tmux.send(&["s"]);
+    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED"));
+    assert!(screen.contains("EXITED 0"), "{screen}");
+    let check = run(&["check", "--deny-warnings"], &file);
+    assert!(check.status.success(), "{check:?}");
+    let map = journey::core::format::load(&file).expect("loads").map;
+    let path = &map.persona("budget-owner").expect("persona").paths[0];
+    assert_eq!(path.steps[6].touchpoint, "decision-pack");
+    assert_eq!(path.steps[6].emotion, Some(-2));
+}

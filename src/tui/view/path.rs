@@ -44,6 +44,14 @@ impl Widget for PathPanel<'_> {
             ),
             None => format!("{}: no path", persona.name),
         };
+        // A finding about the path or one of its steps marks the title.
+        let persona_at = app.current.persona.unwrap_or(0);
+        let title = if path.is_some() && app.derived.path_has_problem(persona_at, app.current.path)
+        {
+            format!("{title} {}", sym.warning)
+        } else {
+            title
+        };
         let inner = frame(area, buf, &app.settings, &title);
         if inner.is_empty() {
             return;

@@ -3,7 +3,7 @@
 
 use super::list::{first_row, frame, with_footer};
 use super::put;
-use crate::core::validate::Severity;
+use crate::core::validate::{Rule, Severity};
 use crate::tui::app::App;
 use crate::tui::text::{fit, one_line};
 use ratatui::buffer::Buffer;
@@ -53,12 +53,9 @@ impl Widget for ProblemsPanel<'_> {
         let inner = with_footer(inner, buf, &app.settings, selected, 2);
         let height = usize::from(inner.height);
         let first = first_row(p.list.len(), self.cursor, height);
-        let rule_w = p
-            .list
-            .iter()
-            .map(|d| d.rule.name().len())
-            .max()
-            .unwrap_or(0);
+        // The widest name of all rules, not of all findings: no walk over a
+        // long list in every frame.
+        let rule_w = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
         for (i, d) in p.list.iter().enumerate().skip(first).take(height) {
             let y = inner.y + (i - first) as u16;
             let selected = i == self.cursor;

@@ -86,6 +86,11 @@ fn main() {
             bytes_for(name, "jj", "j"),
             bytes_for(name, "jj", "l"),
         );
+        println!(
+            "bytes per key at {name} with a path shown: down {}, right {}",
+            bytes_for(name, "p<Enter>jj", "j"),
+            bytes_for(name, "p<Enter>jj", "l"),
+        );
     }
     divan::main();
 }
@@ -97,6 +102,37 @@ fn draw_200x50(bencher: divan::Bencher, name: &str) {
     press(&mut app, "jj");
     let mut term = terminal(Counter::default());
     bencher.bench_local(|| term.draw(|f| app.draw(f)).map(|_| ()).expect("draw"));
+}
+
+/// A frame with the first persona's path on the board: step numbers, the
+/// dimmed rows, the breadcrumb and the curve all come from facts worked
+/// out when the path was chosen, so this costs what the plain board does.
+#[divan::bench(args = ["S1", "S2", "S3"])]
+fn draw_200x50_with_path(bencher: divan::Bencher, name: &str) {
+    let mut app = app(name);
+    press(&mut app, "p<Enter>jj");
+    assert!(app.derived.path.is_some(), "a path is shown");
+    let mut term = terminal(Counter::default());
+    bencher.bench_local(|| term.draw(|f| app.draw(f)).map(|_| ()).expect("draw"));
+}
+
+/// A key and its frame with a path shown: the cursor moves down and up.
+#[divan::bench(args = ["S1", "S2", "S3"])]
+fn key_and_draw_200x50_with_path(bencher: divan::Bencher, name: &str) {
+    let mut app = app(name);
+    press(&mut app, "p<Enter>jj");
+    let mut term = terminal(Counter::default());
+    let down = parse_keys("j");
+    let up = parse_keys("k");
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let keys = if flip { &down } else { &up };
+        for e in keys {
+            app.handle(e.clone());
+        }
+        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+    });
 }
 
 /// A key and its frame: the selection moves down and back up, alternately.

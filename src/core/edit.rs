@@ -7,6 +7,7 @@
 //! it took, path steps included, in its inverse.
 
 use crate::core::model::{Kind, Map, Stage, Step, Touchpoint, TouchpointPos};
+use crate::core::path_edit::PersonaEdit;
 use crate::core::slug::unique_id;
 
 /// A change to a map. Build them with the constructors below, which pick ids
@@ -47,6 +48,8 @@ pub enum Edit {
         from: TouchpointPos,
         to: TouchpointPos,
     },
+    /// A change to personas, paths or steps.
+    Person(PersonaEdit),
 }
 
 /// The fields of a touchpoint a user edits: everything but the id.
@@ -87,6 +90,14 @@ pub enum Focus {
     Stage(usize),
     /// A touchpoint.
     Touchpoint(TouchpointPos),
+    /// A persona, and where given one of its paths and a step of that path.
+    Persona {
+        persona: usize,
+        path: Option<usize>,
+        step: Option<usize>,
+    },
+    /// The personas, none of which is left.
+    NoPersona,
 }
 
 /// The result of applying an edit.
@@ -109,6 +120,12 @@ pub enum EditError {
     NoStage(usize),
     #[error("there is no touchpoint at stage {}, row {}", .0.stage, .0.index)]
     NoTouchpoint(TouchpointPos),
+    #[error("there is no persona {0}")]
+    NoPersona(usize),
+    #[error("persona {0} has no path {1}")]
+    NoPath(usize, usize),
+    #[error("the path has no step {0}")]
+    NoStep(usize),
 }
 
 impl Edit {
@@ -170,6 +187,7 @@ impl Edit {
             },
             Edit::SetTouchpoint { fields, .. } => format!("edit touchpoint “{}”", fields.name),
             Edit::MoveTouchpoint { .. } => "move touchpoint".into(),
+            Edit::Person(edit) => edit.describe(map),
         }
     }
 
@@ -317,6 +335,14 @@ impl Edit {
                 Ok(Applied {
                     inverse: Edit::MoveTouchpoint { from: to, to: from },
                     focus: Focus::Touchpoint(to),
+                    paths_changed: 0,
+                })
+            }
+            Edit::Person(edit) => {
+                let (inverse, focus) = edit.apply(map)?;
+                Ok(Applied {
+                    inverse: Edit::Person(inverse),
+                    focus,
                     paths_changed: 0,
                 })
             }

@@ -9,6 +9,7 @@ pub mod format;
 pub mod generate;
 pub mod lock;
 pub mod model;
+pub mod path_edit;
 pub mod recovery;
 pub mod slug;
 pub mod stamp;

@@ -64,6 +64,56 @@ pub enum Action {
     /// Quit, asking first when there are unsaved changes.
     Quit,
 
+    /// Open the persona picker.
+    Personas,
+    /// Create a persona: name, then description.
+    NewPersona,
+    /// Show the current persona's previous path.
+    PathPrev,
+    /// Show the current persona's next path.
+    PathNext,
+    /// Add the selected touchpoint to the current path, or take it out.
+    ToggleStep,
+    /// Open the path panel: the current path's steps.
+    PathPanel,
+    /// Open the problems panel.
+    Problems,
+    /// Search touchpoints by name, channel or notes.
+    Search,
+    /// Go to the next search match.
+    SearchNext,
+    /// Go to the previous search match.
+    SearchPrev,
+    /// Export the map: format and file name asked.
+    Export,
+
+    /// In a list: take the item under the cursor (make current, jump).
+    Choose,
+    /// In the persona picker: show no persona and close.
+    ClearPersona,
+    /// Close a panel, keeping what is current.
+    Close,
+    /// In a list: edit the item under the cursor.
+    EditItem,
+    /// In a list: delete the item under the cursor.
+    DeleteItem,
+    /// In a list: move the item under the cursor down.
+    MoveItemDown,
+    /// In a list: move the item under the cursor up.
+    MoveItemUp,
+    /// Raise the step's emotion by one.
+    EmotionUp,
+    /// Lower the step's emotion by one.
+    EmotionDown,
+    /// Create a path for the current persona.
+    NewPath,
+    /// Rename the current path or set its outcome.
+    EditPath,
+    /// Turn the current path's outcome: open, converted, dropped out.
+    CycleOutcome,
+    /// Delete the current path.
+    DeletePath,
+
     /// Confirm a form.
     Submit,
     /// Close a form or dialog without changes.
@@ -113,6 +163,19 @@ pub enum Action {
     Failed(String),
     /// A file was deleted as asked; nothing more to do.
     Deleted,
+    /// An export finished: where it went, or why it failed.
+    Exported(ExportResult),
+}
+
+/// How an export went, fed back into `update` by the loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportResult {
+    /// The file written (or meant to be).
+    pub path: PathBuf,
+    /// What the format could not carry, when it was written.
+    pub warnings: Vec<String>,
+    /// The error, as a message, when the export failed.
+    pub error: Option<String>,
 }
 
 /// The answers a dialog can take. Each dialog lists the ones it offers.

@@ -3,9 +3,12 @@
 //! question or the help), the last message, and settings that do not change.
 
 use crate::core::model::{Map, TouchpointPos};
+use crate::core::path_edit::PathRef;
 use crate::tui::action::Answer;
+use crate::tui::derived::Derived;
 use crate::tui::document::Document;
 use crate::tui::form::Form;
+use crate::tui::journey::Current;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
 use crate::tui::view::theme::{Symbols, Theme};
@@ -22,6 +25,12 @@ pub struct App {
     pub message: Option<Message>,
     pub settings: Settings,
     pub session: Session,
+    /// The persona and path the board shows.
+    pub current: Current,
+    /// The search query; empty when nothing is searched.
+    pub search: String,
+    /// Facts worked out in `update` so that drawing stays cheap.
+    pub derived: Derived,
 }
 
 /// The editor's ties to the world outside the map: the recovery writer and
@@ -87,6 +96,8 @@ pub struct ViewState {
     pub first_row: usize,
     /// The terminal size as last reported.
     pub size: (u16, u16),
+    /// Whether the path strip (breadcrumb and curve) is under the board.
+    pub strip: bool,
 }
 
 impl ViewState {
@@ -113,7 +124,7 @@ impl ViewState {
             None => None,
         };
         let screen = Rect::new(0, 0, self.size.0, self.size.1);
-        let board = layout::areas(screen).board;
+        let board = layout::areas_with_strip(screen, self.strip).board;
         let count = layout::visible_columns(board.width, stages).max(1);
         if self.stage < self.first_stage {
             self.first_stage = self.stage;
@@ -136,7 +147,19 @@ impl ViewState {
 pub enum Overlay {
     Form(Form<FormPurpose>),
     Confirm(Confirm),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// The persona picker, with its cursor.
+    Personas {
+        cursor: usize,
+    },
+    /// The current path's steps; the cursor is [`Current::step`].
+    Path,
+    /// Every validation finding, with a cursor.
+    Problems {
+        cursor: usize,
+    },
 }
 
 /// What a board form is for.
@@ -148,6 +171,20 @@ pub enum FormPurpose {
     EditStage(usize),
     /// The file did not exist: pick a template to start it from.
     CreateFile,
+    /// A new persona: name and description.
+    NewPersona,
+    /// Rename or describe a persona.
+    EditPersona(usize),
+    /// A new path for a persona.
+    NewPath(usize),
+    /// Rename a path or set its outcome.
+    EditPath(PathRef),
+    /// A step's emotion and note.
+    EditStep(PathRef, usize),
+    /// The search query.
+    Search,
+    /// Export: format, scope and file name.
+    Export,
     /// Save the map to another file.
     SaveAs {
         then_quit: bool,
@@ -169,6 +206,8 @@ pub struct Confirm {
 pub enum ConfirmPurpose {
     DeleteTouchpoint(TouchpointPos),
     DeleteStage(usize),
+    DeletePersona(usize),
+    DeletePath(PathRef),
     Quit,
     /// A save found the file changed on disk: overwrite, reload or save as.
     ChangedOnDisk {
@@ -231,14 +270,26 @@ impl App {
             .first()
             .is_some_and(|s| !s.touchpoints.is_empty());
         view.row = has_first.then_some(0);
-        App {
+        let mut app = App {
             doc,
             view,
             overlay: None,
             message: None,
             settings,
             session: Session::default(),
-        }
+            current: Current::default(),
+            search: String::new(),
+            derived: Derived::default(),
+        };
+        app.refresh();
+        app
+    }
+
+    /// Brings the precomputed facts up to date after a change.
+    pub fn refresh(&mut self) {
+        self.current.settle(self.doc.map());
+        self.view.strip = self.current.persona.is_some();
+        self.derived.refresh(&self.doc, &self.current, &self.search);
     }
 
     /// Which key table applies now.
@@ -248,6 +299,9 @@ impl App {
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Personas { .. }) => Mode::Personas,
+            Some(Overlay::Path) => Mode::Path,
+            Some(Overlay::Problems { .. }) => Mode::Problems,
         }
     }
 

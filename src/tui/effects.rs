@@ -21,6 +21,7 @@ pub fn perform(effect: Effect, rescue: Option<&Rescue>) -> Option<Action> {
             ))),
             _ => Some(Action::Deleted),
         },
+        Effect::Export(job) => Some(Action::Exported(job.run())),
         Effect::Save {
             path,
             text,

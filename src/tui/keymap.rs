@@ -13,6 +13,12 @@ pub enum Mode {
     Confirm,
     Help,
     Picker,
+    /// The persona picker.
+    Personas,
+    /// The path panel.
+    Path,
+    /// The problems panel.
+    Problems,
 }
 
 impl Mode {
@@ -24,6 +30,9 @@ impl Mode {
             Mode::Confirm => "Questions",
             Mode::Help => "This help",
             Mode::Picker => "Opening a map",
+            Mode::Personas => "Persona picker (p)",
+            Mode::Path => "Path panel (s): the current path's steps",
+            Mode::Problems => "Problems panel (v)",
         }
     }
 }
@@ -219,11 +228,14 @@ impl Keymap {
             .filter(move |b| b.mode == mode && b.hint.is_some())
     }
 
-    /// The hint bar's entries for `mode`: (key, word).
+    /// The hint bar's entries for `mode`: (key, word). The help key comes
+    /// first, since a narrow bar drops hints from the end and help is the
+    /// one a new user needs.
     pub fn hints(&self, mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
-        self.bindings
-            .iter()
-            .filter(|b| b.mode == mode)
+        let in_mode = || self.bindings.iter().filter(move |b| b.mode == mode);
+        let help = in_mode().filter(|b| b.action == Action::Help);
+        let others = in_mode().filter(|b| b.action != Action::Help);
+        help.chain(others)
             .filter_map(|b| b.hint.map(|h| (b.key.label(ascii), h)))
             .collect()
     }
@@ -232,7 +244,7 @@ impl Keymap {
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Mode::{Board, Confirm, Form, Help, Picker};
+use Mode::{Board, Confirm, Form, Help, Path, Personas, Picker, Problems};
 
 type Row = (Mode, Key, Action, &'static str, Option<&'static str>);
 
@@ -257,8 +269,19 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ch('A'), Action::AddStage, "add a stage after the current one", None),
     (Board, Key::ch('e'), Action::Edit, "edit the touchpoint, or the stage on its header", Some("edit")),
     (Board, Key::plain(Enter), Action::Edit, "", None),
-    (Board, Key::ch('t'), Action::ToggleKind, "toggle direct/indirect", Some("kind")),
-    (Board, Key::ch('d'), Action::DeleteTouchpoint, "delete the selected touchpoint", Some("delete")),
+    (Board, Key::ch('p'), Action::Personas, "pick the persona whose path the board shows", Some("persona")),
+    (Board, Key::ch('P'), Action::NewPersona, "new persona (name, then description)", None),
+    (Board, Key::ch(' '), Action::ToggleStep, "add the touchpoint to the current path, or take it out", Some("path")),
+    (Board, Key::ch('s'), Action::PathPanel, "path panel: the steps, emotions, notes, outcome", Some("steps")),
+    (Board, Key::ch('['), Action::PathPrev, "previous path of the persona", None),
+    (Board, Key::ch(']'), Action::PathNext, "next path of the persona", None),
+    (Board, Key::ch('v'), Action::Problems, "problems panel (Enter jumps to the item)", Some("problems")),
+    (Board, Key::ch('x'), Action::Export, "export (Markdown, DOT, Mermaid, SVG/PNG/PDF)", Some("export")),
+    (Board, Key::ch('/'), Action::Search, "search touchpoints by name, channel or notes", Some("find")),
+    (Board, Key::ch('n'), Action::SearchNext, "next search match", None),
+    (Board, Key::ch('N'), Action::SearchPrev, "previous search match", None),
+    (Board, Key::ch('t'), Action::ToggleKind, "toggle direct/indirect", None),
+    (Board, Key::ch('d'), Action::DeleteTouchpoint, "delete the selected touchpoint", None),
     (Board, Key::ch('D'), Action::DeleteStage, "delete the current stage with its touchpoints", None),
     (Board, Key::ch('H'), Action::ShiftLeft, "move the touchpoint to the previous stage", None),
     (Board, Key::shift(Left), Action::ShiftLeft, "", None),
@@ -313,6 +336,60 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Help, Key::plain(Esc), Action::Cancel, "close the help", Some("close")),
     (Help, Key::ch('?'), Action::Cancel, "", None),
     (Help, Key::ch('q'), Action::Cancel, "", None),
+    (Personas, Key::plain(Down), Action::RowNext, "next persona", None),
+    (Personas, Key::ch('j'), Action::RowNext, "", None),
+    (Personas, Key::plain(Up), Action::RowPrev, "previous persona", None),
+    (Personas, Key::ch('k'), Action::RowPrev, "", None),
+    (Personas, Key::plain(Enter), Action::Choose, "show this persona's path on the board", Some("choose")),
+    (Personas, Key::plain(Esc), Action::ClearPersona, "show no persona, and close", Some("none")),
+    (Personas, Key::ch('n'), Action::NewPersona, "new persona", Some("new")),
+    (Personas, Key::ch('P'), Action::NewPersona, "", None),
+    (Personas, Key::ch('e'), Action::EditItem, "rename or describe the persona", Some("edit")),
+    (Personas, Key::ch('d'), Action::DeleteItem, "delete the persona with its paths (asks first)", Some("delete")),
+    (Personas, Key::ch('J'), Action::MoveItemDown, "move the persona down", None),
+    (Personas, Key::shift(Down), Action::MoveItemDown, "", None),
+    (Personas, Key::ch('K'), Action::MoveItemUp, "move the persona up", None),
+    (Personas, Key::shift(Up), Action::MoveItemUp, "", None),
+    (Personas, Key::ch('u'), Action::Undo, "undo", None),
+    (Personas, Key::ctrl('r'), Action::Redo, "redo", None),
+    (Personas, Key::ch('q'), Action::Close, "close, keeping the current persona", Some("close")),
+    (Personas, Key::ch('p'), Action::Close, "", None),
+    (Personas, Key::ch('?'), Action::Help, "all keys", Some("help")),
+    (Path, Key::plain(Down), Action::RowNext, "next step", None),
+    (Path, Key::ch('j'), Action::RowNext, "", None),
+    (Path, Key::plain(Up), Action::RowPrev, "previous step", None),
+    (Path, Key::ch('k'), Action::RowPrev, "", None),
+    (Path, Key::plain(Enter), Action::Choose, "jump to the step's touchpoint on the board", Some("jump")),
+    (Path, Key::ch('+'), Action::EmotionUp, "emotion up (-2..+2)", Some("emotion")),
+    (Path, Key::ch('='), Action::EmotionUp, "", None),
+    (Path, Key::ch('-'), Action::EmotionDown, "emotion down", None),
+    (Path, Key::ch('e'), Action::EditItem, "edit the step's emotion and note", Some("note")),
+    (Path, Key::ch('J'), Action::MoveItemDown, "move the step later", None),
+    (Path, Key::shift(Down), Action::MoveItemDown, "", None),
+    (Path, Key::ch('K'), Action::MoveItemUp, "move the step earlier", None),
+    (Path, Key::shift(Up), Action::MoveItemUp, "", None),
+    (Path, Key::ch('d'), Action::DeleteItem, "take the step out of the path", Some("remove")),
+    (Path, Key::ch('o'), Action::CycleOutcome, "outcome: open, converted, dropped out", Some("outcome")),
+    (Path, Key::ch('['), Action::PathPrev, "previous path of the persona", None),
+    (Path, Key::ch(']'), Action::PathNext, "next path of the persona", None),
+    (Path, Key::ch('n'), Action::NewPath, "new path for the persona", Some("new path")),
+    (Path, Key::ch('r'), Action::EditPath, "rename the path (and its outcome)", None),
+    (Path, Key::ch('D'), Action::DeletePath, "delete the path (asks first)", None),
+    (Path, Key::ch('u'), Action::Undo, "undo", None),
+    (Path, Key::ctrl('r'), Action::Redo, "redo", None),
+    (Path, Key::plain(Esc), Action::Close, "close", Some("close")),
+    (Path, Key::ch('q'), Action::Close, "", None),
+    (Path, Key::ch('s'), Action::Close, "", None),
+    (Path, Key::ch('?'), Action::Help, "all keys", Some("help")),
+    (Problems, Key::plain(Down), Action::RowNext, "next finding", None),
+    (Problems, Key::ch('j'), Action::RowNext, "", None),
+    (Problems, Key::plain(Up), Action::RowPrev, "previous finding", None),
+    (Problems, Key::ch('k'), Action::RowPrev, "", None),
+    (Problems, Key::plain(Enter), Action::Choose, "jump to the stage, touchpoint, persona or path", Some("jump")),
+    (Problems, Key::plain(Esc), Action::Close, "close", Some("close")),
+    (Problems, Key::ch('q'), Action::Close, "", None),
+    (Problems, Key::ch('v'), Action::Close, "", None),
+    (Problems, Key::ch('?'), Action::Help, "all keys", Some("help")),
     (Picker, Key::plain(Down), Action::RowNext, "next map", None),
     (Picker, Key::ch('j'), Action::RowNext, "", None),
     (Picker, Key::plain(Up), Action::RowPrev, "previous map", None),
@@ -326,8 +403,11 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
 ];
 
 /// All modes, in the order the help screen lists them.
-pub const MODES: [Mode; 5] = [
+pub const MODES: [Mode; 8] = [
     Mode::Board,
+    Mode::Personas,
+    Mode::Path,
+    Mode::Problems,
     Mode::Form,
     Mode::Confirm,
     Mode::Picker,

@@ -19,25 +19,38 @@ pub struct Areas {
     pub status: Rect,
     /// Key hints.
     pub hints: Rect,
+    /// The current path's breadcrumb and emotion curve, under the board;
+    /// empty when no persona is current.
+    pub strip: Rect,
 }
 
 /// Splits the screen. Tall screens get a detail pane of several lines,
 /// short ones a single detail line, tiny ones just the board and status.
 pub fn areas(area: Rect) -> Areas {
+    areas_with_strip(area, false)
+}
+
+/// Splits the screen, with room for the path strip under the board when
+/// `strip` is set: a rule and two lines on tall screens, two lines on
+/// short ones, none on tiny ones.
+pub fn areas_with_strip(area: Rect, strip: bool) -> Areas {
     let h = area.height;
-    let (detail_h, hints_h) = match h {
-        16.. => (4, 1),
-        8..=15 => (1, 1),
-        _ => (0, 0),
+    let (detail_h, hints_h, strip_h) = match h {
+        16.. => (4, 1, 3),
+        8..=15 => (1, 1, 2),
+        _ => (0, 0, 0),
     };
+    let strip_h = if strip { strip_h } else { 0 };
     let status_h = h.min(1);
-    let board_h = h.saturating_sub(detail_h + hints_h + status_h);
+    let board_h = h.saturating_sub(detail_h + hints_h + status_h + strip_h);
     let row = |y: u16, height: u16| Rect::new(area.x, area.y + y, area.width, height);
+    let below = board_h + strip_h;
     Areas {
         board: row(0, board_h),
-        detail: row(board_h, detail_h),
-        status: row(board_h + detail_h, status_h),
-        hints: row(board_h + detail_h + status_h, hints_h),
+        strip: row(board_h, strip_h),
+        detail: row(below, detail_h),
+        status: row(below + detail_h, status_h),
+        hints: row(below + detail_h + status_h, hints_h),
     }
 }
 

@@ -8,9 +8,11 @@
 
 pub mod action;
 pub mod app;
+pub mod derived;
 pub mod document;
 pub mod effects;
 pub mod form;
+pub mod journey;
 pub mod keymap;
 pub mod keys;
 pub mod layout;

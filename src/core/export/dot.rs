@@ -347,6 +347,9 @@ pub fn push_html(out: &mut String, s: &str) {
         // too, after entities are decoded; `\\` is what keeps a
         // backslash literal.
         b'\\' => Some("\\\\"),
+        // Graphviz 2.43 fails on a `]` that starts text after a tag
+        // (`<FONT>]`); as an entity it is read the same everywhere.
+        b']' => Some("&#93;"),
         b'\n' => Some("<BR/>"),
         b'\t' => Some(" "),
         _ => None,

@@ -66,6 +66,17 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Reload => return super::disk::reload_request(app),
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Personas => super::persona::open_picker(app),
+        Action::NewPersona => super::persona::new_persona(app),
+        Action::PathPrev => super::path::switch(app, -1),
+        Action::PathNext => super::path::switch(app, 1),
+        Action::ToggleStep => super::path::toggle_step(app, selected(app)),
+        Action::PathPanel => super::path::open_panel(app),
+        Action::Problems => app.overlay = Some(Overlay::Problems { cursor: 0 }),
+        Action::Search => super::problems::open_search(app),
+        Action::SearchNext => super::problems::next_match(app, true),
+        Action::SearchPrev => super::problems::next_match(app, false),
+        Action::Export => super::export::open(app),
         Action::Quit => {
             if !app.doc.is_dirty() {
                 return vec![Effect::Quit];
@@ -105,7 +116,8 @@ fn no_touchpoint(app: &mut App) {
 
 fn page(app: &App) -> usize {
     let (w, h) = app.view.size;
-    layout::body_height(layout::areas(Rect::new(0, 0, w, h)).board).max(1)
+    layout::body_height(layout::areas_with_strip(Rect::new(0, 0, w, h), app.view.strip).board)
+        .max(1)
 }
 
 fn stage_name(app: &App, s: usize) -> String {
@@ -292,7 +304,7 @@ fn move_stage(app: &mut App, dir: isize) {
     }
 }
 
-fn replay(app: &mut App, undo: bool) {
+pub(super) fn replay(app: &mut App, undo: bool) {
     let result = if undo { app.doc.undo() } else { app.doc.redo() };
     match result {
         None if undo => app.info("nothing to undo"),

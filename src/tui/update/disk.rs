@@ -163,6 +163,7 @@ pub fn reloaded(app: &mut App, result: ReloadResult) -> Vec<Effect> {
             let mut doc = Document::saved(map, result.path);
             doc.stamp = Some(stamp);
             app.doc = doc;
+            app.derived.invalidate();
             app.session.disk_changed = false;
             app.session.kept_state = None;
             match result.kept {
@@ -261,6 +262,7 @@ fn restore(app: &mut App, map: Map) {
     let mut doc = Document::unsaved(map, app.doc.path.clone());
     doc.stamp = stamp;
     app.doc = doc;
+    app.derived.invalidate();
     app.session.kept_state = None;
     app.info("restored the recovered changes; Ctrl-s saves them");
 }

@@ -4,7 +4,12 @@
 
 mod board;
 mod disk;
+mod export;
 mod overlay;
+mod path;
+mod path_form;
+mod persona;
+mod problems;
 
 pub use disk::restore_dialog;
 pub use overlay::{TEMPLATE_NAMES, create_file_form};
@@ -39,10 +44,14 @@ pub enum Effect {
     /// Delete a file journey wrote (a recovery file that was restored or
     /// discarded); a failure is reported in the status bar.
     Delete { path: PathBuf },
+    /// Export the map and report back with [`Action::Exported`].
+    Export(export::ExportJob),
     /// Leave the editor.
     Quit,
 }
 
+pub use export::ExportJob;
+pub use path::signed;
 /// What a save makes sure of before it writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveCheck {
@@ -63,6 +72,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Saved(result) => saved(app, result),
+        Action::Exported(result) => export::exported(app, result),
         Action::Reloaded(result) => disk::reloaded(app, result),
         Action::Failed(message) => {
             app.error(message);
@@ -74,8 +84,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Some(Overlay::Form(form)) => overlay::form(app, form, action),
             Some(Overlay::Confirm(confirm)) => overlay::confirm(app, confirm, action),
             Some(Overlay::Help { scroll }) => overlay::help(app, scroll, action),
+            Some(Overlay::Personas { cursor }) => persona::picker(app, cursor, action),
+            Some(Overlay::Path) => path::panel(app, action),
+            Some(Overlay::Problems { cursor }) => problems::panel(app, cursor, action),
         },
     };
+    app.refresh();
     app.view.settle(app.doc.map());
     effects
 }
@@ -107,6 +121,26 @@ fn focus(app: &mut App, focus: Focus) {
             app.view.stage = at.stage;
             app.view.row = Some(at.index);
         }
+        // Persona edits leave the board's selection where it is: Space
+        // adds a step without moving the cursor away.
+        Focus::Persona {
+            persona,
+            path,
+            step,
+        } => {
+            if app.current.persona != Some(persona) {
+                app.current.path = 0;
+                app.current.step = 0;
+            }
+            app.current.persona = Some(persona);
+            if let Some(path) = path {
+                app.current.path = path;
+            }
+            if let Some(step) = step {
+                app.current.step = step;
+            }
+        }
+        Focus::NoPersona => app.current = crate::tui::journey::Current::default(),
     }
 }
 

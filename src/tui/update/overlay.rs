@@ -27,13 +27,27 @@ pub fn create_file_form(file_name: &str) -> Form<FormPurpose> {
 }
 
 pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -> Vec<Effect> {
+    let export_choices = super::export::choices(&form);
     match form.handle(&action) {
         FormOutcome::Open => {
+            if let Some(before) = export_choices {
+                super::export::follow(app, &mut form, before);
+            }
             app.overlay = Some(Overlay::Form(form));
             Vec::new()
         }
         FormOutcome::Cancel if form.purpose == FormPurpose::CreateFile => vec![Effect::Quit],
-        FormOutcome::Cancel => Vec::new(),
+        FormOutcome::Cancel => {
+            // A form opened from a panel goes back to it.
+            app.overlay = match form.purpose {
+                FormPurpose::EditStep(..) | FormPurpose::NewPath(_) | FormPurpose::EditPath(_) => {
+                    Some(Overlay::Path)
+                }
+                FormPurpose::EditPersona(cursor) => Some(Overlay::Personas { cursor }),
+                _ => None,
+            };
+            Vec::new()
+        }
         FormOutcome::Submit => match form.purpose {
             FormPurpose::SaveAs { then_quit } => super::disk::submit_save_as(app, form, then_quit),
             _ => submit(app, form),
@@ -44,6 +58,19 @@ pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -
 /// Checks a confirmed form and makes its edit; a blank name keeps the form
 /// open with a message.
 fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
+    // Forms whose first field is not a name.
+    match form.purpose {
+        FormPurpose::EditStep(..) => {
+            super::path_form::submit_step(app, &form);
+            return Vec::new();
+        }
+        FormPurpose::Search => {
+            super::problems::submit_search(app, &form);
+            return Vec::new();
+        }
+        FormPurpose::Export => return super::export::submit(app, form),
+        _ => {}
+    }
     let name = form.text(0).trim().to_string();
     if name.is_empty() && form.purpose != FormPurpose::CreateFile {
         form.error = Some("a name is required: type one, or Esc to cancel".into());
@@ -88,6 +115,24 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
                 description,
             }
         }
+        FormPurpose::NewPersona | FormPurpose::EditPersona(_) => {
+            let current = app.current;
+            if let Some(edit) = super::persona::form_edit(app, &form, name) {
+                apply(app, edit);
+            }
+            super::persona::after_form(app, form.purpose, current);
+            return Vec::new();
+        }
+        FormPurpose::NewPath(_) | FormPurpose::EditPath(_) => {
+            if let Some(edit) = super::path_form::form_edit(app, &form, name) {
+                apply(app, edit);
+            }
+            app.overlay = Some(Overlay::Path);
+            return Vec::new();
+        }
+        FormPurpose::EditStep(..) | FormPurpose::Search | FormPurpose::Export => {
+            return Vec::new();
+        }
         // Handled before: a file name is no map edit.
         FormPurpose::SaveAs { .. } => return Vec::new(),
         FormPurpose::CreateFile => {
@@ -101,6 +146,8 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
                 size: app.view.size,
                 ..Default::default()
             };
+            app.current = Default::default();
+            app.derived.invalidate();
             return vec![save_effect(app, false)];
         }
     };
@@ -124,6 +171,8 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
         (ConfirmPurpose::DeleteStage(at), Answer::Yes) => {
             apply(app, Edit::RemoveStage { at });
         }
+        (ConfirmPurpose::DeletePersona(at), Answer::Yes) => super::persona::delete(app, at),
+        (ConfirmPurpose::DeletePath(r), Answer::Yes) => super::path_form::delete(app, r),
         (ConfirmPurpose::Quit, Answer::Save) => return vec![save_effect(app, true)],
         (ConfirmPurpose::Quit, Answer::Discard) => return vec![Effect::Quit],
         (purpose, answer) => return super::disk::answer(app, purpose, answer),

@@ -2,7 +2,7 @@
 //! frame costs the same for a map of ten touchpoints or a hundred thousand.
 
 use super::{put, put_symbol};
-use crate::core::model::{Kind, Stage, Touchpoint};
+use crate::core::model::{Kind, Stage, Touchpoint, TouchpointPos};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text::{fit, one_line, width};
@@ -91,10 +91,15 @@ impl Widget for Column<'_> {
 
         // Header: the name, and the count at the right edge; the name is
         // cut first so that the count always shows.
-        let suffix = if len == 0 {
-            " empty".to_string()
+        let warn = if app.derived.stage_has_problem(self.index) {
+            format!(" {}", sym.warning)
         } else {
-            format!(" {len}")
+            String::new()
+        };
+        let suffix = if len == 0 {
+            format!("{warn} empty")
+        } else {
+            format!("{warn} {len}")
         };
         let style = match (current, app.view.row) {
             (true, None) => theme.header_selected,
@@ -154,30 +159,80 @@ impl Widget for Column<'_> {
         for (i, t) in rows.enumerate() {
             let y = rect.y + 2 + i as u16;
             let selected = current && app.view.row == Some(offset + i);
-            row(app, t, Rect::new(rect.x, y, rect.width, 1), selected, buf);
+            let at = TouchpointPos {
+                stage: self.index,
+                index: offset + i,
+            };
+            row(
+                app,
+                t,
+                at,
+                Rect::new(rect.x, y, rect.width, 1),
+                selected,
+                buf,
+            );
         }
     }
 }
 
 /// One touchpoint: marker, name, and the channel where there is room.
-fn row(app: &App, t: &Touchpoint, rect: Rect, selected: bool, buf: &mut Buffer) {
+/// With a current path, the step numbers take the channel's place and the
+/// touchpoints off the path are dimmed; a problem adds a warning sign and a
+/// search match is underlined, so none of it rests on colour.
+fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool, buf: &mut Buffer) {
     let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
     let w = usize::from(rect.width);
-    let base = if selected {
+    let numbers = app.derived.path.as_ref().map(|p| p.numbers(&t.id));
+    let mut base = if selected {
         theme.selected
     } else {
         ratatui::style::Style::new()
     };
-    if selected {
+    if numbers.is_some_and(<[usize]>::is_empty) {
+        base = base.patch(theme.dim);
+    }
+    if selected || base != ratatui::style::Style::new() {
         buf.set_style(rect, base);
     }
+    let name_style = if app.derived.is_match(at) {
+        base.patch(theme.header)
+            .add_modifier(ratatui::style::Modifier::UNDERLINED)
+    } else {
+        base
+    };
+    // The right end: the problem sign, then step numbers or the channel.
+    // The sign is one known-width symbol and the numbers are ASCII, so
+    // neither needs measuring.
+    let problem = app.derived.touchpoint_has_problem(at);
+    let steps = match numbers {
+        Some(n) if !n.is_empty() => {
+            let list: Vec<String> = n.iter().map(usize::to_string).collect();
+            Some(fit(&list.join(","), w / 3, sym.ellipsis).into_owned())
+        }
+        _ => None,
+    };
+    let steps_w = steps.as_ref().map_or(0, |s| width(s));
+    let tail_w = usize::from(problem) + steps_w + usize::from(problem && steps_w > 0);
     let (marker, marker_style) = match t.kind {
         Kind::Direct => (sym.direct, theme.direct),
         Kind::Indirect => (sym.indirect, theme.indirect),
     };
     put_symbol(buf, rect.x, rect.y, marker, 1, base.patch(marker_style));
-    let avail = w.saturating_sub(2);
-    let channel = if rect.width >= CHANNEL_MIN_COLUMN && !t.channel.is_empty() {
+    let tail_w = if tail_w > 0 && w > tail_w + 3 {
+        let x = rect.right() - tail_w as u16;
+        if problem {
+            put_symbol(buf, x, rect.y, sym.warning, 1, base.patch(theme.warning));
+        }
+        if let Some(steps) = &steps {
+            let sx = rect.right() - steps_w as u16;
+            put(buf, sx, rect.y, steps, steps_w, base.patch(theme.key));
+        }
+        tail_w + 1
+    } else {
+        0
+    };
+    let avail = w.saturating_sub(2 + tail_w);
+    let channel = if rect.width >= CHANNEL_MIN_COLUMN && !t.channel.is_empty() && steps.is_none() {
         one_line(&t.channel, app.settings.ascii)
     } else {
         "".into()
@@ -195,11 +250,11 @@ fn row(app: &App, t: &Touchpoint, rect: Rect, selected: bool, buf: &mut Buffer) 
         rect.y,
         &fit(&name, name_room, sym.ellipsis),
         name_room,
-        base,
+        name_style,
     );
     if channel_w > 0 {
         let channel = fit(&channel, channel_w, sym.ellipsis);
-        let x = rect.right() - width(&channel) as u16;
+        let x = rect.right() - (tail_w + width(&channel)) as u16;
         put(buf, x, rect.y, &channel, channel_w, base.patch(theme.dim));
     }
 }

@@ -96,6 +96,15 @@ impl Widget for Detail<'_> {
             return;
         }
         y += 1;
+        if let Some(t) = t
+            && y < last
+        {
+            visits(app, t, Rect::new(area.x, y, area.width, 1), buf);
+            y += 1;
+            if y >= last {
+                return;
+            }
+        }
         if body.is_empty() {
             put(buf, area.x, y, empty, w, theme.dim);
             return;
@@ -124,5 +133,76 @@ impl Widget for Detail<'_> {
         for (i, text) in rows.iter().enumerate() {
             put(buf, area.x, y + i as u16, text, w, Style::new());
         }
+    }
+}
+
+/// One line naming the personas and paths that visit `t`, with the step
+/// numbers: the reason not to cut a touchpoint that "brings no
+/// conversions". Read from the precomputed visits; stops at the edge.
+fn visits(app: &App, t: &crate::core::model::Touchpoint, rect: Rect, buf: &mut Buffer) {
+    let (theme, sym, ascii) = (
+        &app.settings.theme,
+        &app.settings.symbols,
+        app.settings.ascii,
+    );
+    let map = app.doc.map();
+    let all = app.derived.visits(&t.id);
+    let end = rect.right();
+    let room = |x: u16| usize::from(end.saturating_sub(x));
+    if all.is_empty() {
+        let text = "on no path: no persona visits it";
+        put(buf, rect.x, rect.y, text, room(rect.x), theme.dim);
+        return;
+    }
+    let mut x = put(buf, rect.x, rect.y, "visited by ", room(rect.x), theme.dim);
+    let mut i = 0;
+    while i < all.len() {
+        // One entry per path: all its steps at this touchpoint together.
+        let v = all[i];
+        let mut steps = vec![v.step + 1];
+        while i + 1 < all.len() && all[i + 1].persona == v.persona && all[i + 1].path == v.path {
+            i += 1;
+            steps.push(all[i].step + 1);
+        }
+        i += 1;
+        let Some(persona) = map.personas.get(v.persona) else {
+            continue;
+        };
+        let mut text = one_line(&persona.name, ascii).into_owned();
+        if persona.paths.len() > 1
+            && let Some(path) = persona.paths.get(v.path)
+        {
+            text.push_str(&format!(" “{}”", one_line(&path.name, ascii)));
+            if ascii {
+                text = text.replace(['“', '”'], "\"");
+            }
+        }
+        let list: Vec<String> = steps.iter().map(usize::to_string).collect();
+        let word = if steps.len() == 1 { "step" } else { "steps" };
+        let entry = format!("{text}: {word} {}", list.join(","));
+        if x > rect.x + 11 {
+            x = put(
+                buf,
+                x,
+                rect.y,
+                &format!(" {} ", sym.dot),
+                room(x),
+                theme.dim,
+            );
+        }
+        let current = app.current.persona == Some(v.persona) && app.current.path == v.path;
+        let style = if current { theme.header } else { Style::new() };
+        if crate::tui::text::width(&entry) > room(x) {
+            put(
+                buf,
+                x,
+                rect.y,
+                &fit(&entry, room(x), sym.ellipsis),
+                room(x),
+                style,
+            );
+            return;
+        }
+        x = put(buf, x, rect.y, &entry, room(x), style);
     }
 }

@@ -149,16 +149,37 @@ impl<P> Widget for FormView<'_, P> {
                     }
                 }
                 FieldValue::Choice { options, selected } => {
+                    let mark = |on: bool| match (on, ascii) {
+                        (true, false) => "◉ ",
+                        (false, false) => "○ ",
+                        (true, true) => "(*) ",
+                        (false, true) => "( ) ",
+                    };
+                    let all: usize = options
+                        .iter()
+                        .map(|o| width(mark(false)) + width(o) + 2)
+                        .sum();
+                    let room = usize::from(inner.right().saturating_sub(g.value_x));
+                    if all > room {
+                        // Too many to show side by side: the chosen one,
+                        // with where it is among them and how to turn.
+                        let option = options.get(*selected).copied().unwrap_or("");
+                        let text = format!(
+                            "{}{option}   ({} of {}, {} turns)",
+                            mark(true),
+                            selected + 1,
+                            options.len(),
+                            if ascii { "Left/Right" } else { "←/→" }
+                        );
+                        put(buf, g.value_x, y, &text, room, theme.header);
+                        continue;
+                    }
                     let mut x = g.value_x;
                     for (k, option) in options.iter().enumerate() {
-                        let (mark, style) = match (k == *selected, ascii) {
-                            (true, false) => ("◉ ", theme.header),
-                            (false, false) => ("○ ", Style::new()),
-                            (true, true) => ("(*) ", theme.header),
-                            (false, true) => ("( ) ", Style::new()),
-                        };
+                        let on = k == *selected;
+                        let style = if on { theme.header } else { Style::new() };
                         let room = usize::from(inner.right().saturating_sub(x));
-                        x = put(buf, x, y, &format!("{mark}{option}"), room, style);
+                        x = put(buf, x, y, &format!("{}{option}", mark(on)), room, style);
                         x = x.saturating_add(2);
                     }
                 }

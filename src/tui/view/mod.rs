@@ -6,8 +6,13 @@ pub mod confirm;
 pub mod detail;
 pub mod form;
 pub mod help;
+pub mod list;
+pub mod path;
+pub mod personas;
 pub mod picker;
+pub mod problems;
 pub mod status;
+pub mod strip;
 pub mod theme;
 
 use crate::tui::app::{App, Overlay};
@@ -19,8 +24,9 @@ use ratatui::widgets::Widget;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = layout::areas(area);
+        let areas = layout::areas_with_strip(area, self.view.strip);
         board::Board(self).render(areas.board, buf);
+        strip::Strip(self).render(areas.strip, buf);
         detail::Detail(self).render(areas.detail, buf);
         status::Status(self).render(areas.status, buf);
         status::Hints {
@@ -47,6 +53,19 @@ impl Widget for &App {
                 scroll: *scroll,
             }
             .render(area, buf),
+            Some(Overlay::Personas { cursor }) => {
+                personas::Personas {
+                    app: self,
+                    cursor: *cursor,
+                }
+                .render(areas.board, buf);
+            }
+            Some(Overlay::Path) => path::PathPanel(self).render(areas.board, buf),
+            Some(Overlay::Problems { cursor }) => problems::ProblemsPanel {
+                app: self,
+                cursor: *cursor,
+            }
+            .render(areas.board, buf),
         }
     }
 }

@@ -1,0 +1,312 @@
+//! Undoable edits to personas, their paths and the paths' steps.
+//!
+//! They follow [`crate::core::edit`]: applying one returns its exact
+//! inverse, and a delete keeps what it took in that inverse. They reach the
+//! history as [`Edit::Person`](crate::core::edit::Edit::Person).
+
+use crate::core::edit::{EditError, Focus};
+use crate::core::model::{Map, Outcome, Path, Persona, Step};
+use crate::core::slug::unique_id;
+
+/// A change to the personas of a map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonaEdit {
+    /// Inserts a persona (with its paths) at `at`.
+    InsertPersona { at: usize, persona: Persona },
+    /// Removes a persona with all its paths.
+    RemovePersona { at: usize },
+    /// Sets a persona's name and description; its id stays.
+    SetPersona {
+        at: usize,
+        name: String,
+        description: String,
+    },
+    /// Moves a persona from one index to another.
+    MovePersona { from: usize, to: usize },
+    /// Inserts a path (with its steps) into a persona.
+    InsertPath {
+        persona: usize,
+        at: usize,
+        path: Path,
+    },
+    /// Removes a path with its steps.
+    RemovePath { persona: usize, at: usize },
+    /// Sets a path's name and outcome; its id stays.
+    SetPath {
+        persona: usize,
+        at: usize,
+        name: String,
+        outcome: Outcome,
+    },
+    /// Inserts a step into a path.
+    InsertStep {
+        path: PathRef,
+        at: usize,
+        step: Step,
+    },
+    /// Removes a step from a path.
+    RemoveStep { path: PathRef, at: usize },
+    /// Sets a step's emotion and note; the touchpoint stays.
+    SetStep {
+        path: PathRef,
+        at: usize,
+        emotion: Option<i8>,
+        note: String,
+    },
+    /// Moves a step within its path.
+    MoveStep {
+        path: PathRef,
+        from: usize,
+        to: usize,
+    },
+}
+
+/// A path by position: the persona's index and the path's index in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PathRef {
+    /// The persona's index in the map.
+    pub persona: usize,
+    /// The path's index among the persona's paths.
+    pub path: usize,
+}
+
+impl PersonaEdit {
+    /// A new persona without paths named `name`, with a fresh id.
+    pub fn new_persona(map: &Map, at: usize, name: &str, description: &str) -> PersonaEdit {
+        let id = unique_id(name, "persona", |c| map.ids().any(|id| id == c));
+        PersonaEdit::InsertPersona {
+            at,
+            persona: Persona {
+                id,
+                name: name.to_string(),
+                description: description.to_string(),
+                paths: Vec::new(),
+            },
+        }
+    }
+
+    /// A new, empty, open path named `name` for persona `persona`, with an
+    /// id unique across the whole map.
+    pub fn new_path(map: &Map, persona: usize, at: usize, name: &str) -> PersonaEdit {
+        let id = unique_id(name, "path", |c| map.ids().any(|id| id == c));
+        PersonaEdit::InsertPath {
+            persona,
+            at,
+            path: Path {
+                id,
+                name: name.to_string(),
+                outcome: Outcome::Open,
+                steps: Vec::new(),
+            },
+        }
+    }
+
+    /// A short description for messages such as "undid: …".
+    pub fn describe(&self, map: &Map) -> String {
+        let persona_name = |at: usize| map.personas.get(at).map_or("", |p| p.name.as_str());
+        let path_name = |r: PathRef| {
+            map.personas
+                .get(r.persona)
+                .and_then(|p| p.paths.get(r.path))
+                .map_or("", |p| p.name.as_str())
+        };
+        match self {
+            PersonaEdit::InsertPersona { persona, .. } => {
+                format!("add persona “{}”", persona.name)
+            }
+            PersonaEdit::RemovePersona { at } => format!("delete persona “{}”", persona_name(*at)),
+            PersonaEdit::SetPersona { name, .. } => format!("edit persona “{name}”"),
+            PersonaEdit::MovePersona { .. } => "move persona".into(),
+            PersonaEdit::InsertPath { path, .. } => format!("add path “{}”", path.name),
+            PersonaEdit::RemovePath { persona, at } => format!(
+                "delete path “{}”",
+                path_name(PathRef {
+                    persona: *persona,
+                    path: *at
+                })
+            ),
+            PersonaEdit::SetPath { name, .. } => format!("edit path “{name}”"),
+            PersonaEdit::InsertStep { path, .. } => format!("add a step to “{}”", path_name(*path)),
+            PersonaEdit::RemoveStep { path, .. } => {
+                format!("remove a step from “{}”", path_name(*path))
+            }
+            PersonaEdit::SetStep { path, .. } => format!("edit a step of “{}”", path_name(*path)),
+            PersonaEdit::MoveStep { path, .. } => format!("move a step of “{}”", path_name(*path)),
+        }
+    }
+
+    /// Applies the edit and returns its inverse and where it happened. On
+    /// error the map is left as it was.
+    pub fn apply(self, map: &mut Map) -> Result<(PersonaEdit, Focus), EditError> {
+        let personas = &mut map.personas;
+        let focus = |persona: usize, path: Option<usize>, step: Option<usize>| Focus::Persona {
+            persona,
+            path,
+            step,
+        };
+        match self {
+            PersonaEdit::InsertPersona { at, persona } => {
+                if at > personas.len() {
+                    return Err(EditError::NoPersona(at));
+                }
+                personas.insert(at, persona);
+                Ok((PersonaEdit::RemovePersona { at }, focus(at, None, None)))
+            }
+            PersonaEdit::RemovePersona { at } => {
+                if at >= personas.len() {
+                    return Err(EditError::NoPersona(at));
+                }
+                let persona = personas.remove(at);
+                // No other persona becomes current by accident.
+                Ok((PersonaEdit::InsertPersona { at, persona }, Focus::NoPersona))
+            }
+            PersonaEdit::SetPersona {
+                at,
+                name,
+                description,
+            } => {
+                let p = personas.get_mut(at).ok_or(EditError::NoPersona(at))?;
+                let name = std::mem::replace(&mut p.name, name);
+                let description = std::mem::replace(&mut p.description, description);
+                let inverse = PersonaEdit::SetPersona {
+                    at,
+                    name,
+                    description,
+                };
+                Ok((inverse, focus(at, None, None)))
+            }
+            PersonaEdit::MovePersona { from, to } => {
+                let len = personas.len();
+                if from >= len || to >= len {
+                    return Err(EditError::NoPersona(from.max(to)));
+                }
+                let p = personas.remove(from);
+                personas.insert(to, p);
+                let inverse = PersonaEdit::MovePersona { from: to, to: from };
+                Ok((inverse, focus(to, None, None)))
+            }
+            PersonaEdit::InsertPath { persona, at, path } => {
+                let p = personas
+                    .get_mut(persona)
+                    .ok_or(EditError::NoPersona(persona))?;
+                if at > p.paths.len() {
+                    return Err(EditError::NoPath(persona, at));
+                }
+                p.paths.insert(at, path);
+                let inverse = PersonaEdit::RemovePath { persona, at };
+                Ok((inverse, focus(persona, Some(at), None)))
+            }
+            PersonaEdit::RemovePath { persona, at } => {
+                let p = personas
+                    .get_mut(persona)
+                    .ok_or(EditError::NoPersona(persona))?;
+                if at >= p.paths.len() {
+                    return Err(EditError::NoPath(persona, at));
+                }
+                let path = p.paths.remove(at);
+                let left = p.paths.len();
+                let inverse = PersonaEdit::InsertPath { persona, at, path };
+                let path = (left > 0).then(|| at.min(left - 1));
+                Ok((inverse, focus(persona, path, None)))
+            }
+            PersonaEdit::SetPath {
+                persona,
+                at,
+                name,
+                outcome,
+            } => {
+                let path = path_mut(map, PathRef { persona, path: at })?;
+                let name = std::mem::replace(&mut path.name, name);
+                let outcome = std::mem::replace(&mut path.outcome, outcome);
+                let inverse = PersonaEdit::SetPath {
+                    persona,
+                    at,
+                    name,
+                    outcome,
+                };
+                Ok((inverse, focus(persona, Some(at), None)))
+            }
+            PersonaEdit::InsertStep { path, at, step } => {
+                let steps = &mut path_mut(map, path)?.steps;
+                if at > steps.len() {
+                    return Err(EditError::NoStep(at));
+                }
+                steps.insert(at, step);
+                let inverse = PersonaEdit::RemoveStep { path, at };
+                Ok((inverse, focus(path.persona, Some(path.path), Some(at))))
+            }
+            PersonaEdit::RemoveStep { path, at } => {
+                let steps = &mut path_mut(map, path)?.steps;
+                if at >= steps.len() {
+                    return Err(EditError::NoStep(at));
+                }
+                let step = steps.remove(at);
+                let left = steps.len();
+                let inverse = PersonaEdit::InsertStep { path, at, step };
+                let step = (left > 0).then(|| at.min(left - 1));
+                Ok((inverse, focus(path.persona, Some(path.path), step)))
+            }
+            PersonaEdit::SetStep {
+                path,
+                at,
+                emotion,
+                note,
+            } => {
+                let step = path_mut(map, path)?
+                    .steps
+                    .get_mut(at)
+                    .ok_or(EditError::NoStep(at))?;
+                let emotion = std::mem::replace(&mut step.emotion, emotion);
+                let note = std::mem::replace(&mut step.note, note);
+                let inverse = PersonaEdit::SetStep {
+                    path,
+                    at,
+                    emotion,
+                    note,
+                };
+                Ok((inverse, focus(path.persona, Some(path.path), Some(at))))
+            }
+            PersonaEdit::MoveStep { path, from, to } => {
+                let steps = &mut path_mut(map, path)?.steps;
+                if from >= steps.len() || to >= steps.len() {
+                    return Err(EditError::NoStep(from.max(to)));
+                }
+                let step = steps.remove(from);
+                steps.insert(to, step);
+                let inverse = PersonaEdit::MoveStep {
+                    path,
+                    from: to,
+                    to: from,
+                };
+                Ok((inverse, focus(path.persona, Some(path.path), Some(to))))
+            }
+        }
+    }
+}
+
+fn path_mut(map: &mut Map, r: PathRef) -> Result<&mut Path, EditError> {
+    map.personas
+        .get_mut(r.persona)
+        .ok_or(EditError::NoPersona(r.persona))?
+        .paths
+        .get_mut(r.path)
+        .ok_or(EditError::NoPath(r.persona, r.path))
+}
+
+/// Where a step for the touchpoint in stage `stage` goes on a path: after
+/// the last step whose stage is earlier or equal, so that a path built from
+/// left to right needs no reordering. `stage_of` gives a step's stage
+/// (`None` for a step whose touchpoint is gone, which does not count).
+pub fn insertion_index(
+    steps: &[Step],
+    stage: usize,
+    stage_of: impl Fn(&Step) -> Option<usize>,
+) -> usize {
+    steps
+        .iter()
+        .rposition(|s| stage_of(s).is_some_and(|st| st <= stage))
+        .map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests;

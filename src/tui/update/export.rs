@@ -1,0 +1,174 @@
+//! Export from the board: `x` asks for a format, what to show and a file
+//! name (suggested next to the map); the loop writes it with the same
+//! exporters as `journey export` and reports back. A failure, such as a
+//! missing Graphviz or an unwritable folder, is a message; the editor goes on.
+
+use super::Effect;
+use crate::core::export::{self, Format, Options};
+use crate::core::model::Map;
+use crate::tui::action::ExportResult;
+use crate::tui::app::{App, FormPurpose, Overlay};
+use crate::tui::form::{Field, Form};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The format choice's options, in the order of [`Format::ALL`].
+pub const FORMAT_NAMES: [&str; 7] = [
+    "markdown",
+    "dot",
+    "mermaid",
+    "mermaid-journey",
+    "svg",
+    "png",
+    "pdf",
+];
+/// The scope choice's options with no persona current.
+const SCOPE_MAP: [&str; 1] = ["all personas"];
+/// The scope choice's options with a persona current.
+const SCOPE_PERSONA: [&str; 2] = ["all personas", "current persona"];
+
+/// An export for the loop to carry out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportJob {
+    /// The map as it is now, unsaved changes included.
+    pub map: Arc<Map>,
+    /// What to write.
+    pub format: Format,
+    /// Which personas to show.
+    pub options: Options,
+    /// Where to write it.
+    pub path: PathBuf,
+}
+
+impl ExportJob {
+    /// Writes the export; every failure is in the result, none panics.
+    pub fn run(self) -> ExportResult {
+        match export::write(&self.map, self.format, &self.options, &self.path) {
+            Ok(warnings) => ExportResult {
+                path: self.path,
+                warnings,
+                error: None,
+            },
+            Err(e) => ExportResult {
+                path: self.path,
+                warnings: Vec::new(),
+                error: Some(e.to_string()),
+            },
+        }
+    }
+}
+
+/// What the prompt's choices say: the format and the options.
+fn chosen(app: &App, form: &Form<FormPurpose>) -> (Format, Options) {
+    let format = Format::ALL
+        .get(form.selected(0))
+        .copied()
+        .unwrap_or(Format::Markdown);
+    let persona = app
+        .current
+        .persona(app.doc.map())
+        .filter(|_| form.selected(1) == 1);
+    let options = match persona {
+        Some(p) => Options::persona(p.id.clone()),
+        None => Options::all(),
+    };
+    (format, options)
+}
+
+fn suggestion(app: &App, form: &Form<FormPurpose>) -> String {
+    let (format, options) = chosen(app, form);
+    export::suggested_path(&app.doc.path, format, &options)
+        .display()
+        .to_string()
+}
+
+/// Opens the export prompt.
+pub(super) fn open(app: &mut App) {
+    let scope: &'static [&'static str] = if app.current.persona.is_some() {
+        &SCOPE_PERSONA
+    } else {
+        &SCOPE_MAP
+    };
+    // Whether Graphviz is installed shows when it is needed: the export
+    // says so, and the prompt reads the same on every machine.
+    let intro = "The files `journey export` writes; svg, png, pdf need Graphviz.";
+    let mut form = Form::new(
+        "Export",
+        FormPurpose::Export,
+        vec![
+            Field::choice("Format", &FORMAT_NAMES, 0),
+            Field::choice("Show", scope, 0),
+            Field::line("File", ""),
+        ],
+    )
+    .with_intro(intro);
+    form.fields[2] = Field::line("File", &suggestion(app, &form));
+    app.overlay = Some(Overlay::Form(form));
+}
+
+/// The choices of an export form, to tell whether a key changed them.
+pub(super) fn choices(form: &Form<FormPurpose>) -> Option<(usize, usize)> {
+    (form.purpose == FormPurpose::Export).then(|| (form.selected(0), form.selected(1)))
+}
+
+/// Keeps the file name in step with the format and scope: while it is the
+/// suggestion for the old choices, it becomes the one for the new.
+pub(super) fn follow(app: &App, form: &mut Form<FormPurpose>, before: (usize, usize)) {
+    if choices(form) == Some(before) {
+        return;
+    }
+    let mut old = form.clone();
+    if let Some(Field {
+        value: crate::tui::form::FieldValue::Choice { selected, .. },
+        ..
+    }) = old.fields.get_mut(0)
+    {
+        *selected = before.0;
+    }
+    if let Some(Field {
+        value: crate::tui::form::FieldValue::Choice { selected, .. },
+        ..
+    }) = old.fields.get_mut(1)
+    {
+        *selected = before.1;
+    }
+    if form.text(2).trim() == suggestion(app, &old) {
+        form.fields[2] = Field::line("File", &suggestion(app, form));
+    }
+}
+
+/// Starts the export a confirmed prompt asks for; a blank file name keeps
+/// the prompt open.
+pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
+    let file = form.text(2).trim().to_string();
+    if file.is_empty() {
+        let mut form = form;
+        form.error = Some("a file name is required: type one, or Esc to cancel".into());
+        form.focus = 2;
+        app.overlay = Some(Overlay::Form(form));
+        return Vec::new();
+    }
+    let (format, options) = chosen(app, &form);
+    app.info(format!("exporting {}…", format.name()));
+    vec![Effect::Export(ExportJob {
+        map: app.doc.snapshot(),
+        format,
+        options,
+        path: PathBuf::from(file),
+    })]
+}
+
+/// Says where the export went, or why it failed; the editor goes on.
+pub(super) fn exported(app: &mut App, result: ExportResult) -> Vec<Effect> {
+    let path = crate::core::text::printable(&result.path.display().to_string()).into_owned();
+    match (result.error, result.warnings.first()) {
+        (Some(e), _) => app.error(format!("export failed: {}", e.replace('\n', " "))),
+        (None, None) => app.info(format!("exported to {path}")),
+        (None, Some(first)) => app.info(format!(
+            "exported to {path}; {} warning{}: {first}",
+            result.warnings.len(),
+            if result.warnings.len() == 1 { "" } else { "s" }
+        )),
+    }
+    Vec::new()
+}

@@ -1,0 +1,229 @@
+//! The persona picker and the persona forms: choose, create, rename,
+//! describe, delete and reorder personas.
+
+use super::{Effect, apply, board::replay, paths};
+use crate::core::edit::Edit;
+use crate::core::path_edit::PersonaEdit;
+use crate::tui::action::{Action, Answer};
+use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
+use crate::tui::form::{Field, Form};
+
+/// Opens the picker with the cursor on the current persona.
+pub(super) fn open_picker(app: &mut App) {
+    let cursor = app.current.persona.unwrap_or(0);
+    app.overlay = Some(Overlay::Personas { cursor });
+    if app.doc.map().personas.is_empty() {
+        app.info("no personas yet: n makes one");
+    }
+}
+
+/// Opens the form for a new persona.
+pub(super) fn new_persona(app: &mut App) {
+    let form = Form::new(
+        "New persona",
+        FormPurpose::NewPersona,
+        vec![Field::line("Name", ""), Field::lines("Description", "")],
+    )
+    .with_intro("Who is this customer? Tab moves to the description.");
+    app.overlay = Some(Overlay::Form(form));
+}
+
+pub(super) fn picker(app: &mut App, cursor: usize, action: Action) -> Vec<Effect> {
+    let len = app.doc.map().personas.len();
+    let mut cursor = cursor.min(len.saturating_sub(1));
+    match action {
+        Action::RowNext if cursor + 1 < len => cursor += 1,
+        Action::RowPrev => cursor = cursor.saturating_sub(1),
+        Action::Choose => {
+            if len > 0 {
+                choose(app, cursor);
+            }
+            return Vec::new();
+        }
+        Action::ClearPersona => {
+            app.current = Default::default();
+            app.info("no persona shown");
+            return Vec::new();
+        }
+        Action::Close | Action::Cancel => return Vec::new(),
+        Action::NewPersona => {
+            new_persona(app);
+            return Vec::new();
+        }
+        Action::EditItem if len > 0 => {
+            edit_form(app, cursor);
+            return Vec::new();
+        }
+        Action::DeleteItem if len > 0 => {
+            ask_delete(app, cursor);
+            return Vec::new();
+        }
+        Action::MoveItemDown if cursor + 1 < len => {
+            cursor = move_persona(app, cursor, cursor + 1);
+        }
+        Action::MoveItemUp if cursor > 0 => {
+            cursor = move_persona(app, cursor, cursor - 1);
+        }
+        Action::Undo | Action::Redo => replay(app, action == Action::Undo),
+        Action::Help => {
+            app.overlay = Some(Overlay::Help { scroll: 0 });
+            return Vec::new();
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Personas { cursor });
+    Vec::new()
+}
+
+/// Makes persona `at` current and says what the board now shows.
+fn choose(app: &mut App, at: usize) {
+    app.current = crate::tui::journey::Current {
+        persona: Some(at),
+        path: 0,
+        step: 0,
+    };
+    let Some(persona) = app.doc.map().personas.get(at) else {
+        return;
+    };
+    let text = match persona.paths.first() {
+        None => format!(
+            "{}: no path yet; Space on a touchpoint starts one",
+            persona.name
+        ),
+        Some(path) if persona.paths.len() == 1 => {
+            format!("{}: path “{}”; s shows its steps", persona.name, path.name)
+        }
+        Some(path) => format!(
+            "{}: path “{}” (1 of {}; [ and ] switch)",
+            persona.name,
+            path.name,
+            persona.paths.len()
+        ),
+    };
+    app.info(text);
+}
+
+/// Moves a persona, keeping the current persona the same one.
+fn move_persona(app: &mut App, from: usize, to: usize) -> usize {
+    let current = app.current;
+    if !apply(app, Edit::Person(PersonaEdit::MovePersona { from, to })) {
+        return from;
+    }
+    app.current = current;
+    app.current.persona = current.persona.map(|p| match p {
+        p if p == from => to,
+        p if p == to => from,
+        p => p,
+    });
+    to
+}
+
+fn edit_form(app: &mut App, at: usize) {
+    let Some(p) = app.doc.map().personas.get(at) else {
+        return;
+    };
+    let form = Form::new(
+        "Edit persona",
+        FormPurpose::EditPersona(at),
+        vec![
+            Field::line("Name", &p.name),
+            Field::lines("Description", &p.description),
+        ],
+    );
+    app.overlay = Some(Overlay::Form(form));
+}
+
+fn ask_delete(app: &mut App, at: usize) {
+    let Some(p) = app.doc.map().personas.get(at) else {
+        return;
+    };
+    let goes = match p.paths.len() {
+        0 => "It has no paths.".to_string(),
+        1 => "Its path goes with it.".to_string(),
+        n => format!("Its {} go with it.", paths(n)),
+    };
+    app.overlay = Some(Overlay::Confirm(Confirm {
+        title: "Delete persona".into(),
+        lines: vec![format!("Delete persona “{}”?", p.name), goes],
+        options: vec![(Answer::Yes, "delete"), (Answer::No, "keep")],
+        purpose: ConfirmPurpose::DeletePersona(at),
+    }));
+}
+
+/// The edit a confirmed persona form asks for; `None` when nothing changed.
+pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Option<Edit> {
+    let map = app.doc.map();
+    let description = form.text(1).trim_end().to_string();
+    let edit = match form.purpose {
+        FormPurpose::NewPersona => {
+            PersonaEdit::new_persona(map, map.personas.len(), &name, &description)
+        }
+        FormPurpose::EditPersona(at) => {
+            let p = map.personas.get(at)?;
+            if p.name == name && p.description == description {
+                return None;
+            }
+            PersonaEdit::SetPersona {
+                at,
+                name,
+                description,
+            }
+        }
+        _ => return None,
+    };
+    Some(Edit::Person(edit))
+}
+
+/// After a persona form: a new persona is current, and says how to go on;
+/// an edit goes back to the picker, keeping the current persona.
+pub(super) fn after_form(
+    app: &mut App,
+    purpose: FormPurpose,
+    current: crate::tui::journey::Current,
+) {
+    match purpose {
+        FormPurpose::NewPersona => {
+            if let Some(p) = app.current.persona(app.doc.map()) {
+                let text = format!(
+                    "added persona “{}”; Space on a touchpoint starts the path",
+                    p.name
+                );
+                app.info(text);
+            }
+        }
+        FormPurpose::EditPersona(at) => {
+            app.current = current;
+            app.overlay = Some(Overlay::Personas { cursor: at });
+        }
+        _ => {}
+    }
+}
+
+/// Deletes a persona once the question is answered yes.
+pub(super) fn delete(app: &mut App, at: usize) {
+    let current = app.current;
+    let name = app
+        .doc
+        .map()
+        .personas
+        .get(at)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    if !apply(app, Edit::Person(PersonaEdit::RemovePersona { at })) {
+        return;
+    }
+    // The current persona stays current unless it was the one deleted.
+    app.current = match current.persona {
+        Some(p) if p == at => Default::default(),
+        Some(p) if p > at => crate::tui::journey::Current {
+            persona: Some(p - 1),
+            ..current
+        },
+        _ => current,
+    };
+    app.info(format!("deleted persona “{name}”; u undoes"));
+    let left = app.doc.map().personas.len();
+    app.overlay = Some(Overlay::Personas {
+        cursor: at.min(left.saturating_sub(1)),
+    });
+}

@@ -1,0 +1,102 @@
+//! The problems panel: every validation finding, in the words of
+//! `journey check`, severity spelled out so no colour is needed.
+
+use super::list::{first_row, frame, with_footer};
+use super::put;
+use crate::core::validate::{Rule, Severity};
+use crate::tui::app::App;
+use crate::tui::text::{fit, one_line};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+/// The problems panel view.
+pub struct ProblemsPanel<'a> {
+    pub app: &'a App,
+    pub cursor: usize,
+}
+
+impl Widget for ProblemsPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let (theme, sym, ascii) = (
+            &app.settings.theme,
+            &app.settings.symbols,
+            app.settings.ascii,
+        );
+        let p = app.doc.problems();
+        let title = format!(
+            "Problems: {} error{}, {} warning{}",
+            p.errors,
+            if p.errors == 1 { "" } else { "s" },
+            p.warnings,
+            if p.warnings == 1 { "" } else { "s" }
+        );
+        let inner = frame(area, buf, &app.settings, &title);
+        if inner.is_empty() {
+            return;
+        }
+        let w = usize::from(inner.width);
+        if p.list.is_empty() {
+            put(
+                buf,
+                inner.x,
+                inner.y,
+                "No problems. journey check agrees.",
+                w,
+                theme.ok,
+            );
+            return;
+        }
+        let selected = p.list.get(self.cursor).map_or("", |d| d.message.as_str());
+        let inner = with_footer(inner, buf, &app.settings, selected, 2);
+        let height = usize::from(inner.height);
+        let first = first_row(p.list.len(), self.cursor, height);
+        // The widest name of all rules, not of all findings: no walk over a
+        // long list in every frame.
+        let rule_w = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
+        for (i, d) in p.list.iter().enumerate().skip(first).take(height) {
+            let y = inner.y + (i - first) as u16;
+            let selected = i == self.cursor;
+            let base = if selected {
+                theme.selected
+            } else {
+                Style::new()
+            };
+            if selected {
+                buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
+            }
+            let severity = match d.severity {
+                Severity::Error => base.patch(theme.error),
+                Severity::Warning => base.patch(theme.warning),
+            };
+            let room = |x: u16| usize::from(inner.right().saturating_sub(x));
+            let x = put(
+                buf,
+                inner.x,
+                y,
+                &format!("{:<8}", d.severity.label()),
+                w,
+                severity,
+            );
+            let x = put(
+                buf,
+                x,
+                y,
+                &format!("{:<rule_w$}  ", d.rule.name()),
+                room(x),
+                base.patch(theme.dim),
+            );
+            let message = one_line(&d.message, ascii);
+            put(
+                buf,
+                x,
+                y,
+                &fit(&message, room(x), sym.ellipsis),
+                room(x),
+                base,
+            );
+        }
+    }
+}

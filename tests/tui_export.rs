@@ -1,0 +1,133 @@
+//! Export from the board: the prompt, the suggested file name, the file
+//! written by the CLI's exporters, and errors shown while the editor goes on.
+
+mod common;
+
+use common::{app, keys};
+use journey::tui::app::Overlay;
+
+fn file_field(app: &journey::tui::app::App) -> String {
+    match &app.overlay {
+        Some(Overlay::Form(f)) => f.text(2).to_string(),
+        other => panic!("expected the export prompt, got {other:?}"),
+    }
+}
+
+#[test]
+fn x_suggests_a_file_next_to_the_map_and_writes_markdown() {
+    let (mut app, dir) = app();
+    keys(&mut app, "x");
+    let suggested = dir.path().join("camera.md");
+    assert_eq!(file_field(&app), suggested.display().to_string());
+    keys(&mut app, "<Enter>");
+    assert!(app.overlay.is_none());
+    let text = std::fs::read_to_string(&suggested).expect("the export is written");
+    assert!(text.contains("Critical buyer") && text.contains("Experience seeker"));
+    let m = app.message.as_ref().expect("a message");
+    assert!(
+        !m.error && m.text.contains("exported to") && m.text.contains("camera.md"),
+        "{m:?}"
+    );
+    assert!(!app.doc.is_dirty(), "an export is no edit");
+}
+
+#[test]
+fn the_file_name_follows_the_format_and_the_persona() {
+    let (mut app, dir) = app();
+    keys(&mut app, "p<Enter>x<Right>");
+    assert_eq!(
+        file_field(&app),
+        dir.path().join("camera.dot").display().to_string()
+    );
+    keys(&mut app, "<Left><Tab><Right>");
+    let one = dir.path().join("camera.critical-buyer.md");
+    assert_eq!(file_field(&app), one.display().to_string());
+    keys(&mut app, "<Enter>");
+    let text = std::fs::read_to_string(&one).expect("written");
+    assert!(text.contains("Critical buyer"));
+    assert!(
+        !text.contains("Experience seeker"),
+        "only the current persona"
+    );
+}
+
+#[test]
+fn a_typed_file_name_is_kept_when_the_format_changes() {
+    let (mut app, dir) = app();
+    let mine = dir.path().join("slides.mmd");
+    keys(&mut app, "x<Tab><Tab><C-a>");
+    // Clear the suggestion, type our own, then change the format.
+    for _ in 0..200 {
+        keys(&mut app, "<Del>");
+    }
+    keys(&mut app, &mine.display().to_string());
+    keys(&mut app, "<Tab><Right><Right>");
+    assert_eq!(file_field(&app), mine.display().to_string());
+    keys(&mut app, "<Enter>");
+    let text = std::fs::read_to_string(&mine).expect("written");
+    assert!(
+        text.starts_with("---") || text.contains("flowchart"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unwritable_folder_is_an_error_and_the_editor_goes_on() {
+    let (mut app, dir) = app();
+    let bad = dir.path().join("no-such-folder").join("camera.md");
+    keys(&mut app, "x<Tab><Tab><C-a>");
+    for _ in 0..200 {
+        keys(&mut app, "<Del>");
+    }
+    keys(&mut app, &bad.display().to_string());
+    keys(&mut app, "<Enter>");
+    let m = app.message.clone().expect("a message");
+    assert!(m.error && m.text.contains("export failed"), "{m:?}");
+    assert!(!bad.exists());
+    // Still editing.
+    keys(&mut app, "t");
+    assert!(app.doc.is_dirty());
+}
+
+#[test]
+fn a_blank_file_name_keeps_the_prompt_open() {
+    let (mut app, _dir) = app();
+    keys(&mut app, "x<Tab><Tab><C-a>");
+    for _ in 0..200 {
+        keys(&mut app, "<Del>");
+    }
+    keys(&mut app, "<Enter>");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert!(f.error.as_deref().is_some_and(|e| e.contains("file name")))
+        }
+        other => panic!("the prompt should stay, got {other:?}"),
+    }
+    keys(&mut app, "<Esc>");
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn svg_for_a_slide_through_graphviz() {
+    let found = std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Graphviz is required in CI"
+        );
+        eprintln!("skipping the SVG export test: Graphviz (dot) is not installed");
+        return;
+    }
+    let (mut app, dir) = app();
+    keys(&mut app, "x<Right><Right><Right><Right>");
+    let svg = dir.path().join("camera.svg");
+    assert_eq!(file_field(&app), svg.display().to_string());
+    keys(&mut app, "<Enter>");
+    let text = std::fs::read_to_string(&svg).expect("the picture is written");
+    assert!(text.contains("<svg"), "{}", &text[..text.len().min(200)]);
+    let m = app.message.as_ref().expect("a message");
+    assert!(!m.error && m.text.contains("camera.svg"), "{m:?}");
+}

@@ -354,3 +354,31 @@ fn help_opens_and_closes() {
     keys(&mut app, "jjj<Esc>");
     assert!(app.overlay.is_none());
 }
+
+#[test]
+fn the_map_title_description_and_conversion_are_edited_and_undone() {
+    let (mut app, _dir) = app();
+    let before = app.doc.map().clone();
+    keys(&mut app, "T");
+    keys(&mut app, &"<BS>".repeat(60));
+    keys(&mut app, "Kamera kaufen<Tab>Für den Blog<Tab>");
+    keys(&mut app, &"<BS>".repeat(80));
+    keys(&mut app, "Kauf im Shop<Enter>");
+    let map = app.doc.map();
+    assert_eq!(map.title, "Kamera kaufen");
+    assert!(
+        map.description.ends_with("Für den Blog"),
+        "{}",
+        map.description
+    );
+    assert_eq!(map.conversion, "Kauf im Shop");
+    assert_eq!(map.stages, before.stages, "nothing else changed");
+    keys(&mut app, "u");
+    assert_eq!(*app.doc.map(), before);
+    // An empty title is refused, and the form stays open.
+    keys(&mut app, "T");
+    keys(&mut app, &"<BS>".repeat(60));
+    keys(&mut app, "<Enter>");
+    assert!(app.overlay.is_some());
+    assert_eq!(app.doc.map().title, before.title);
+}

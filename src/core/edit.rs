@@ -50,6 +50,12 @@ pub enum Edit {
     },
     /// A change to personas, paths or steps.
     Person(PersonaEdit),
+    /// Sets the map's title, description and conversion.
+    SetMapInfo {
+        title: String,
+        description: String,
+        conversion: String,
+    },
 }
 
 /// The fields of a touchpoint a user edits: everything but the id.
@@ -86,6 +92,8 @@ pub struct RemovedStep {
 /// What an edit would like the user to look at afterwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
+    /// The map as a whole: the selection stays where it is.
+    Map,
     /// A stage, with no particular touchpoint.
     Stage(usize),
     /// A touchpoint.
@@ -188,12 +196,26 @@ impl Edit {
             Edit::SetTouchpoint { fields, .. } => format!("edit touchpoint “{}”", fields.name),
             Edit::MoveTouchpoint { .. } => "move touchpoint".into(),
             Edit::Person(edit) => edit.describe(map),
+            Edit::SetMapInfo { .. } => "edit the map's title".into(),
         }
     }
 
     /// Applies the edit. On error the map is left as it was.
     pub fn apply(self, map: &mut Map) -> Result<Applied, EditError> {
         match self {
+            Edit::SetMapInfo {
+                title,
+                description,
+                conversion,
+            } => Ok(Applied {
+                inverse: Edit::SetMapInfo {
+                    title: std::mem::replace(&mut map.title, title),
+                    description: std::mem::replace(&mut map.description, description),
+                    conversion: std::mem::replace(&mut map.conversion, conversion),
+                },
+                focus: Focus::Map,
+                paths_changed: 0,
+            }),
             Edit::InsertStage { at, stage, steps } => {
                 if at > map.stages.len() {
                     return Err(EditError::NoStage(at));

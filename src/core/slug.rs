@@ -63,6 +63,46 @@ fn fold_accent(c: char) -> char {
     }
 }
 
+/// An ASCII stand-in for a character, for terminals that show ASCII only:
+/// umlauts and ß as in ids (ä→ae, ß→ss), accents dropped, typographic
+/// quotes, dashes and arrows as their plain forms. `None` where there is
+/// no good one.
+pub fn ascii_for(c: char) -> Option<&'static str> {
+    const PLAIN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let folded = match c {
+        'ä' => return Some("ae"),
+        'ö' => return Some("oe"),
+        'ü' => return Some("ue"),
+        'Ä' => return Some("Ae"),
+        'Ö' => return Some("Oe"),
+        'Ü' => return Some("Ue"),
+        'ß' => return Some("ss"),
+        'ẞ' => return Some("SS"),
+        '„' | '“' | '”' | '«' | '»' | '″' => return Some("\""),
+        '‚' | '‘' | '’' | '‹' | '›' | '′' => return Some("'"),
+        '–' | '—' | '−' => return Some("-"),
+        '…' => return Some("..."),
+        '→' => return Some("->"),
+        '←' => return Some("<-"),
+        '·' | '•' => return Some("*"),
+        '€' => return Some("EUR"),
+        '\u{a0}' | '\u{2009}' | '\u{202f}' => return Some(" "),
+        c => {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let f = fold_accent(lower);
+            if f == lower {
+                return None;
+            }
+            if c.is_uppercase() {
+                f.to_ascii_uppercase()
+            } else {
+                f
+            }
+        }
+    };
+    PLAIN.find(folded).map(|i| &PLAIN[i..=i])
+}
+
 /// Makes an id for a new item: the slug of `name`, or `fallback` when the
 /// slug is empty, with `-2`, `-3`… appended until `taken` says it is free.
 pub fn unique_id(name: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
@@ -98,6 +138,17 @@ mod tests {
     #[test]
     fn names_without_latin_letters_give_an_empty_slug() {
         assert_eq!(slugify("口コミ 🎉"), "");
+    }
+
+    #[test]
+    fn ascii_stand_ins() {
+        let shown: String =
+            "Bef\u{f6}rderung \u{201e}Caf\u{e9}\u{201c} \u{2013} \u{c9}t\u{e9} \u{20ac}"
+                .chars()
+                .map(|c| ascii_for(c).map_or_else(|| c.to_string(), str::to_string))
+                .collect();
+        assert_eq!(shown, "Befoerderung \"Cafe\" - Ete EUR");
+        assert_eq!(ascii_for('口'), None);
     }
 
     #[test]

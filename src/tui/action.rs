@@ -31,6 +31,8 @@ pub enum Action {
     AddStage,
     /// Edit the selected touchpoint or stage.
     Edit,
+    /// Edit the map's title, description and conversion.
+    EditMap,
     /// Toggle direct/indirect.
     ToggleKind,
     /// Delete the selected touchpoint.

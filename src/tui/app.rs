@@ -169,6 +169,8 @@ pub enum FormPurpose {
     AddStage(usize),
     EditTouchpoint(TouchpointPos),
     EditStage(usize),
+    /// The map's title, description and conversion.
+    EditMap,
     /// The file did not exist: pick a template to start it from.
     CreateFile,
     /// A new persona: name and description.

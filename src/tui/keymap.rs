@@ -280,6 +280,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ch('/'), Action::Search, "search touchpoints by name, channel or notes", Some("find")),
     (Board, Key::ch('n'), Action::SearchNext, "next search match", None),
     (Board, Key::ch('N'), Action::SearchPrev, "previous search match", None),
+    (Board, Key::ch('T'), Action::EditMap, "edit the map's title, description and conversion", None),
     (Board, Key::ch('t'), Action::ToggleKind, "toggle direct/indirect", None),
     (Board, Key::ch('d'), Action::DeleteTouchpoint, "delete the selected touchpoint", None),
     (Board, Key::ch('D'), Action::DeleteStage, "delete the current stage with its touchpoints", None),

@@ -39,11 +39,24 @@ pub fn one_line(s: &str, ascii: bool) -> Cow<'_, str> {
     for g in shown.graphemes(true) {
         match g {
             "\n" | "\t" | "\r\n" => out.push(' '),
-            g if ascii && !g.is_ascii() => out.push('?'),
+            g if ascii && !g.is_ascii() => out.push_str(ascii_grapheme(g)),
             g => out.push_str(g),
         }
     }
     Cow::Owned(out)
+}
+
+/// How a non-ASCII grapheme shows in ASCII mode: umlauts as `ae`,
+/// typographic quotes as `"`, and what has no stand-in as one `?`.
+pub fn ascii_grapheme(g: &str) -> &'static str {
+    let mut chars = g.chars();
+    match (
+        chars.next().and_then(crate::core::slug::ascii_for),
+        chars.next(),
+    ) {
+        (Some(plain), None) => plain,
+        _ => "?",
+    }
 }
 
 /// Cuts `s` to at most `max` columns, ending in `ellipsis` when something
@@ -151,7 +164,8 @@ mod tests {
     #[test]
     fn one_line_makes_text_safe() {
         assert_eq!(one_line("a\nb\x1bc", false), "a b\\u{1b}c");
-        assert_eq!(one_line("Größe", true), "Gr??e");
+        assert_eq!(one_line("Größe", true), "Groesse");
+        assert_eq!(one_line("口コミ", true), "???");
         assert_eq!(one_line("plain", true), "plain");
     }
 }

@@ -60,6 +60,21 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => replay(app, true),
         Action::Redo => replay(app, false),
         Action::Save => return vec![save_effect(app, false)],
+        Action::EditMap => {
+            let map = app.doc.map();
+            let form = Form::new(
+                "Edit map",
+                FormPurpose::EditMap,
+                vec![
+                    Field::line("Title", &map.title),
+                    Field::lines("Description", &map.description),
+                    Field::line("Conversion", &map.conversion),
+                ],
+            )
+            .with_intro("The conversion is what counts as converting: a purchase, a sign-up…");
+            app.overlay = Some(Overlay::Form(form));
+            return Vec::new();
+        }
         Action::SaveAs => {
             super::disk::save_as_form(app, false);
             return Vec::new();

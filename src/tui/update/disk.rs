@@ -196,6 +196,7 @@ pub fn restore_dialog(app: &mut App, recovery: Recovery) {
         options: vec![
             (Answer::Restore, "restore them (unsaved until you save)"),
             (Answer::Discard, "discard them and delete the recovery file"),
+            (Answer::Cancel, "decide later"),
         ],
         purpose: ConfirmPurpose::Restore(Box::new(recovery)),
     }));

@@ -113,6 +113,7 @@ fn apply(app: &mut App, edit: Edit) -> bool {
 
 fn focus(app: &mut App, focus: Focus) {
     match focus {
+        Focus::Map => {}
         Focus::Stage(s) => {
             app.view.stage = s;
             app.view.row = None;

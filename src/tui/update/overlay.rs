@@ -100,6 +100,18 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
             }
             Edit::SetTouchpoint { at, fields }
         }
+        FormPurpose::EditMap => {
+            let description = form.text(1).trim_end().to_string();
+            let conversion = form.text(2).trim().to_string();
+            if map.title == name && map.description == description && map.conversion == conversion {
+                return Vec::new();
+            }
+            Edit::SetMapInfo {
+                title: name,
+                description,
+                conversion,
+            }
+        }
         FormPurpose::EditStage(at) => {
             let description = form.text(1).trim_end().to_string();
             let unchanged = map

@@ -1,7 +1,7 @@
 //! A question in a popup, with its answers and their keys.
 
 use super::{centered, put};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Answer};
 use crate::tui::app::{Confirm, Settings};
 use crate::tui::keymap::Mode;
 use crate::tui::text::{fit, one_line, width};
@@ -21,12 +21,21 @@ impl ConfirmView<'_> {
     /// from the keymap.
     fn answers(&self) -> Vec<(String, &'static str)> {
         let keymap = &self.settings.keymap;
+        // Cancel always works; it is shown where the dialog does not name it.
+        let cancel = (!self
+            .confirm
+            .options
+            .iter()
+            .any(|(a, _)| *a == Answer::Cancel))
+        .then_some((Answer::Cancel, "cancel"));
         self.confirm
             .options
             .iter()
+            .copied()
+            .chain(cancel)
             .filter_map(|(answer, label)| {
-                let key = keymap.key_for(Mode::Confirm, &Action::Answer(*answer))?;
-                Some((key.label(self.settings.ascii), *label))
+                let key = keymap.key_for(Mode::Confirm, &Action::Answer(answer))?;
+                Some((key.label(self.settings.ascii), label))
             })
             .collect()
     }

@@ -5,7 +5,7 @@ use super::{centered, put};
 use crate::tui::app::Settings;
 use crate::tui::form::{FieldValue, Form};
 use crate::tui::keymap::Mode;
-use crate::tui::text::{fit, one_line, width};
+use crate::tui::text::{ascii_grapheme, fit, one_line, width};
 use crate::tui::textfield::{TextField, field_grapheme_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -246,11 +246,11 @@ fn shown(line: &str, skip: usize, ascii: bool) -> String {
     let mut col = 0;
     let mut out = String::new();
     for g in line.graphemes(true) {
-        let w = field_grapheme_width(g);
+        let w = shown_width(g, ascii);
         if col >= skip {
             match g {
                 "\t" => out.push(' '),
-                g if ascii && !g.is_ascii() => out.push('?'),
+                g if ascii && !g.is_ascii() => out.push_str(ascii_grapheme(g)),
                 g => out.push_str(g),
             }
         } else if col + w > skip {
@@ -263,21 +263,25 @@ fn shown(line: &str, skip: usize, ascii: bool) -> String {
 }
 
 /// The cursor's column as drawn: in ASCII mode every other grapheme shows
-/// as one `?`, so it takes one column whatever its real width.
+/// as its stand-in (`ae` for `ä`, `?` where there is none), whatever its
+/// real width.
 fn shown_column(t: &TextField, ascii: bool) -> usize {
     if !ascii {
         return t.spot().column;
     }
     t.line_before_cursor()
         .graphemes(true)
-        .map(|g| {
-            if g.is_ascii() {
-                field_grapheme_width(g)
-            } else {
-                1
-            }
-        })
+        .map(|g| shown_width(g, true))
         .sum()
+}
+
+/// How many columns a grapheme takes as a field shows it.
+fn shown_width(g: &str, ascii: bool) -> usize {
+    if ascii && !g.is_ascii() {
+        ascii_grapheme(g).len()
+    } else {
+        field_grapheme_width(g)
+    }
 }
 
 /// The terminal cursor's position in the focused text field.

@@ -372,3 +372,28 @@ fn help_lists_the_new_keys() {
         );
     }
 }
+
+#[test]
+fn undoing_a_reorder_keeps_the_persona_shown_on_the_board() {
+    let (mut app, _dir) = app();
+    // Show the second persona, then move the first one below it and undo.
+    keys(&mut app, "pj<Enter>");
+    let shown = map(&app).personas[1].id.clone();
+    keys(&mut app, "pkJq");
+    assert_eq!(map(&app).personas[0].id, shown);
+    assert_eq!(
+        app.current.persona(map(&app)).map(|p| p.id.clone()),
+        Some(shown.clone())
+    );
+    keys(&mut app, "u");
+    assert_eq!(map(&app).personas[1].id, shown);
+    assert_eq!(
+        app.current.persona(map(&app)).map(|p| p.id.clone()),
+        Some(shown.clone())
+    );
+    keys(&mut app, "<C-r>");
+    assert_eq!(
+        app.current.persona(map(&app)).map(|p| p.id.clone()),
+        Some(shown)
+    );
+}

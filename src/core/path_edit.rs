@@ -183,7 +183,9 @@ impl PersonaEdit {
                 let p = personas.remove(from);
                 personas.insert(to, p);
                 let inverse = PersonaEdit::MovePersona { from: to, to: from };
-                Ok((inverse, focus(to, None, None)))
+                // A reorder changes no persona: whichever one is shown stays
+                // shown (the editor follows it by id).
+                Ok((inverse, Focus::Map))
             }
             PersonaEdit::InsertPath { persona, at, path } => {
                 let p = personas

@@ -320,11 +320,17 @@ fn move_stage(app: &mut App, dir: isize) {
 }
 
 pub(super) fn replay(app: &mut App, undo: bool) {
+    // The persona shown on the board, by id: personas may move under it.
+    let shown = app.current.persona(app.doc.map()).map(|p| p.id.clone());
     let result = if undo { app.doc.undo() } else { app.doc.redo() };
     match result {
         None if undo => app.info("nothing to undo"),
         None => app.info("nothing to redo"),
         Some(Ok(done)) => {
+            if !matches!(done.focus, crate::core::edit::Focus::Persona { .. }) {
+                app.current.persona =
+                    shown.and_then(|id| app.doc.map().personas.iter().position(|p| p.id == id));
+            }
             focus(app, done.focus);
             let verb = if undo { "undid" } else { "redid" };
             app.info(format!("{verb}: {}", done.label));

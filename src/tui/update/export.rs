@@ -97,7 +97,9 @@ pub(super) fn open(app: &mut App) {
         FormPurpose::Export,
         vec![
             Field::choice("Format", &FORMAT_NAMES, 0),
-            Field::choice("Show", scope, 0),
+            // With a persona on the board, its path is what a slide is
+            // most likely for.
+            Field::choice("Show", scope, scope.len() - 1),
             Field::line("File", ""),
         ],
     )

@@ -18,7 +18,8 @@ pub struct Strip<'a>(pub &'a App);
 /// One step's emotion as a bar (Unicode) or a character (ASCII).
 pub fn glyph(emotion: Option<i8>, ascii: bool) -> &'static str {
     const BARS: [&str; 5] = ["▁", "▂", "▄", "▆", "█"];
-    const CHARS: [&str; 5] = ["_", ".", "-", "+", "^"];
+    // Neutral is `o`, so that `-` can only read as below neutral.
+    const CHARS: [&str; 5] = ["v", "-", "o", "+", "^"];
     match emotion {
         None => {
             if ascii {

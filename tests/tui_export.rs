@@ -34,12 +34,21 @@ fn x_suggests_a_file_next_to_the_map_and_writes_markdown() {
 #[test]
 fn the_file_name_follows_the_format_and_the_persona() {
     let (mut app, dir) = app();
+    // With a persona on the board, the prompt starts on that persona.
     keys(&mut app, "p<Enter>x<Right>");
     assert_eq!(
         file_field(&app),
-        dir.path().join("camera.dot").display().to_string()
+        dir.path()
+            .join("camera.critical-buyer.dot")
+            .display()
+            .to_string()
     );
-    keys(&mut app, "<Left><Tab><Right>");
+    keys(&mut app, "<Left><Tab><Left>");
+    assert_eq!(
+        file_field(&app),
+        dir.path().join("camera.md").display().to_string()
+    );
+    keys(&mut app, "<Right>");
     let one = dir.path().join("camera.critical-buyer.md");
     assert_eq!(file_field(&app), one.display().to_string());
     keys(&mut app, "<Enter>");

@@ -187,7 +187,7 @@ fn export_prompt_120x40() {
     let mut app = relative_app(120, 40);
     keys(
         &mut app,
-        "pj<Enter>x<Right><Right><Right><Right><Tab><Right>",
+        "pj<Enter>x<Right><Right><Right><Right>",
     );
     let t = draw(&app, 120, 40);
     assert!(text(&t).contains("maps/camera.experience-seeker.svg"));

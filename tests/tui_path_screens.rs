@@ -185,10 +185,7 @@ fn export_prompt_80x24() {
 #[test]
 fn export_prompt_120x40() {
     let mut app = relative_app(120, 40);
-    keys(
-        &mut app,
-        "pj<Enter>x<Right><Right><Right><Right>",
-    );
+    keys(&mut app, "pj<Enter>x<Right><Right><Right><Right>");
     let t = draw(&app, 120, 40);
     assert!(text(&t).contains("maps/camera.experience-seeker.svg"));
     insta::assert_snapshot!(t.backend());

@@ -2,123 +2,11 @@
 //! read back with `journey check`, the file itself and `journey export`.
 //! Skips when tmux is missing, unless `CI` is set; then it fails.
 
+mod common;
+
+use common::tmux::{Tmux, journey, start, tmux_available};
 use std::path::Path;
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
-
-/// A private tmux server (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
-    home: tempfile::TempDir,
-}
-
-impl Tmux {
-    fn new(name: &str) -> Tmux {
-        Tmux {
-            socket: format!("journey-e2e-{name}-{}", std::process::id()),
-            home: tempfile::tempdir().expect("temp home"),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> Output {
-        let home = self.home.path();
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg("/dev/null")
-            .args(args)
-            .env("HOME", home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("LANG", "C.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_CTYPE")
-            .env_remove("NO_COLOR")
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        let out = self.cmd(&args);
-        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
-    }
-
-    fn type_text(&self, text: &str) {
-        let out = self.cmd(&["send-keys", "-t", "e2e", "-l", text]);
-        assert!(out.status.success(), "send-keys -l: {out:?}");
-    }
-
-    fn capture(&self) -> String {
-        let out = self.cmd(&["capture-pane", "-p", "-t", "e2e"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Polls until `ready` holds on two equal reads in a row, or fails
-    /// after a timeout showing the last screen.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        loop {
-            let screen = self.capture();
-            if ready(&screen) && screen == last {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {what}; the screen:\n{screen}"
-            );
-            last = screen;
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn start(&self, dir: &Path, file: &str) {
-        let command = format!("'{}' {file}; echo \"EXITED $?\"; sleep 600", journey());
-        let out = self.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-c",
-            &dir.to_string_lossy(),
-            &command,
-        ]);
-        assert!(out.status.success(), "tmux new-session: {out:?}");
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required in CI for the end-to-end test"
-        );
-        eprintln!("skipping the end-to-end test: tmux is not installed");
-    }
-    found
-}
-
-fn journey() -> &'static str {
-    env!("CARGO_BIN_EXE_journey")
-}
 
 fn run(args: &[&str], file: &Path) -> Output {
     Command::new(journey())
@@ -138,7 +26,7 @@ fn a_new_persona_walks_three_stages_and_it_is_saved() {
     let file = dir.path().join("logistics.ron");
     std::fs::copy(&example, &file).expect("copy the example");
     let tmux = Tmux::new("personas");
-    tmux.start(dir.path(), "logistics.ron");
+    start(&tmux, dir.path(), "logistics.ron");
     tmux.wait_for("the board", |s| {
         s.contains("Know") && s.contains("logistics.ron")
     });
@@ -265,7 +153,7 @@ fn the_budget_owner_scenario() {
     let file = dir.path().join("logistics.ron");
     std::fs::copy(&example, &file).expect("copy the example");
     let tmux = Tmux::new("scenario");
-    tmux.start(dir.path(), "logistics.ron");
+    start(&tmux, dir.path(), "logistics.ron");
     tmux.wait_for("the board", |s| {
         s.contains("Know") && s.contains("p persona")
     });

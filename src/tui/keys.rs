@@ -12,14 +12,13 @@ pub fn parse_keys(s: &str) -> Vec<Event> {
     let mut out = Vec::new();
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>').filter(|&e| e > 1) {
-                if let Some(ev) = named(&rest[1..end]) {
-                    out.push(Event::Key(ev));
-                    rest = &rest[end + 1..];
-                    continue;
-                }
-            }
+        if c == '<'
+            && let Some(end) = rest.find('>').filter(|&e| e > 1)
+            && let Some(ev) = named(&rest[1..end])
+        {
+            out.push(Event::Key(ev));
+            rest = &rest[end + 1..];
+            continue;
         }
         out.push(Event::Key(char_key(c)));
         rest = &rest[c.len_utf8()..];

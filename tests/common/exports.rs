@@ -140,14 +140,12 @@ pub fn dot_columns(dot: &str) -> Vec<Vec<String>> {
             if let Some(c) = current.take() {
                 columns.push(c);
             }
-        } else if let Some(c) = current.as_mut() {
-            if let Some(rest) = trimmed.strip_prefix('"') {
-                if let Some(end) = rest.find('"') {
-                    if rest[end..].starts_with("\" [") {
-                        c.push(rest[..end].to_string());
-                    }
-                }
-            }
+        } else if let Some(c) = current.as_mut()
+            && let Some(rest) = trimmed.strip_prefix('"')
+            && let Some(end) = rest.find('"')
+            && rest[end..].starts_with("\" [")
+        {
+            c.push(rest[..end].to_string());
         }
     }
     columns

@@ -153,11 +153,11 @@ fn graph_attributes(
     } else {
         map.title.clone()
     };
-    if options.persona.is_some() {
-        if let Some((_, p)) = personas.first() {
-            title.push_str(" — ");
-            title.push_str(&p.name);
-        }
+    if options.persona.is_some()
+        && let Some((_, p)) = personas.first()
+    {
+        title.push_str(" — ");
+        title.push_str(&p.name);
     }
     out.push_str(
         "    graph [rankdir=LR, newrank=true, nodesep=0.25, ranksep=0.55, pad=0.3, fontname=\"",

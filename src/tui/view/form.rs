@@ -185,17 +185,17 @@ impl<P> Widget for FormView<'_, P> {
                 }
             }
         }
-        if let Some(e) = &form.error {
-            if visible(g.error_y) {
-                put(
-                    buf,
-                    inner.x,
-                    g.error_y,
-                    &fit(&one_line(e, ascii), w, sym.ellipsis),
-                    w,
-                    theme.error,
-                );
-            }
+        if let Some(e) = &form.error
+            && visible(g.error_y)
+        {
+            put(
+                buf,
+                inner.x,
+                g.error_y,
+                &fit(&one_line(e, ascii), w, sym.ellipsis),
+                w,
+                theme.error,
+            );
         }
         if visible(g.hint_y) {
             // "new line" only where there is a field that takes one.

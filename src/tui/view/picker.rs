@@ -63,12 +63,12 @@ impl Widget for &Picker {
             let tag = fit(&tag, room, sym.ellipsis);
             put(buf, x, y, &tag, room, style.patch(theme.dim));
         }
-        if area.height >= 2 {
-            if let Some(m) = &self.message {
-                let style = if m.error { theme.error } else { theme.ok };
-                let text = fit(&one_line(&m.text, ascii), w, sym.ellipsis).into_owned();
-                put(buf, area.x, area.bottom() - 2, &text, w, style);
-            }
+        if area.height >= 2
+            && let Some(m) = &self.message
+        {
+            let style = if m.error { theme.error } else { theme.ok };
+            let text = fit(&one_line(&m.text, ascii), w, sym.ellipsis).into_owned();
+            put(buf, area.x, area.bottom() - 2, &text, w, style);
         }
         Hints {
             keymap: &self.settings.keymap,

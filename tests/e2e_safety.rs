@@ -423,3 +423,41 @@ fn escape_sequences_in_a_map_never_reach_the_terminal() {
         "the map set the terminal's title"
     );
 }
+
+#[test]
+fn a_note_being_typed_survives_a_hangup() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_fixture(dir.path());
+    let tmux = Tmux::new("draft");
+    start(&tmux, dir.path(), "camera.ron");
+    tmux.wait_for("the board", |s| s.contains("Consideration"));
+    // Open the first touchpoint's form, go to its notes, type, and do not
+    // confirm: the connection drops mid-sentence.
+    tmux.send(&["e"]);
+    tmux.wait_for("the form", |s| s.contains("Notes"));
+    tmux.send(&["Tab", "Tab", "Tab", "End"]);
+    tmux.type_text(" Halb getippt");
+    tmux.wait_for("the typing", |s| s.contains("Halb getippt"));
+    let pid = journey_pid(&tmux);
+    let out = tmux.cmd(&["kill-session", "-t", "e2e"]);
+    assert!(out.status.success(), "kill-session: {out:?}");
+    let killed = Instant::now();
+    while alive(pid) {
+        assert!(
+            killed.elapsed() < Duration::from_secs(2),
+            "journey still runs"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let recovered = recovery_files(&tmux);
+    assert_eq!(recovered.len(), 1, "{recovered:?}");
+    let map = load(&recovered[0]).expect("loads").map;
+    assert!(
+        map.touchpoints()
+            .any(|(_, t)| t.notes.ends_with("Halb getippt")),
+        "the unconfirmed note was lost"
+    );
+}

@@ -6,7 +6,7 @@ use crate::core::lock::EditLock;
 use crate::core::recovery::RecoveryStore;
 use crate::core::text::printable;
 use crate::rescue::Rescue;
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::{terminal, update};
 use std::time::{Duration, Instant};
 
@@ -109,6 +109,10 @@ pub fn keep_unsaved(app: &mut App) {
     let Some(rescue) = &app.session.rescue else {
         return;
     };
+    let rescue = rescue.clone();
+    if keep_draft(app, &rescue) {
+        return;
+    }
     let state = (app.doc.state(), app.doc.is_dirty());
     if app.session.kept_state == Some(state) {
         return;
@@ -121,6 +125,40 @@ pub fn keep_unsaved(app: &mut App) {
         rescue.clear();
         app.session.kept_dirty = false;
     }
+}
+
+/// Maps up to this many touchpoints have the text of an open form kept too:
+/// that takes a copy of the map per keystroke, which larger maps would feel.
+const DRAFT_LIMIT: usize = 20_000;
+
+/// Keeps what an open form would make of the map, so that a note being
+/// typed survives a dropped connection. True when it kept one.
+fn keep_draft(app: &mut App, rescue: &Rescue) -> bool {
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        return false;
+    };
+    let map = app.doc.map();
+    if map
+        .stages
+        .iter()
+        .map(|s| s.touchpoints.len())
+        .sum::<usize>()
+        > DRAFT_LIMIT
+    {
+        return false;
+    }
+    let Some(edit) = update::draft_edit(map, form) else {
+        return false;
+    };
+    let mut draft = map.clone();
+    if edit.apply(&mut draft).is_err() {
+        return false;
+    }
+    rescue.keep(std::sync::Arc::new(draft));
+    app.session.kept_dirty = true;
+    // Once the form closes, the map itself is kept again.
+    app.session.kept_state = None;
+    true
 }
 
 /// While idle, at most once a second: has the file changed on disk? Git

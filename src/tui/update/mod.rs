@@ -12,7 +12,7 @@ mod persona;
 mod problems;
 
 pub use disk::restore_dialog;
-pub use overlay::{TEMPLATE_NAMES, create_file_form};
+pub use overlay::{TEMPLATE_NAMES, create_file_form, draft_edit};
 
 use crate::core::edit::{Edit, Focus};
 use crate::core::model::Map;

@@ -3,7 +3,7 @@
 use super::board::KINDS;
 use super::{Effect, apply, save_effect};
 use crate::core::edit::{Edit, TouchpointFields};
-use crate::core::model::Kind;
+use crate::core::model::{Kind, Map};
 use crate::core::templates::Template;
 use crate::tui::action::{Action, Answer};
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
@@ -80,53 +80,14 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
     }
     let map = app.doc.map();
     let edit = match form.purpose {
-        FormPurpose::AddTouchpoint(at) => Edit::new_touchpoint(map, at, &name, Kind::Direct),
-        FormPurpose::AddStage(at) => Edit::new_stage(map, at, &name),
-        FormPurpose::EditTouchpoint(at) => {
-            let fields = TouchpointFields {
-                name,
-                kind: if KINDS.get(form.selected(1)) == Some(&"indirect") {
-                    Kind::Indirect
-                } else {
-                    Kind::Direct
-                },
-                channel: form.text(2).trim().to_string(),
-                notes: form.text(3).trim_end().to_string(),
-            };
-            let unchanged = crate::core::edit::touchpoint(map, at)
-                .is_some_and(|t| TouchpointFields::of(t) == fields);
-            if unchanged {
-                return Vec::new();
-            }
-            Edit::SetTouchpoint { at, fields }
-        }
-        FormPurpose::EditMap => {
-            let description = form.text(1).trim_end().to_string();
-            let conversion = form.text(2).trim().to_string();
-            if map.title == name && map.description == description && map.conversion == conversion {
-                return Vec::new();
-            }
-            Edit::SetMapInfo {
-                title: name,
-                description,
-                conversion,
-            }
-        }
-        FormPurpose::EditStage(at) => {
-            let description = form.text(1).trim_end().to_string();
-            let unchanged = map
-                .stages
-                .get(at)
-                .is_some_and(|s| s.name == name && s.description == description);
-            if unchanged {
-                return Vec::new();
-            }
-            Edit::SetStage {
-                at,
-                name,
-                description,
-            }
-        }
+        FormPurpose::AddTouchpoint(_)
+        | FormPurpose::AddStage(_)
+        | FormPurpose::EditTouchpoint(_)
+        | FormPurpose::EditMap
+        | FormPurpose::EditStage(_) => match draft_edit(map, &form) {
+            Some(edit) => edit,
+            None => return Vec::new(),
+        },
         FormPurpose::NewPersona | FormPurpose::EditPersona(_) => {
             let current = app.current;
             if let Some(edit) = super::persona::form_edit(app, &form, name) {
@@ -208,4 +169,65 @@ pub(super) fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> 
         scroll: scroll.min(last),
     });
     Vec::new()
+}
+
+/// The edit a board form would make if confirmed now, or `None` when it
+/// would make none (no name, nothing changed, or not a board form). Used on
+/// Enter, and to keep unconfirmed typing in the recovery file.
+pub fn draft_edit(map: &Map, form: &Form<FormPurpose>) -> Option<Edit> {
+    let name = form.text(0).trim().to_string();
+    if name.is_empty() {
+        return None;
+    }
+    let edit = match form.purpose {
+        FormPurpose::AddTouchpoint(at) => Edit::new_touchpoint(map, at, &name, Kind::Direct),
+        FormPurpose::AddStage(at) => Edit::new_stage(map, at, &name),
+        FormPurpose::EditTouchpoint(at) => {
+            let fields = TouchpointFields {
+                name,
+                kind: if KINDS.get(form.selected(1)) == Some(&"indirect") {
+                    Kind::Indirect
+                } else {
+                    Kind::Direct
+                },
+                channel: form.text(2).trim().to_string(),
+                notes: form.text(3).trim_end().to_string(),
+            };
+            let unchanged = crate::core::edit::touchpoint(map, at)
+                .is_some_and(|t| TouchpointFields::of(t) == fields);
+            if unchanged {
+                return None;
+            }
+            Edit::SetTouchpoint { at, fields }
+        }
+        FormPurpose::EditMap => {
+            let description = form.text(1).trim_end().to_string();
+            let conversion = form.text(2).trim().to_string();
+            if map.title == name && map.description == description && map.conversion == conversion {
+                return None;
+            }
+            Edit::SetMapInfo {
+                title: name,
+                description,
+                conversion,
+            }
+        }
+        FormPurpose::EditStage(at) => {
+            let description = form.text(1).trim_end().to_string();
+            let unchanged = map
+                .stages
+                .get(at)
+                .is_some_and(|s| s.name == name && s.description == description);
+            if unchanged {
+                return None;
+            }
+            Edit::SetStage {
+                at,
+                name,
+                description,
+            }
+        }
+        _ => return None,
+    };
+    Some(edit)
 }

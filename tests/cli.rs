@@ -69,6 +69,11 @@ fn loc(text: &str, needle: &str) -> String {
     format!("{line}:{col}")
 }
 
+/// [`GOOD`] with a comment on line 3, which a save drops.
+fn with_comment() -> String {
+    GOOD.replacen("    title", "    // who owns this?\n    title", 1)
+}
+
 /// The 1-based line where `needle` first appears in `text`.
 fn line_of(text: &str, needle: &str) -> usize {
     text[..text.find(needle).expect("needle in text")]
@@ -351,11 +356,7 @@ fn warnings_pass_unless_denied() {
 #[test]
 fn check_warns_about_comments() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = write(
-        dir.path(),
-        "c.ron",
-        GOOD.replacen("    title", "    // who owns this?\n    title", 1),
-    );
+    let file = write(dir.path(), "c.ron", with_comment());
     journey()
         .arg("check")
         .arg(&file)
@@ -590,11 +591,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn fmt_says_when_it_drops_comments() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = write(
-        dir.path(),
-        "c.ron",
-        GOOD.replacen("    title", "    // who owns this?\n    title", 1),
-    );
+    let file = write(dir.path(), "c.ron", with_comment());
     journey()
         .arg("fmt")
         .arg(&file)

@@ -12,9 +12,10 @@
 //! Every id is quoted and derived from the map's ids; every label is escaped
 //! (see [`push_quoted`] and [`push_html`]).
 
-use super::ids::{Ids, NodeId, touchpoint_ids};
+use super::ids::{Ids, NodeId, TouchpointIds, touchpoint_ids};
 use super::index::FxBuild;
-use super::{Index, Options, clean, is_blank, push_escaped};
+use super::text::{Escapes, push_clean};
+use super::{Index, Options, is_blank};
 use crate::core::model::{Kind, Map, Outcome, Persona};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -66,8 +67,18 @@ pub fn export(map: &Map, options: &Options) -> String {
     out.push_str("digraph \"journey\" {\n");
     graph_attributes(&mut out, map, &personas, options);
 
+    // Path steps are resolved while the lookup is still in the cache,
+    // before writing the touchpoints pushes it out: at S3 that saves a
+    // trip to memory for each of 40,000 steps.
+    let resolved: Vec<Option<(usize, usize)>> = personas
+        .iter()
+        .flat_map(|(_, p)| &p.paths)
+        .flat_map(|p| &p.steps)
+        .map(|step| index.find(&step.touchpoint))
+        .collect();
+
     // Node ids in touchpoint order, and the first node of each column.
-    let node_ids: Vec<NodeId> = touchpoint_ids(&index, "tp_", true);
+    let node_ids = touchpoint_ids(&index, "tp_", true);
     let mut anchors = Vec::with_capacity(map.stages.len());
     for (s, stage) in map.stages.iter().enumerate() {
         out.push_str("\n    subgraph ");
@@ -88,8 +99,7 @@ pub fn export(map: &Map, options: &Options) -> String {
         // rank: the stage is a column, however its paths run.
         out.push_str(", fontsize=14, rank=same];\n");
         let first = index.stage_start[s];
-        let members = &node_ids[first..first + stage.touchpoints.len()];
-        if members.is_empty() {
+        if stage.touchpoints.is_empty() {
             // A half-made map still draws: the empty column says so.
             let placeholder = empty_ids.make(&stage.id);
             out.push_str("        ");
@@ -100,9 +110,9 @@ pub fn export(map: &Map, options: &Options) -> String {
             anchors.push(placeholder);
             continue;
         }
-        for (node, t) in members.iter().zip(&stage.touchpoints) {
+        for (k, t) in stage.touchpoints.iter().enumerate() {
             out.push_str("        ");
-            node.push_quoted(&mut out);
+            node_ids.get(first + k, &t.id).push_quoted(&mut out);
             out.push_str(" [label=<");
             push_html_wrapped(&mut out, if is_blank(&t.name) { &t.id } else { &t.name });
             if !is_blank(&t.channel) {
@@ -122,7 +132,7 @@ pub fn export(map: &Map, options: &Options) -> String {
             out.push_str("];\n");
         }
         out.push_str("    }\n");
-        anchors.push(members[0].clone());
+        anchors.push(node_ids.get(first, &stage.touchpoints[0].id));
     }
 
     if anchors.len() > 1 {
@@ -136,7 +146,7 @@ pub fn export(map: &Map, options: &Options) -> String {
         out.push_str(" [style=invis, weight=100];\n");
     }
 
-    paths(&mut out, &index, &node_ids, &personas);
+    paths(&mut out, &resolved, &node_ids, &personas);
     legend(&mut out, &personas, anchors.last());
     out.push_str("}\n");
     out
@@ -180,16 +190,26 @@ fn graph_attributes(
     out.push_str("\", fontsize=9, penwidth=1.8, arrowsize=0.7];\n");
 }
 
-fn paths(out: &mut String, index: &Index, node_ids: &[NodeId], personas: &[(usize, &Persona)]) {
+/// The persona paths; `resolved` holds the number and stage of each step's
+/// touchpoint, in the order of the steps.
+fn paths(
+    out: &mut String,
+    resolved: &[Option<(usize, usize)>],
+    node_ids: &TouchpointIds,
+    personas: &[(usize, &Persona)],
+) {
     if personas.iter().all(|(_, p)| p.paths.is_empty()) {
         return;
     }
     out.push_str("\n    // Persona paths.\n");
+    let mut resolved = resolved.iter();
     for (n, persona) in personas {
         let (color, style, arrow) = persona_style(*n);
         // A persona that takes the same step on several paths gets one
         // edge for it: parallel copies only add clutter.
-        let mut drawn: HashSet<(usize, usize), FxBuild> = HashSet::default();
+        let steps = persona.paths.iter().map(|p| p.steps.len()).sum();
+        let mut drawn: HashSet<(usize, usize), FxBuild> =
+            HashSet::with_capacity_and_hasher(steps, FxBuild::default());
         for path in &persona.paths {
             // A path's edges share their look through an anonymous
             // subgraph's edge defaults (which, unlike a cluster's, do not
@@ -197,12 +217,12 @@ fn paths(out: &mut String, index: &Index, node_ids: &[NodeId], personas: &[(usiz
             let mut opened = false;
             // Steps naming no touchpoint are skipped, and the path goes on
             // from the last step that exists.
-            let mut previous: Option<usize> = None;
-            for step in &path.steps {
-                let Some(t) = index.get(&step.touchpoint) else {
+            let mut previous: Option<(usize, usize, &str)> = None;
+            for (step, found) in path.steps.iter().zip(resolved.by_ref()) {
+                let Some((t, stage)) = *found else {
                     continue;
                 };
-                if let Some(p) = previous.filter(|&p| drawn.insert((p, t))) {
+                if let Some((p, p_stage, p_id)) = previous.filter(|&(p, ..)| drawn.insert((p, t))) {
                     if !opened {
                         opened = true;
                         let _ = write!(
@@ -213,17 +233,17 @@ fn paths(out: &mut String, index: &Index, node_ids: &[NodeId], personas: &[(usiz
                         out.push_str("];\n");
                     }
                     out.push_str("        ");
-                    node_ids[p].push_quoted(out);
+                    node_ids.get(p, p_id).push_quoted(out);
                     out.push_str(" -> ");
-                    node_ids[t].push_quoted(out);
+                    node_ids.get(t, &step.touchpoint).push_quoted(out);
                     // A backward step must not pull the columns out of order.
-                    out.push_str(if index.stage_of(t) < index.stage_of(p) {
+                    out.push_str(if stage < p_stage {
                         " [constraint=false];\n"
                     } else {
                         ";\n"
                     });
                 }
-                previous = Some(t);
+                previous = Some((t, stage, &step.touchpoint));
             }
             if opened {
                 out.push_str("    }\n");
@@ -320,15 +340,14 @@ fn outcomes(persona: &Persona) -> String {
 /// stay literal text; a newline becomes a centred line break `\n`; control
 /// characters are dropped.
 pub fn push_quoted(out: &mut String, s: &str) {
-    let s = clean(s, true);
+    const QUOTED: Escapes = Escapes::new(&[
+        (b'\\', "\\\\"),
+        (b'"', "\\\""),
+        (b'\n', "\\n"),
+        (b'\t', " "),
+    ]);
     out.push('"');
-    push_escaped(out, &s, |b| match b {
-        b'\\' => Some("\\\\"),
-        b'"' => Some("\\\""),
-        b'\n' => Some("\\n"),
-        b'\t' => Some(" "),
-        _ => None,
-    });
+    push_clean(out, s, true, &QUOTED);
     out.push('"');
 }
 
@@ -336,24 +355,23 @@ pub fn push_quoted(out: &mut String, s: &str) {
 /// escaped, `\` is doubled (Graphviz expands `\N` even here), a newline
 /// becomes `<BR/>`, control characters are dropped.
 pub fn push_html(out: &mut String, s: &str) {
-    let s = clean(s, true);
-    push_escaped(out, &s, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'"' => Some("&quot;"),
-        b'\'' => Some("&#39;"),
+    const HTML: Escapes = Escapes::new(&[
+        (b'&', "&amp;"),
+        (b'<', "&lt;"),
+        (b'>', "&gt;"),
+        (b'"', "&quot;"),
+        (b'\'', "&#39;"),
         // Graphviz expands `\N`, `\G` and friends in HTML-like labels
         // too, after entities are decoded; `\\` is what keeps a
         // backslash literal.
-        b'\\' => Some("\\\\"),
+        (b'\\', "\\\\"),
         // Graphviz 2.43 fails on a `]` that starts text after a tag
         // (`<FONT>]`); as an entity it is read the same everywhere.
-        b']' => Some("&#93;"),
-        b'\n' => Some("<BR/>"),
-        b'\t' => Some(" "),
-        _ => None,
-    });
+        (b']', "&#93;"),
+        (b'\n', "<BR/>"),
+        (b'\t', " "),
+    ]);
+    push_clean(out, s, true, &HTML);
 }
 
 /// [`push_html`], with lines longer than [`WRAP`] broken at spaces.

@@ -103,32 +103,48 @@ impl<'a> Ids<'a> {
     }
 }
 
-/// The ids of every touchpoint, in map order. Where the map's ids are all
-/// safe and unique already, as in every map that passes `check`, they are
-/// used as they are: no set to fill, which at S3 is a third of the export.
+/// The node ids of every touchpoint.
+pub(crate) enum TouchpointIds<'a> {
+    /// The map's ids are all unique and safe already, as in every map that
+    /// passes `check`: each node id is the prefix and the map's id, with
+    /// nothing to look up, which at S3 is a third of the export.
+    Plain(&'static str),
+    /// Made ids, in map order.
+    Made(Vec<NodeId<'a>>),
+}
+
+impl<'a> TouchpointIds<'a> {
+    /// The node id of touchpoint number `n`, whose id in the map is `id`.
+    /// Passing the id as well spares a lookup in the common case; it may
+    /// be any string equal to the touchpoint's id, such as a step's.
+    pub fn get(&self, n: usize, id: &'a str) -> NodeId<'a> {
+        match self {
+            TouchpointIds::Plain(prefix) => NodeId {
+                prefix,
+                key: Cow::Borrowed(id),
+            },
+            TouchpointIds::Made(ids) => ids[n].clone(),
+        }
+    }
+}
+
+/// The node ids of every touchpoint in `index`.
 pub(crate) fn touchpoint_ids<'a>(
     index: &Index<'a>,
     prefix: &'static str,
     keep_dash: bool,
-) -> Vec<NodeId<'a>> {
-    let mut ids = Ids::with_capacity(prefix, keep_dash, 0);
-    let safe = |id: &str| !id.is_empty() && id.chars().all(|c| ids.safe(c));
-    if !index.duplicates && index.touchpoints.iter().all(|(_, t)| safe(&t.id)) {
-        return index
+) -> TouchpointIds<'a> {
+    if index.plain_ids(keep_dash) {
+        return TouchpointIds::Plain(prefix);
+    }
+    let mut ids = Ids::with_capacity(prefix, keep_dash, index.touchpoints.len());
+    TouchpointIds::Made(
+        index
             .touchpoints
             .iter()
-            .map(|(_, t)| NodeId {
-                prefix,
-                key: Cow::Borrowed(t.id.as_str()),
-            })
-            .collect();
-    }
-    ids.used.reserve(index.touchpoints.len());
-    index
-        .touchpoints
-        .iter()
-        .map(|(_, t)| ids.make(&t.id))
-        .collect()
+            .map(|(_, t)| ids.make(&t.id))
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -16,10 +16,17 @@ pub const MATRIX_MAX_PERSONAS: usize = 12;
 /// The map as a Markdown page, ending in a newline.
 pub fn export(map: &Map, options: &Options) -> String {
     let index = Index::new(map);
-    let mut out = String::with_capacity(256 + 64 * index.touchpoints.len());
+    let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
+    let steps: usize = personas
+        .iter()
+        .flat_map(|(_, p)| &p.paths)
+        .map(|p| p.steps.len())
+        .sum();
+    // About what a touchpoint takes in the two tables, and a step in its
+    // list: growing a buffer of megabytes means copying it.
+    let mut out = String::with_capacity(256 + 128 * index.touchpoints.len() + 96 * steps);
     title(&mut out, map);
     stages(&mut out, map);
-    let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
     // Every shown step's touchpoint, looked up once for both uses below.
     let resolved: Vec<Option<usize>> = personas
         .iter()

@@ -8,7 +8,7 @@
 //! letters, digits and `_` after a prefix, made unique where needed.
 
 use super::dot::persona_style;
-use super::ids::{Ids, NodeId, touchpoint_ids};
+use super::ids::{Ids, touchpoint_ids};
 use super::{Exported, Index, Options, clean, is_blank, push_escaped};
 use crate::core::model::{Kind, Map, Persona};
 use std::collections::HashSet;
@@ -36,7 +36,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     }
     out.push_str("flowchart LR\n");
 
-    let node_ids: Vec<NodeId> = touchpoint_ids(&index, "tp_", false);
+    let node_ids = touchpoint_ids(&index, "tp_", false);
     let mut stage_ids = Vec::with_capacity(map.stages.len());
     for (s, stage) in map.stages.iter().enumerate() {
         let sid = stage_ids_maker.make(&stage.id);
@@ -53,7 +53,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
                 Kind::Direct => ("[\"", "\"]"),
                 Kind::Indirect => ("([\"", "\"])"),
             };
-            let _ = write!(out, "        {}{open}", node_ids[first + k]);
+            let _ = write!(out, "        {}{open}", node_ids.get(first + k, &t.id));
             push_label(&mut out, name_or_id(&t.name, &t.id));
             if !is_blank(&t.channel) {
                 out.push_str("<br>(");
@@ -81,22 +81,22 @@ pub fn export(map: &Map, options: &Options) -> Exported {
         // many of its paths take it, and its name on the first one only.
         let mut drawn: HashSet<(usize, usize)> = HashSet::new();
         for path in &persona.paths {
-            let mut previous: Option<usize> = None;
+            let mut previous: Option<(usize, &str)> = None;
             for step in &path.steps {
                 let Some(t) = index.get(&step.touchpoint) else {
                     continue;
                 };
-                if let Some(p) = previous.filter(|&p| drawn.insert((p, t))) {
-                    let _ = write!(out, "    {} -->", node_ids[p]);
+                if let Some((p, p_id)) = previous.filter(|&(p, _)| drawn.insert((p, t))) {
+                    let _ = write!(out, "    {} -->", node_ids.get(p, p_id));
                     if links == first_link {
                         out.push_str("|\"");
                         push_label(&mut out, name_or_id(&persona.name, &persona.id));
                         out.push_str("\"|");
                     }
-                    let _ = writeln!(out, " {}", node_ids[t]);
+                    let _ = writeln!(out, " {}", node_ids.get(t, &step.touchpoint));
                     links += 1;
                 }
-                previous = Some(t);
+                previous = Some((t, &step.touchpoint));
             }
         }
         if links > first_link {
@@ -123,9 +123,9 @@ pub fn export(map: &Map, options: &Options) -> Exported {
         let mut members = index
             .touchpoints
             .iter()
-            .zip(&node_ids)
-            .filter(|((_, t), _)| t.kind == kind)
-            .map(|(_, id)| id)
+            .enumerate()
+            .filter(|(_, (_, t))| t.kind == kind)
+            .map(|(n, (_, t))| node_ids.get(n, &t.id))
             .peekable();
         if members.peek().is_some() {
             out.push_str("    class ");

@@ -382,3 +382,34 @@ fn the_map_title_description_and_conversion_are_edited_and_undone() {
     assert!(app.overlay.is_some());
     assert_eq!(app.doc.map().title, before.title);
 }
+
+/// Over a slow link, Esc and the next key can arrive together and be read as
+/// Alt plus that key. Where nothing is bound to that Alt key, the loop takes
+/// it for the two keys; in a form, where Alt-Enter means something, it does
+/// not.
+#[test]
+fn esc_and_a_key_read_together_count_as_two_keys() {
+    use journey::tui::keys::parse_keys;
+    let (mut app, _dir) = app();
+    keys(&mut app, "v");
+    assert!(matches!(app.overlay, Some(Overlay::Problems { .. })));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let mut events = parse_keys("<A-x>").into_iter();
+    journey::tui::run(&mut terminal, &mut events, &mut app).unwrap();
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form(_))),
+        "Esc closed the problems panel and x opened the export prompt: {:?}",
+        app.overlay
+    );
+
+    // In a form, Alt-Enter is a new line, not Esc and Enter.
+    let (mut app, _dir) = common::app();
+    keys(&mut app, "e<Tab><Tab><Tab><End>");
+    let mut events = parse_keys("<A-Enter>x<Enter>").into_iter();
+    journey::tui::run(&mut terminal, &mut events, &mut app).unwrap();
+    assert!(
+        app.doc.map().stages[0].touchpoints[0]
+            .notes
+            .ends_with("\nx")
+    );
+}

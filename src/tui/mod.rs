@@ -28,7 +28,7 @@ pub mod view;
 use crate::core::format::{load, to_string};
 use action::Action;
 use app::{App, Settings};
-use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use keymap::{Key, Keymap, Mode};
 use picker::{Choice, Picker};
 use ratatui::backend::Backend;
@@ -69,6 +69,29 @@ pub trait Screen {
     fn tick(&mut self) -> bool {
         false
     }
+    /// Whether the screen, as it is now, reads `key` as it stands: true for
+    /// bound keys and for anything typed into a form. See [`split_alt`].
+    fn reads(&self, key: Key) -> bool {
+        let _ = key;
+        true
+    }
+}
+
+/// Over a slow link, an Esc and the key after it can arrive in one read,
+/// and the terminal parser then reports them as Alt plus that key. Where
+/// the screen does not read that Alt key, the event is taken for the two
+/// keys it most likely was: Esc, then the key without Alt.
+pub fn split_alt(event: Event, reads: impl Fn(Key) -> bool) -> [Option<Event>; 2] {
+    if let Event::Key(k) = &event
+        && k.modifiers.contains(KeyModifiers::ALT)
+        && !reads(Key::from_event(k))
+    {
+        let mut plain = *k;
+        plain.modifiers.remove(KeyModifiers::ALT);
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        return [Some(Event::Key(esc)), Some(Event::Key(plain))];
+    }
+    [Some(event), None]
 }
 
 /// Runs a screen until it exits or the events end. The screen first learns
@@ -84,8 +107,13 @@ pub fn run<B: Backend, S: Screen, I: Into<Input>>(
     while let Some(input) = events.next() {
         match input.into() {
             Input::Event(event) => {
-                if screen.handle(event) == Flow::Exit {
-                    return Ok(Flow::Exit);
+                for event in split_alt(event, |key| screen.reads(key))
+                    .into_iter()
+                    .flatten()
+                {
+                    if screen.handle(event) == Flow::Exit {
+                        return Ok(Flow::Exit);
+                    }
                 }
             }
             Input::Tick => {
@@ -154,6 +182,11 @@ impl Screen for App {
         safety::check_disk(self)
     }
 
+    fn reads(&self, key: Key) -> bool {
+        let mode = self.mode();
+        mode == Mode::Form || self.settings.keymap.lookup(mode, key).is_some()
+    }
+
     fn draw(&self, frame: &mut Frame) {
         let area = frame.area();
         frame.render_widget(self, area);
@@ -164,6 +197,11 @@ impl Screen for App {
 }
 
 impl Screen for Picker {
+    fn reads(&self, key: Key) -> bool {
+        let mode = self.mode();
+        mode == Mode::Form || self.settings.keymap.lookup(mode, key).is_some()
+    }
+
     fn handle(&mut self, event: Event) -> Flow {
         let Some(action) = action_for(&self.settings.keymap, self.mode(), &event) else {
             return Flow::Continue;

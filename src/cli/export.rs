@@ -5,7 +5,7 @@ use crate::core::export::render::{Image, RenderError};
 use crate::core::export::{self, Format, Options};
 use crate::core::format::{load, write_atomic};
 use crate::core::model::Map;
-use crate::core::validate::{Severity, validate};
+use crate::core::validate::{Severity, attach_lines, validate};
 use std::io::Write;
 use std::path::Path;
 
@@ -93,22 +93,30 @@ pub fn run_render(file: &Path, output: &Path, persona: Option<&str>) -> u8 {
 
 /// Loads the map, warns if it would fail `check`, and checks the persona.
 fn prepare(file: &Path, persona: Option<&str>) -> Result<(Map, Options), u8> {
-    let map = match load(file) {
-        Ok(loaded) => loaded.map,
+    let loaded = match load(file) {
+        Ok(loaded) => loaded,
         Err(e) => {
             eprint_clean(&format!("error: {e}"));
             return Err(EXIT_UNREADABLE);
         }
     };
     // A half-made map is still worth drawing: warn, and go on.
-    let errors: Vec<_> = validate(&map)
+    let mut errors: Vec<_> = validate(&loaded.map)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .collect();
+    if !errors.is_empty() {
+        // Lines as `check` gives them; the scan is only paid for on a map
+        // that has something to point at.
+        attach_lines(&mut errors, &loaded.map, &loaded.source());
+    }
     for d in &errors {
+        let place = match d.line {
+            Some(line) => format!("{}:{line}", file.display()),
+            None => file.display().to_string(),
+        };
         eprint_clean(&format!(
-            "warning: {}: {}[{}]: {}",
-            file.display(),
+            "warning: {place}: {}[{}]: {}",
             d.severity.label(),
             d.rule.name(),
             d.message
@@ -123,9 +131,9 @@ fn prepare(file: &Path, persona: Option<&str>) -> Result<(Map, Options), u8> {
     let options = Options {
         persona: persona.map(str::to_string),
     };
-    if let Err(e) = export::check_options(&map, &options) {
+    if let Err(e) = export::check_options(&loaded.map, &options) {
         eprint_clean(&format!("error: {e}"));
         return Err(EXIT_UNREADABLE);
     }
-    Ok((map, options))
+    Ok((loaded.map, options))
 }

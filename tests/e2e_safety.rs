@@ -411,7 +411,12 @@ fn escape_sequences_in_a_map_never_reach_the_terminal() {
     tmux.wait_for("the form", |s| s.contains("Notes"));
     let styled = tmux.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]);
     let styled = String::from_utf8_lossy(&styled.stdout);
-    assert!(styled.contains("pwned"), "the text itself shows");
+    // The text shows; the escape sequences go whole, the title's words too.
+    assert!(styled.contains("red"), "the text itself shows");
+    assert!(
+        !styled.contains("pwned"),
+        "a title sequence's payload shows"
+    );
     assert!(
         !styled.contains("\u{1b}]"),
         "an OSC sequence reached the screen"

@@ -24,7 +24,9 @@ pub fn printable(s: &str) -> Cow<'_, str> {
 
 /// Removes control, bidi and other invisible format characters from `s`,
 /// keeping newlines and tabs when `multiline` is set (notes) and turning them
-/// into spaces otherwise (names). `\r\n` becomes `\n`.
+/// into spaces otherwise (names). `\r\n` becomes `\n`. A terminal escape
+/// sequence (colours, titles, links: text pasted from a terminal) goes as a
+/// whole, so that no `[31m` is left behind.
 pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     // Printable ASCII, the common case, is checked a byte at a time.
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(needs_escape) {
@@ -34,6 +36,7 @@ pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            '\u{1b}' => skip_escape_sequence(&mut chars),
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' | '\t' if multiline => out.push(if c == '\r' { '\n' } else { c }),
             '\n' | '\r' | '\t' => out.push(' '),
@@ -42,6 +45,31 @@ pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Skips the rest of an escape sequence whose ESC was just read: a CSI
+/// (`ESC [` parameters, then one final byte) or an OSC (`ESC ]` up to BEL or
+/// `ESC \`). After any other character the ESC alone is dropped.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{3f}').contains(c))
+                .is_some()
+            {}
+            chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
+        }
+        Some(']') => {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Cleans every text in a map once, on load: names, ids and titles lose
@@ -100,7 +128,15 @@ mod tests {
 
     #[test]
     fn clean_strips_controls_and_handles_newlines() {
-        assert_eq!(clean("a\x1b[31mb\r\nc", true), "a[31mb\nc");
+        assert_eq!(clean("a\x1b[31mb\r\nc", true), "ab\nc");
+        assert_eq!(clean("x\u{1b}[1;31mRED\u{1b}[0m y", false), "xRED y");
+        assert_eq!(
+            clean("\u{1b}]8;;https://x\u{7}link\u{1b}]8;;\u{1b}\\.", false),
+            "link."
+        );
+        assert_eq!(clean("a\u{1b}qb\u{1b}", false), "aqb");
+        assert_eq!(clean("a\u{1b}[3", false), "a");
+        assert_eq!(clean("\u{1b}]0;title never ends", false), "");
         assert_eq!(clean("a\nb\tc", false), "a b c");
         assert_eq!(clean("x\u{2066}y", false), "xy");
     }

@@ -85,11 +85,7 @@ pub fn export(map: &Map, options: &Options) -> String {
         cluster_ids.make(&stage.id).push_quoted(&mut out);
         out.push_str(" {\n        graph [label=");
         let mut label = format!("{}. ", s + 1);
-        label.push_str(if is_blank(&stage.name) {
-            &stage.id
-        } else {
-            &stage.name
-        });
+        label.push_str(name_or_id(&stage.name, &stage.id));
         push_quoted(&mut out, &label);
         if !is_blank(&stage.description) {
             out.push_str(", tooltip=");
@@ -114,7 +110,7 @@ pub fn export(map: &Map, options: &Options) -> String {
             out.push_str("        ");
             node_ids.get(first + k, &t.id).push_quoted(&mut out);
             out.push_str(" [label=<");
-            push_html_wrapped(&mut out, if is_blank(&t.name) { &t.id } else { &t.name });
+            push_html_wrapped(&mut out, name_or_id(&t.name, &t.id));
             if !is_blank(&t.channel) {
                 out.push_str("<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#5a6570\">");
                 push_html(&mut out, &t.channel);
@@ -167,7 +163,7 @@ fn graph_attributes(
         && let Some((_, p)) = personas.first()
     {
         title.push_str(" — ");
-        title.push_str(&p.name);
+        title.push_str(name_or_id(&p.name, &p.id));
     }
     out.push_str(
         "    graph [rankdir=LR, newrank=true, nodesep=0.25, ranksep=0.55, pad=0.3, fontname=\"",
@@ -229,7 +225,12 @@ fn paths(
                             out,
                             "    subgraph {{\n        edge [color=\"{color}\", style={style}, arrowhead={arrow}, tooltip="
                         );
-                        push_quoted(out, &format!("{}: {}", persona.name, path.name));
+                        let tooltip = format!(
+                            "{}: {}",
+                            name_or_id(&persona.name, &persona.id),
+                            name_or_id(&path.name, &path.id)
+                        );
+                        push_quoted(out, &tooltip);
                         out.push_str("];\n");
                     }
                     out.push_str("        ");
@@ -273,14 +274,7 @@ fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<
                 "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD WIDTH=\"44\" HEIGHT=\"7\" SIDES=\"B\" BORDER=\"2\" COLOR=\"{color}\" STYLE=\"{style}\"></TD></TR><TR><TD HEIGHT=\"7\"></TD></TR></TABLE></TD><TD><FONT COLOR=\"{color}\">{}</FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
                 arrow_glyph(arrow)
             );
-            push_html(
-                out,
-                if is_blank(&persona.name) {
-                    &persona.id
-                } else {
-                    &persona.name
-                },
-            );
+            push_html(out, name_or_id(&persona.name, &persona.id));
             out.push_str(" <FONT POINT-SIZE=\"9\" COLOR=\"#5a6570\">· ");
             out.push_str(&outcomes(persona));
             out.push_str("</FONT></TD></TR>");
@@ -307,6 +301,11 @@ fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<
         anchor.push_quoted(out);
         out.push_str(" -> \"legend_direct\" [style=invis, weight=100];\n");
     }
+}
+
+/// A name, or the id where the name shows nothing.
+fn name_or_id<'s>(name: &'s str, id: &'s str) -> &'s str {
+    if is_blank(name) { id } else { name }
 }
 
 /// The arrow head drawn as a character, for the legend.
@@ -428,7 +427,7 @@ mod tests {
         assert_eq!(quoted(r"\N \G \l"), r#""\\N \\G \\l""#);
         assert_eq!(quoted("ends in \\"), r#""ends in \\""#);
         assert_eq!(quoted("two\nlines"), r#""two\nlines""#);
-        assert_eq!(quoted("a\x1b[0mb\u{202e}"), r#""a[0mb""#);
+        assert_eq!(quoted("a\x1b[0mb\u{202e}"), r#""ab""#);
         assert_eq!(quoted("\"]; x -> y ["), r#""\"]; x -> y [""#);
     }
 

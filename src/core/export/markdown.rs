@@ -25,7 +25,12 @@ pub fn export(map: &Map, options: &Options) -> String {
     // About what a touchpoint takes in the two tables, and a step in its
     // list: growing a buffer of megabytes means copying it.
     let mut out = String::with_capacity(256 + 128 * index.touchpoints.len() + 96 * steps);
-    title(&mut out, map);
+    // One persona's page says whose it is, as the DOT picture's title does.
+    let only = options
+        .persona
+        .as_ref()
+        .and(personas.first().map(|(_, p)| *p));
+    title(&mut out, map, only);
     stages(&mut out, map);
     // Every shown step's touchpoint, looked up once for both uses below.
     let resolved: Vec<Option<usize>> = personas
@@ -49,12 +54,16 @@ pub fn export(map: &Map, options: &Options) -> String {
     out
 }
 
-fn title(out: &mut String, map: &Map) {
+fn title(out: &mut String, map: &Map, persona: Option<&Persona>) {
     out.push_str("# ");
     if is_blank(&map.title) {
         out.push_str("Untitled journey map");
     } else {
         push_inline(out, &map.title);
+    }
+    if let Some(p) = persona {
+        out.push_str(" — ");
+        push_name(out, &p.name, &p.id);
     }
     out.push_str("\n\n");
     if !is_blank(&map.description) {
@@ -430,7 +439,7 @@ mod tests {
 
     #[test]
     fn control_characters_never_pass() {
-        assert_eq!(inline("a\x1b[31mb\u{202e}c\u{85}"), "a\\[31mbc");
+        assert_eq!(inline("a\x1b[31mb\u{202e}c\u{85}"), "abc");
     }
 
     #[test]

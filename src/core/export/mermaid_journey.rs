@@ -206,19 +206,25 @@ impl Losses {
             let order: Vec<String> = appearance.iter().map(|&a| actors[a].clone()).collect();
             w.push(format!(
                 "mermaid-journey: Mermaid orders personas by first appearance, not map order: {}",
-                order.join(", ")
+                list(&order)
             ));
         }
         if !self.mixed.is_empty() {
+            let verb = if self.mixed.len() == 1 {
+                "shows"
+            } else {
+                "show"
+            };
             w.push(format!(
-                "mermaid-journey: a task has one score; {} visited with different emotions show the mean: {}",
+                "mermaid-journey: a task has one score; {} visited with different emotions {verb} the mean: {}",
                 plural(self.mixed.len(), "touchpoint"),
                 list(&self.mixed)
             ));
         }
         if self.neutral > 0 {
+            let verb = if self.neutral == 1 { "shows" } else { "show" };
             w.push(format!(
-                "mermaid-journey: {} with no emotion on any visit show the neutral score 3",
+                "mermaid-journey: {} with no emotion on any visit {verb} the neutral score 3",
                 plural(self.neutral, "task")
             ));
         }

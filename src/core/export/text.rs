@@ -7,9 +7,10 @@ use std::borrow::Cow;
 /// Whether text shows nothing once control characters are dropped: such a
 /// name gets its id in its place.
 pub(crate) fn is_blank(s: &str) -> bool {
-    // Fast path: any printable ASCII character other than a space.
-    if s.bytes().any(|b| b > b' ' && b < 0x7f) {
-        return false;
+    // Printable ASCII, the common case, has nothing to clean. Otherwise
+    // even printable characters may go, as the tail of an escape sequence.
+    if s.bytes().all(|b| (b' '..0x7f).contains(&b)) {
+        return s.bytes().all(|b| b == b' ');
     }
     clean(s, false).trim().is_empty()
 }
@@ -188,6 +189,8 @@ mod tests {
     #[test]
     fn blank_and_clean() {
         assert!(is_blank(" \u{1b}\u{202e} "));
+        assert!(is_blank("\u{1b}[0m "));
+        assert!(is_blank(""));
         assert!(!is_blank(" a"));
         assert_eq!(clean("plain", false), "plain");
         assert_eq!(clean("a\u{1b}b\nc", false), "ab c");

@@ -86,7 +86,7 @@ pub enum Command {
     },
     /// Export a map as Markdown, Graphviz DOT or Mermaid.
     #[command(
-        after_help = "Examples:\n  journey export maps/camera.ron --format markdown --output camera.md\n  journey export maps/camera.ron --format mermaid --persona hobby-photographer"
+        after_help = "Examples:\n  journey export maps/camera.ron --format markdown --output camera.md\n  journey export maps/camera.ron --format mermaid --persona hobby-photographer\n\nFor a picture (SVG, PNG or PDF), use `journey render`."
     )]
     Export {
         /// The map to export.

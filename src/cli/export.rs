@@ -100,7 +100,8 @@ fn prepare(file: &Path, persona: Option<&str>) -> Result<(Map, Options), u8> {
             return Err(EXIT_UNREADABLE);
         }
     };
-    // A half-made map is still worth drawing: warn, and go on.
+    // A half-made map is still worth drawing: say what `check` would, that
+    // the export goes on anyway, and go on.
     let mut errors: Vec<_> = validate(&loaded.map)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
@@ -116,7 +117,7 @@ fn prepare(file: &Path, persona: Option<&str>) -> Result<(Map, Options), u8> {
             None => file.display().to_string(),
         };
         eprint_clean(&format!(
-            "warning: {place}: {}[{}]: {}",
+            "{place}: {}[{}]: {}",
             d.severity.label(),
             d.rule.name(),
             d.message

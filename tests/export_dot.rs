@@ -86,3 +86,46 @@ fn label_escapes_stay_literal_in_the_picture() {
         "{drawn}"
     );
 }
+
+/// One persona with several paths: each path gets its own colour and its
+/// own legend entry, so that each can be followed on the slide. With every
+/// persona shown, a line is a persona again.
+#[test]
+fn one_persona_shows_each_path_apart() {
+    let map = journey::core::format::load(std::path::Path::new("maps/camera.ron"))
+        .expect("the camera map")
+        .map;
+    let persona = &map.personas[0];
+    assert!(persona.paths.len() > 1, "the example has several paths");
+    let one = dot::export(&map, &Options::persona(persona.id.clone()));
+    let legend = one
+        .lines()
+        .find(|l| l.contains("\"legend_personas\""))
+        .expect("a legend");
+    for path in &persona.paths {
+        assert!(legend.contains(&path.name), "{} in the legend", path.name);
+    }
+    let colours: std::collections::BTreeSet<&str> = one
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("edge [color=\""))
+        .map(|rest| &rest[..7])
+        .collect();
+    assert_eq!(colours.len(), persona.paths.len(), "{colours:?}");
+
+    let all = dot::export(&map, &Options::all());
+    let legend = all
+        .lines()
+        .find(|l| l.contains("\"legend_personas\""))
+        .expect("a legend");
+    for p in &map.personas {
+        assert!(legend.contains(&p.name), "{} in the legend", p.name);
+    }
+    assert!(!legend.contains(&persona.paths[1].name));
+    if common::have_dot() {
+        check_dot(
+            "camera, one persona",
+            &map,
+            &Options::persona(persona.id.clone()),
+        );
+    }
+}

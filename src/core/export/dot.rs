@@ -65,6 +65,7 @@ pub fn export(map: &Map, options: &Options) -> String {
 
     out.push_str("// Made by journey from the map file; export again rather than edit.\n");
     out.push_str("digraph \"journey\" {\n");
+    let lines = lines(&personas);
     graph_attributes(&mut out, map, &personas, options);
 
     // Path steps are resolved while the lookup is still in the cache,
@@ -142,8 +143,8 @@ pub fn export(map: &Map, options: &Options) -> String {
         out.push_str(" [style=invis, weight=100];\n");
     }
 
-    paths(&mut out, &resolved, &node_ids, &personas);
-    legend(&mut out, &personas, anchors.last());
+    paths(&mut out, &resolved, &node_ids, &lines);
+    legend(&mut out, &lines, anchors.last());
     out.push_str("}\n");
     out
 }
@@ -159,7 +160,9 @@ fn graph_attributes(
     } else {
         map.title.clone()
     };
-    if options.persona.is_some()
+    // One persona's picture says whose it is; where its paths have a line
+    // each, nothing else would.
+    if (options.persona.is_some() || by_path(personas))
         && let Some((_, p)) = personas.first()
     {
         title.push_str(" — ");
@@ -186,27 +189,75 @@ fn graph_attributes(
     out.push_str("\", fontsize=9, penwidth=1.8, arrowsize=0.7];\n");
 }
 
+/// One kind of line in the picture, with its entry in the legend: a
+/// persona's paths or, where one persona with several paths is shown, one
+/// of its paths, so that each can be followed.
+pub(crate) struct Line<'m> {
+    /// Its colour, line style and arrow head (see [`persona_style`]).
+    pub look: usize,
+    pub persona: &'m Persona,
+    /// Which of the persona's paths it draws.
+    pub paths: std::ops::Range<usize>,
+    /// Its name in the legend, and a few grey words after it.
+    pub name: &'m str,
+    pub note: String,
+}
+
+/// Whether one persona with several paths is shown: then each path gets a
+/// line of its own.
+fn by_path(personas: &[(usize, &Persona)]) -> bool {
+    matches!(personas, [(_, persona)] if persona.paths.len() > 1)
+}
+
+pub(crate) fn lines<'m>(personas: &[(usize, &'m Persona)]) -> Vec<Line<'m>> {
+    match personas {
+        [(_, persona)] if by_path(personas) => persona
+            .paths
+            .iter()
+            .enumerate()
+            .map(|(k, path)| Line {
+                look: k,
+                persona,
+                paths: k..k + 1,
+                name: name_or_id(&path.name, &path.id),
+                note: path.outcome.label().to_string(),
+            })
+            .collect(),
+        _ => personas
+            .iter()
+            .map(|&(n, persona)| Line {
+                look: n,
+                persona,
+                paths: 0..persona.paths.len(),
+                name: name_or_id(&persona.name, &persona.id),
+                note: outcomes(persona),
+            })
+            .collect(),
+    }
+}
+
 /// The persona paths; `resolved` holds the number and stage of each step's
 /// touchpoint, in the order of the steps.
 fn paths(
     out: &mut String,
     resolved: &[Option<(usize, usize)>],
     node_ids: &TouchpointIds,
-    personas: &[(usize, &Persona)],
+    lines: &[Line],
 ) {
-    if personas.iter().all(|(_, p)| p.paths.is_empty()) {
+    if lines.iter().all(|l| l.paths.is_empty()) {
         return;
     }
     out.push_str("\n    // Persona paths.\n");
     let mut resolved = resolved.iter();
-    for (n, persona) in personas {
-        let (color, style, arrow) = persona_style(*n);
-        // A persona that takes the same step on several paths gets one
-        // edge for it: parallel copies only add clutter.
-        let steps = persona.paths.iter().map(|p| p.steps.len()).sum();
+    for line in lines {
+        let (color, style, arrow) = persona_style(line.look);
+        let paths = &line.persona.paths[line.paths.clone()];
+        // A line that takes the same step on several paths gets one edge
+        // for it: parallel copies only add clutter.
+        let steps = paths.iter().map(|p| p.steps.len()).sum();
         let mut drawn: HashSet<(usize, usize), FxBuild> =
             HashSet::with_capacity_and_hasher(steps, FxBuild::default());
-        for path in &persona.paths {
+        for path in paths {
             // A path's edges share their look through an anonymous
             // subgraph's edge defaults (which, unlike a cluster's, do not
             // touch the layout): each edge is then just its two ends.
@@ -227,7 +278,7 @@ fn paths(
                         );
                         let tooltip = format!(
                             "{}: {}",
-                            name_or_id(&persona.name, &persona.id),
+                            name_or_id(&line.persona.name, &line.persona.id),
                             name_or_id(&path.name, &path.id)
                         );
                         push_quoted(out, &tooltip);
@@ -257,7 +308,7 @@ fn paths(
 /// mean. The persona lines are an HTML-like table, so that each sample
 /// line sits exactly beside its name; the sample is the bottom border of
 /// the upper of two small cells, which puts it level with the text.
-fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<&NodeId>) {
+fn legend(out: &mut String, lines: &[Line], last_anchor: Option<&NodeId>) {
     out.push_str("\n    subgraph \"cluster_legend\" {\n");
     out.push_str(
         "        graph [label=\"Legend\", fontsize=12, style=\"rounded\", color=\"#c5ccd3\"];\n",
@@ -265,18 +316,18 @@ fn legend(out: &mut String, personas: &[(usize, &Persona)], last_anchor: Option<
     out.push_str("        \"legend_direct\" [label=\"direct touchpoint\\n(own channel)\", shape=box, style=\"rounded,filled\"];\n");
     out.push_str("        \"legend_indirect\" [label=\"indirect touchpoint\\n(third party)\", shape=ellipse, style=\"dashed,filled\"];\n");
     let mut column = vec!["legend_direct", "legend_indirect"];
-    if !personas.is_empty() {
+    if !lines.is_empty() {
         out.push_str("        \"legend_personas\" [shape=plaintext, label=<<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"1\">");
-        for (n, persona) in personas {
-            let (color, style, arrow) = persona_style(*n);
+        for line in lines {
+            let (color, style, arrow) = persona_style(line.look);
             let _ = write!(
                 out,
                 "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD WIDTH=\"44\" HEIGHT=\"7\" SIDES=\"B\" BORDER=\"2\" COLOR=\"{color}\" STYLE=\"{style}\"></TD></TR><TR><TD HEIGHT=\"7\"></TD></TR></TABLE></TD><TD><FONT COLOR=\"{color}\">{}</FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
                 arrow_glyph(arrow)
             );
-            push_html(out, name_or_id(&persona.name, &persona.id));
+            push_html(out, line.name);
             out.push_str(" <FONT POINT-SIZE=\"9\" COLOR=\"#5a6570\">· ");
-            out.push_str(&outcomes(persona));
+            push_html(out, &line.note);
             out.push_str("</FONT></TD></TR>");
         }
         out.push_str("</TABLE>>];\n");

@@ -7,7 +7,7 @@
 //! [`push_label`]). Node ids are derived from the map's ids: ASCII
 //! letters, digits and `_` after a prefix, made unique where needed.
 
-use super::dot::persona_style;
+use super::dot::{lines, persona_style};
 use super::ids::{Ids, touchpoint_ids};
 use super::{Exported, Index, Options, clean, is_blank, push_escaped};
 use crate::core::model::{Kind, Map, Persona};
@@ -75,12 +75,14 @@ pub fn export(map: &Map, options: &Options) -> Exported {
         links += 1;
     }
     let mut styles = String::new();
-    for (n, persona) in &personas {
+    // As in the DOT export: a line per persona, or per path where one
+    // persona with several paths is shown.
+    for line in lines(&personas) {
         let first_link = links;
-        // As in the DOT export: one link per step a persona takes, however
-        // many of its paths take it, and its name on the first one only.
+        // One link per step a line takes, however many of its paths take
+        // it, and its name on the first one only.
         let mut drawn: HashSet<(usize, usize)> = HashSet::new();
-        for path in &persona.paths {
+        for path in &line.persona.paths[line.paths.clone()] {
             let mut previous: Option<(usize, &str)> = None;
             for step in &path.steps {
                 let Some(t) = index.get(&step.touchpoint) else {
@@ -90,7 +92,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
                     let _ = write!(out, "    {} -->", node_ids.get(p, p_id));
                     if links == first_link {
                         out.push_str("|\"");
-                        push_label(&mut out, name_or_id(&persona.name, &persona.id));
+                        push_label(&mut out, line.name);
                         out.push_str("\"|");
                     }
                     let _ = writeln!(out, " {}", node_ids.get(t, &step.touchpoint));
@@ -100,7 +102,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
             }
         }
         if links > first_link {
-            let (color, style, _) = persona_style(*n);
+            let (color, style, _) = persona_style(line.look);
             styles.push_str("    linkStyle ");
             for l in first_link..links {
                 if l > first_link {

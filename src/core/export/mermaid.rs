@@ -146,7 +146,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     let mut warnings = Vec::new();
     if title_changed {
         warnings.push(
-            "mermaid: Mermaid shows `&` `<` `>` in a title escaped, as `&amp;`; the title has `+` `‹` `›` in their place".to_string(),
+            "mermaid: Mermaid shows `&` `<` `>` in a title escaped, as `&amp;`; the title has the look-alikes `＆` `‹` `›` in their place".to_string(),
         );
     }
     if links > MAX_LINKS {
@@ -206,7 +206,7 @@ pub fn push_label(out: &mut String, s: &str) {
 
 /// Writes the title as a one-line YAML double-quoted string, for the front
 /// matter. Mermaid escapes the title's HTML and then shows the escaped
-/// text, so `&` `<` `>` become `+` `‹` `›`; returns whether any did.
+/// text, so `&` `<` `>` become the look-alikes `＆` `‹` `›`; returns whether any did.
 fn push_title(out: &mut String, s: &str) -> bool {
     let s = clean(s, false);
     let mut changed = false;
@@ -218,7 +218,7 @@ fn push_title(out: &mut String, s: &str) -> bool {
             '&' | '<' | '>' => {
                 changed = true;
                 out.push(match c {
-                    '&' => '+',
+                    '&' => '＆',
                     '<' => '‹',
                     _ => '›',
                 });
@@ -256,6 +256,6 @@ mod tests {
         assert_eq!(out, "\"a: \\\"b\\\" # c\\\\ d\"");
         let mut out = String::new();
         assert!(push_title(&mut out, "R&D <b>"));
-        assert_eq!(out, "\"R+D ‹b›\"");
+        assert_eq!(out, "\"R＆D ‹b›\"");
     }
 }

@@ -50,37 +50,94 @@ pub fn persona_style(n: usize) -> (&'static str, &'static str, &'static str) {
     )
 }
 
+/// From this many touchpoints on, the columns and the paths are written on
+/// two threads; below it a thread costs more than it saves.
+const PARALLEL_FROM: usize = 5_000;
+
 /// The map as a DOT `digraph`, ending in a newline.
 pub fn export(map: &Map, options: &Options) -> String {
-    let index = Index::new(map);
     let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
-    let steps: usize = personas
-        .iter()
-        .flat_map(|(_, p)| &p.paths)
-        .map(|p| p.steps.len())
-        .sum();
-    let mut out = String::with_capacity(1024 + 160 * index.touchpoints.len() + 96 * steps);
+    let lines = lines(&personas);
+    let touchpoints: usize = map.stages.iter().map(|s| s.touchpoints.len()).sum();
+    if touchpoints >= PARALLEL_FROM
+        && let Some(out) = export_parallel(map, options, &personas, &lines)
+    {
+        return out;
+    }
+    export_serial(map, options, &personas, &lines)
+}
+
+/// [`export`] on this thread.
+fn export_serial(
+    map: &Map,
+    options: &Options,
+    personas: &[(usize, &Persona)],
+    lines: &[Line],
+) -> String {
+    let index = Index::new(map);
+    let node_ids = touchpoint_ids(&index, "tp_", true);
+    // The paths first, while the lookup is still in the cache: writing the
+    // touchpoints would push it out.
+    let edges = path_edges(&index, &node_ids, lines);
+    let (out, last_anchor) = columns(map, options, personas, &node_ids);
+    finish(out, &edges, lines, last_anchor.as_ref())
+}
+
+/// [`export`] with the columns on this thread and the lookup and the paths
+/// on another: at S3 each is about half the work. The columns are written
+/// on the guess that the map's ids serve as node ids as they are, which
+/// holds for every map that passes `check`; where it does not, `None`, and
+/// the caller starts over on one thread.
+fn export_parallel(
+    map: &Map,
+    options: &Options,
+    personas: &[(usize, &Persona)],
+    lines: &[Line],
+) -> Option<String> {
+    std::thread::scope(|scope| {
+        let behind = scope.spawn(|| {
+            let index = Index::new(map);
+            let node_ids = touchpoint_ids(&index, "tp_", true);
+            matches!(node_ids, TouchpointIds::Plain(_))
+                .then(|| path_edges(&index, &node_ids, lines))
+        });
+        let (out, last_anchor) = columns(map, options, personas, &TouchpointIds::Plain("tp_"));
+        let edges = behind
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Some(finish(out, &edges, lines, last_anchor.as_ref()))
+    })
+}
+
+/// The persona paths, the legend and the end of the graph after the columns.
+fn finish(mut out: String, edges: &str, lines: &[Line], last_anchor: Option<&NodeId>) -> String {
+    out.push_str(edges);
+    legend(&mut out, lines, last_anchor);
+    out.push_str("}\n");
+    out
+}
+
+/// The start of the graph and its columns: each stage a cluster holding its
+/// touchpoints, then the chain that keeps the columns in order. Returns the
+/// first node of the last column, which the legend sits beside.
+fn columns<'m>(
+    map: &'m Map,
+    options: &Options,
+    personas: &[(usize, &Persona)],
+    node_ids: &TouchpointIds<'m>,
+) -> (String, Option<NodeId<'m>>) {
+    let touchpoints: usize = map.stages.iter().map(|s| s.touchpoints.len()).sum();
+    let mut out = String::with_capacity(1024 + 160 * touchpoints);
     let mut cluster_ids = Ids::new("cluster_", true);
     let mut empty_ids = Ids::new("empty_", true);
 
     out.push_str("// Made by journey from the map file; export again rather than edit.\n");
     out.push_str("digraph \"journey\" {\n");
-    let lines = lines(&personas);
-    graph_attributes(&mut out, map, &personas, options);
+    graph_attributes(&mut out, map, personas, options);
 
-    // Path steps are resolved while the lookup is still in the cache,
-    // before writing the touchpoints pushes it out: at S3 that saves a
-    // trip to memory for each of 40,000 steps.
-    let resolved: Vec<Option<(usize, usize)>> = personas
-        .iter()
-        .flat_map(|(_, p)| &p.paths)
-        .flat_map(|p| &p.steps)
-        .map(|step| index.find(&step.touchpoint))
-        .collect();
-
-    // Node ids in touchpoint order, and the first node of each column.
-    let node_ids = touchpoint_ids(&index, "tp_", true);
+    // The first node of each column.
     let mut anchors = Vec::with_capacity(map.stages.len());
+    let mut first = 0;
     for (s, stage) in map.stages.iter().enumerate() {
         out.push_str("\n    subgraph ");
         cluster_ids.make(&stage.id).push_quoted(&mut out);
@@ -95,7 +152,6 @@ pub fn export(map: &Map, options: &Options) -> String {
         // With newrank, `rank=same` on a cluster puts all its nodes in one
         // rank: the stage is a column, however its paths run.
         out.push_str(", fontsize=14, rank=same];\n");
-        let first = index.stage_start[s];
         if stage.touchpoints.is_empty() {
             // A half-made map still draws: the empty column says so.
             let placeholder = empty_ids.make(&stage.id);
@@ -130,6 +186,7 @@ pub fn export(map: &Map, options: &Options) -> String {
         }
         out.push_str("    }\n");
         anchors.push(node_ids.get(first, &stage.touchpoints[0].id));
+        first += stage.touchpoints.len();
     }
 
     if anchors.len() > 1 {
@@ -142,11 +199,7 @@ pub fn export(map: &Map, options: &Options) -> String {
         }
         out.push_str(" [style=invis, weight=100];\n");
     }
-
-    paths(&mut out, &resolved, &node_ids, &lines);
-    legend(&mut out, &lines, anchors.last());
-    out.push_str("}\n");
-    out
+    (out, anchors.pop())
 }
 
 fn graph_attributes(
@@ -236,19 +289,19 @@ pub(crate) fn lines<'m>(personas: &[(usize, &'m Persona)]) -> Vec<Line<'m>> {
     }
 }
 
-/// The persona paths; `resolved` holds the number and stage of each step's
-/// touchpoint, in the order of the steps.
-fn paths(
-    out: &mut String,
-    resolved: &[Option<(usize, usize)>],
-    node_ids: &TouchpointIds,
-    lines: &[Line],
-) {
+/// The persona paths, as edges between the touchpoints' nodes.
+fn path_edges(index: &Index, node_ids: &TouchpointIds, lines: &[Line]) -> String {
+    let steps: usize = lines
+        .iter()
+        .flat_map(|l| &l.persona.paths[l.paths.clone()])
+        .map(|p| p.steps.len())
+        .sum();
+    let mut edges = String::with_capacity(64 + 96 * steps);
+    let out = &mut edges;
     if lines.iter().all(|l| l.paths.is_empty()) {
-        return;
+        return String::new();
     }
     out.push_str("\n    // Persona paths.\n");
-    let mut resolved = resolved.iter();
     for line in lines {
         let (color, style, arrow) = persona_style(line.look);
         let paths = &line.persona.paths[line.paths.clone()];
@@ -265,8 +318,8 @@ fn paths(
             // Steps naming no touchpoint are skipped, and the path goes on
             // from the last step that exists.
             let mut previous: Option<(usize, usize, &str)> = None;
-            for (step, found) in path.steps.iter().zip(resolved.by_ref()) {
-                let Some((t, stage)) = *found else {
+            for step in &path.steps {
+                let Some((t, stage)) = index.find(&step.touchpoint) else {
                     continue;
                 };
                 if let Some((p, p_stage, p_id)) = previous.filter(|&(p, ..)| drawn.insert((p, t))) {
@@ -302,6 +355,7 @@ fn paths(
             }
         }
     }
+    edges
 }
 
 /// A column right of the stages that says what the shapes and the lines
@@ -459,6 +513,34 @@ fn push_html_wrapped(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_threads_write_what_one_does() {
+        let mut map = crate::core::generate::generate(crate::core::generate::Size {
+            stages: 5,
+            touchpoints_per_stage: PARALLEL_FROM / 5,
+            personas: 30,
+            steps_per_path: 12,
+        });
+        for options in [Options::all(), Options::persona("persona-3")] {
+            let personas: Vec<_> = options.personas(&map).collect();
+            let lines = lines(&personas);
+            let parallel = export_parallel(&map, &options, &personas, &lines);
+            let serial = export_serial(&map, &options, &personas, &lines);
+            assert_eq!(parallel.as_ref(), Some(&serial));
+            assert_eq!(export(&map, &options), serial);
+        }
+        // An id that cannot be a node id as it is: the guess fails, and the
+        // export starts over on one thread.
+        map.stages[2].touchpoints[7].id = "tp 2.7".into();
+        let options = Options::all();
+        let personas: Vec<_> = options.personas(&map).collect();
+        let lines = lines(&personas);
+        assert_eq!(export_parallel(&map, &options, &personas, &lines), None);
+        let serial = export_serial(&map, &options, &personas, &lines);
+        assert!(serial.contains("\"tp_tp_2_7\""));
+        assert_eq!(export(&map, &options), serial);
+    }
 
     fn quoted(s: &str) -> String {
         let mut out = String::new();

@@ -30,7 +30,7 @@ fn expected_stages(map: &Map) -> Vec<Vec<String>> {
         };
         rows.push(vec![
             (s + 1).to_string(),
-            shown(&stage.name),
+            shown_name(&stage.name, &stage.id),
             shown(&stage.description),
             of_kind(Kind::Direct),
             of_kind(Kind::Indirect),
@@ -50,7 +50,7 @@ fn expected_coverage(map: &Map) -> Vec<Vec<String>> {
     for (n, (stage, t)) in map.touchpoints().enumerate() {
         let mut row = vec![
             shown_touchpoint(t),
-            shown(&stage.name),
+            shown_name(&stage.name, &stage.id),
             t.kind.label().to_string(),
         ];
         let mut paths = 0;

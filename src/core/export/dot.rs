@@ -15,7 +15,7 @@
 use super::ids::{Ids, NodeId, TouchpointIds, touchpoint_ids};
 use super::index::FxBuild;
 use super::text::{Escapes, push_clean};
-use super::{Index, Options, is_blank};
+use super::{Index, Options, PARALLEL_FROM, is_blank};
 use crate::core::model::{Kind, Map, Outcome, Persona};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -49,10 +49,6 @@ pub fn persona_style(n: usize) -> (&'static str, &'static str, &'static str) {
         ARROWS[n % ARROWS.len()],
     )
 }
-
-/// From this many touchpoints on, the columns and the paths are written on
-/// two threads; below it a thread costs more than it saves.
-const PARALLEL_FROM: usize = 5_000;
 
 /// The map as a DOT `digraph`, ending in a newline.
 pub fn export(map: &Map, options: &Options) -> String {

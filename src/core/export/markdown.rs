@@ -15,23 +15,15 @@ pub const MATRIX_MAX_PERSONAS: usize = 12;
 
 /// The map as a Markdown page, ending in a newline.
 pub fn export(map: &Map, options: &Options) -> String {
+    let touchpoints: usize = map.stages.iter().map(|s| s.touchpoints.len()).sum();
+    export_with(map, options, touchpoints >= super::PARALLEL_FROM)
+}
+
+/// [`export`], with the coverage table, a third of the work, on a second
+/// thread if `parallel`.
+fn export_with(map: &Map, options: &Options, parallel: bool) -> String {
     let index = Index::new(map);
     let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
-    let steps: usize = personas
-        .iter()
-        .flat_map(|(_, p)| &p.paths)
-        .map(|p| p.steps.len())
-        .sum();
-    // About what a touchpoint takes in the two tables, and a step in its
-    // list: growing a buffer of megabytes means copying it.
-    let mut out = String::with_capacity(256 + 128 * index.touchpoints.len() + 96 * steps);
-    // One persona's page says whose it is, as the DOT picture's title does.
-    let only = options
-        .persona
-        .as_ref()
-        .and(personas.first().map(|(_, p)| *p));
-    title(&mut out, map, only);
-    stages(&mut out, map);
     // Every shown step's touchpoint, looked up once for both uses below.
     let resolved: Vec<Option<usize>> = personas
         .iter()
@@ -39,17 +31,92 @@ pub fn export(map: &Map, options: &Options) -> String {
         .flat_map(|p| &p.steps)
         .map(|s| index.get(&s.touchpoint))
         .collect();
-    if !personas.is_empty() {
-        out.push_str("## Personas\n\n");
-        let mut steps = resolved.iter();
-        for (_, persona) in &personas {
-            persona_section(&mut out, map, &index, persona, &mut steps);
-        }
-    }
-    coverage(&mut out, map, &index, &personas, &resolved);
+    let names = Names::new(map, &personas);
+    let coverage_text = || {
+        let mut out = String::with_capacity(512 + 80 * index.touchpoints.len());
+        coverage(&mut out, &index, &personas, &resolved, &names);
+        out
+    };
+    let (mut out, coverage) = if parallel {
+        std::thread::scope(|scope| {
+            let coverage = scope.spawn(coverage_text);
+            let out = page(map, options, &index, &personas, &resolved, &names);
+            let coverage = coverage
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (out, coverage)
+        })
+    } else {
+        (
+            page(map, options, &index, &personas, &resolved, &names),
+            coverage_text(),
+        )
+    };
+    out.push_str(&coverage);
     // The sections each end in a blank line; a file ends in exactly one newline.
     while out.ends_with("\n\n") {
         out.pop();
+    }
+    out
+}
+
+/// Stage and persona names as Markdown, written once: at S3 a stage's name
+/// shows in a thousand rows, a persona's in hundreds.
+struct Names {
+    stages: Vec<String>,
+    /// By position in the shown list.
+    personas: Vec<String>,
+}
+
+impl Names {
+    fn new(map: &Map, personas: &[(usize, &Persona)]) -> Names {
+        let name = |name: &str, id: &str| {
+            let mut out = String::new();
+            push_name(&mut out, name, id);
+            out
+        };
+        Names {
+            stages: map.stages.iter().map(|s| name(&s.name, &s.id)).collect(),
+            personas: personas.iter().map(|(_, p)| name(&p.name, &p.id)).collect(),
+        }
+    }
+}
+
+/// Everything before the coverage table: the title, the stages and the
+/// personas with their paths.
+fn page(
+    map: &Map,
+    options: &Options,
+    index: &Index,
+    personas: &[(usize, &Persona)],
+    resolved: &[Option<usize>],
+    names: &Names,
+) -> String {
+    let steps = resolved.len();
+    // About what a touchpoint takes in the table, and a step in its list:
+    // growing a buffer of megabytes means copying it.
+    let mut out = String::with_capacity(256 + 48 * index.touchpoints.len() + 96 * steps);
+    // One persona's page says whose it is, as the DOT picture's title does.
+    let only = options
+        .persona
+        .as_ref()
+        .and(personas.first().map(|(_, p)| *p));
+    title(&mut out, map, only);
+    stages(&mut out, map);
+    if !personas.is_empty() {
+        out.push_str("## Personas\n\n");
+        let mut steps = resolved.iter();
+        for (shown, (_, persona)) in personas.iter().enumerate() {
+            persona_section(
+                &mut out,
+                map,
+                index,
+                persona,
+                &names.personas[shown],
+                names,
+                &mut steps,
+            );
+        }
     }
     out
 }
@@ -87,7 +154,7 @@ fn stages(out: &mut String, map: &Map) {
     out.push_str("|---:|---|---|---|---|\n");
     for (s, stage) in map.stages.iter().enumerate() {
         let _ = write!(out, "| {} | ", s + 1);
-        push_inline(out, &stage.name);
+        push_name(out, &stage.name, &stage.id);
         out.push_str(" | ");
         push_inline(out, &stage.description);
         for kind in [Kind::Direct, Kind::Indirect] {
@@ -125,10 +192,12 @@ fn persona_section(
     map: &Map,
     index: &Index,
     persona: &Persona,
+    name: &str,
+    names: &Names,
     steps: &mut Steps,
 ) {
     out.push_str("### ");
-    push_name(out, &persona.name, &persona.id);
+    out.push_str(name);
     out.push_str("\n\n");
     if !is_blank(&persona.description) {
         push_inline(out, &persona.description);
@@ -138,11 +207,18 @@ fn persona_section(
         out.push_str("No paths yet.\n\n");
     }
     for path in &persona.paths {
-        path_section(out, map, index, path, steps);
+        path_section(out, map, index, path, names, steps);
     }
 }
 
-fn path_section(out: &mut String, map: &Map, index: &Index, path: &Path, steps: &mut Steps) {
+fn path_section(
+    out: &mut String,
+    map: &Map,
+    index: &Index,
+    path: &Path,
+    names: &Names,
+    steps: &mut Steps,
+) {
     out.push_str("#### Path: ");
     push_name(out, &path.name, &path.id);
     out.push_str("\n\n");
@@ -156,7 +232,7 @@ fn path_section(out: &mut String, map: &Map, index: &Index, path: &Path, steps: 
             Some(t) => {
                 let (s, touchpoint) = index.touchpoints[t];
                 out.push_str("**");
-                push_name(out, &map.stages[s].name, &map.stages[s].id);
+                out.push_str(&names.stages[s]);
                 out.push_str("** · ");
                 push_name(out, &touchpoint.name, &touchpoint.id);
                 out.push_str(" (");
@@ -259,10 +335,10 @@ impl Coverage {
 
 fn coverage(
     out: &mut String,
-    map: &Map,
     index: &Index,
     personas: &[(usize, &Persona)],
     resolved: &[Option<usize>],
+    names: &Names,
 ) {
     if index.touchpoints.is_empty() {
         return;
@@ -278,9 +354,9 @@ fn coverage(
     );
     out.push_str("| Touchpoint | Stage | Kind |");
     if matrix {
-        for (_, p) in personas {
+        for name in &names.personas {
             out.push(' ');
-            push_name(out, &p.name, &p.id);
+            out.push_str(name);
             out.push_str(" |");
         }
     } else {
@@ -299,7 +375,7 @@ fn coverage(
         out.push_str("| ");
         push_touchpoint_name(out, touchpoint);
         out.push_str(" | ");
-        push_inline(out, &map.stages[*s].name);
+        out.push_str(&names.stages[*s]);
         out.push_str(" | ");
         out.push_str(touchpoint.kind.label());
         out.push_str(" |");
@@ -320,8 +396,7 @@ fn coverage(
                 if k > 0 {
                     out.push_str(", ");
                 }
-                let p = personas[shown as usize].1;
-                push_name(out, &p.name, &p.id);
+                out.push_str(&names.personas[shown as usize]);
             }
             out.push_str(" |");
         }
@@ -415,6 +490,21 @@ mod tests {
         let mut out = String::new();
         push_inline(&mut out, s);
         out
+    }
+
+    #[test]
+    fn two_threads_write_what_one_does() {
+        let map = crate::core::generate::generate(crate::core::generate::Size {
+            stages: 4,
+            touchpoints_per_stage: 50,
+            personas: 30,
+            steps_per_path: 12,
+        });
+        for options in [Options::all(), Options::persona("persona-3")] {
+            let serial = export_with(&map, &options, false);
+            assert!(serial.contains("## Coverage"));
+            assert_eq!(export_with(&map, &options, true), serial);
+        }
     }
 
     #[test]

@@ -19,6 +19,10 @@ use crate::core::model::{Map, Persona};
 use std::path::{Path, PathBuf};
 
 pub(crate) use index::Index;
+
+/// From this many touchpoints on, exports split their work over two
+/// threads; below it a thread costs more than it saves.
+pub(crate) const PARALLEL_FROM: usize = 5_000;
 pub(crate) use text::{clean, is_blank, push_escaped, push_number};
 
 /// What an export shows.

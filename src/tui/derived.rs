@@ -9,7 +9,7 @@ use crate::core::validate::Item;
 use crate::tui::document::Document;
 use crate::tui::journey::Current;
 // Hash maps and sets here are only looked up, never iterated for output.
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// One visit of a touchpoint: by which path, as which step (0-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

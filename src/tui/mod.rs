@@ -71,8 +71,7 @@ pub trait Screen {
     }
     /// Whether the screen, as it is now, reads `key` as it stands: true for
     /// bound keys and for anything typed into a form. See [`split_alt`].
-    fn reads(&self, key: Key) -> bool {
-        let _ = key;
+    fn reads(&self, _key: Key) -> bool {
         true
     }
 }

@@ -298,3 +298,38 @@ fn a_save_into_a_read_only_folder_shows_the_error_and_keeps_the_map() {
     assert!(app.doc.is_dirty(), "the map is still unsaved in memory");
     assert_eq!(std::fs::read(&app.doc.path).expect("read"), before);
 }
+
+/// At 80x24 a dialog shows every answer whole: long lines wrap, and answers
+/// that do not fit on one row get a row each.
+#[test]
+fn dialogs_show_every_answer_at_80x24() {
+    let (mut app, dir) = stamped_app();
+    let map = app.doc.map().clone();
+    restore_dialog(
+        &mut app,
+        Recovery {
+            path: dir.path().join("a-rather-long-recovery-file-name.ron"),
+            map,
+            saved_at: None,
+            older_than_file: true,
+        },
+    );
+    app.handle(Event::Resize(80, 24));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect();
+    for answer in [
+        "restore them (unsaved until you save)",
+        "discard them and delete the recovery file",
+        "decide later",
+        "replaces the newer file's content",
+    ] {
+        assert!(screen.contains(answer), "{answer:?} cut off:\n{screen}");
+    }
+}

@@ -4,7 +4,7 @@ use super::{centered, put};
 use crate::tui::action::{Action, Answer};
 use crate::tui::app::{Confirm, Settings};
 use crate::tui::keymap::Mode;
-use crate::tui::text::{fit, one_line, width};
+use crate::tui::text::{fit, one_line, width, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -49,17 +49,45 @@ impl Widget for ConfirmView<'_> {
             self.settings.ascii,
         );
         let answers = self.answers();
-        let answers_w: usize = answers.iter().map(|(k, l)| width(k) + width(l) + 4).sum();
-        let lines_w = self
+        // A dialog is as wide as its text, up to the screen less a border
+        // and a margin; longer lines wrap, and answers that do not fit on
+        // one row get a row each, so that no answer is ever cut off.
+        let room = usize::from(area.width.saturating_sub(4)).max(1);
+        let answer_w = |(k, l): &(String, &str)| width(k) + 1 + width(l);
+        let answers_w: usize = answers.iter().map(|a| answer_w(a) + 3).sum();
+        let stacked = answers_w > room;
+        let lines: Vec<String> = self
             .confirm
             .lines
             .iter()
-            .map(|l| width(l))
-            .max()
-            .unwrap_or(0);
-        let want = lines_w.max(answers_w).max(width(&self.confirm.title) + 4) + 4;
-        let height = self.confirm.lines.len() as u16 + 5;
-        let popup = centered(area, u16::try_from(want).unwrap_or(u16::MAX), height);
+            .flat_map(|l| {
+                let line = one_line(l, ascii);
+                let rows = wrap(&line, room, usize::MAX);
+                if rows.is_empty() {
+                    vec![String::new()]
+                } else {
+                    rows
+                }
+            })
+            .collect();
+        let lines_w = lines.iter().map(|l| width(l)).max().unwrap_or(0);
+        let widest_answer = if stacked {
+            answers.iter().map(answer_w).max().unwrap_or(0)
+        } else {
+            answers_w
+        };
+        let want = lines_w
+            .max(widest_answer)
+            .max(width(&self.confirm.title) + 4)
+            .min(room)
+            + 4;
+        let answer_rows = if stacked { answers.len() } else { 1 };
+        let height = lines.len() + answer_rows + 4;
+        let popup = centered(
+            area,
+            u16::try_from(want).unwrap_or(u16::MAX),
+            u16::try_from(height).unwrap_or(u16::MAX),
+        );
         if popup.is_empty() {
             return;
         }
@@ -80,7 +108,7 @@ impl Widget for ConfirmView<'_> {
         );
         let w = usize::from(inner.width);
         let mut y = inner.y;
-        for line in &self.confirm.lines {
+        for line in &lines {
             if y >= inner.bottom() {
                 return;
             }
@@ -88,22 +116,26 @@ impl Widget for ConfirmView<'_> {
                 buf,
                 inner.x,
                 y,
-                &fit(&one_line(line, ascii), w, sym.ellipsis),
+                &fit(line, w, sym.ellipsis),
                 w,
                 Style::new(),
             );
             y += 1;
         }
         y += 1;
-        if y >= inner.bottom() {
-            return;
-        }
         let mut x = inner.x;
         for (key, label) in answers {
+            if y >= inner.bottom() {
+                return;
+            }
             let room = usize::from(inner.right().saturating_sub(x));
             x = put(buf, x, y, &key, room, theme.key);
             let room = usize::from(inner.right().saturating_sub(x));
             x = put(buf, x, y, &format!(" {label}   "), room, Style::new());
+            if stacked {
+                x = inner.x;
+                y += 1;
+            }
         }
     }
 }

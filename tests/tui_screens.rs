@@ -169,3 +169,36 @@ fn the_loop_runs_on_any_backend_and_event_source() {
     let flow = journey::tui::run(&mut terminal, &mut events, &mut app).expect("runs");
     assert_eq!(flow, journey::tui::Flow::Exit);
 }
+
+/// The hint bar names only keys that do something: a form of one line has
+/// no next field and no new line, while the touchpoint form has both.
+#[test]
+fn hints_name_only_keys_that_work_here() {
+    let rows = |t: &Terminal<TestBackend>| -> Vec<String> {
+        t.backend()
+            .buffer()
+            .content()
+            .chunks(80)
+            .map(|row| row.iter().map(|c| c.symbol()).collect())
+            .collect()
+    };
+    let search = rows(&screen("/", 80, 24));
+    let footer = search.last().expect("a footer");
+    assert!(footer.contains("Enter confirm"), "{footer}");
+    assert!(
+        !footer.contains("next field") && !footer.contains("new line"),
+        "{footer}"
+    );
+    let edit = rows(&screen("e", 80, 24));
+    let footer = edit.last().expect("a footer");
+    assert!(
+        footer.contains("Tab next field") && footer.contains("new line"),
+        "{footer}"
+    );
+    // The board keeps undo, save and quit at any width they fit.
+    let board = rows(&screen("", 80, 24));
+    let footer = board.last().expect("a footer");
+    for hint in ["? help", "u undo", "Ctrl-s save", "q quit"] {
+        assert!(footer.contains(hint), "{hint} in {footer}");
+    }
+}

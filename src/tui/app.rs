@@ -4,7 +4,7 @@
 
 use crate::core::model::{Map, TouchpointPos};
 use crate::core::path_edit::PathRef;
-use crate::tui::action::Answer;
+use crate::tui::action::{Action, Answer};
 use crate::tui::derived::Derived;
 use crate::tui::document::Document;
 use crate::tui::form::Form;
@@ -304,6 +304,33 @@ impl App {
             Some(Overlay::Personas { .. }) => Mode::Personas,
             Some(Overlay::Path) => Mode::Path,
             Some(Overlay::Problems { .. }) => Mode::Problems,
+        }
+    }
+
+    /// Whether `action` does anything now, for the hint bar: the step keys
+    /// need a step, the form keys a form that has what they move to.
+    pub fn offers(&self, action: &Action) -> bool {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => form.offers(action),
+            Some(Overlay::Path) => {
+                let has_steps = self
+                    .derived
+                    .path
+                    .as_ref()
+                    .is_some_and(|p| !p.crumbs.is_empty());
+                has_steps
+                    || !matches!(
+                        action,
+                        Action::Choose
+                            | Action::EmotionUp
+                            | Action::EmotionDown
+                            | Action::EditItem
+                            | Action::DeleteItem
+                            | Action::MoveItemUp
+                            | Action::MoveItemDown
+                    )
+            }
+            _ => true,
         }
     }
 

@@ -90,6 +90,19 @@ pub enum FormOutcome {
 }
 
 impl<P> Form<P> {
+    /// Whether `action` does anything in this form: Tab needs a second
+    /// field, a new line a field of several lines.
+    pub fn offers(&self, action: &Action) -> bool {
+        match action {
+            Action::NextField | Action::PrevField => self.fields.len() > 1,
+            Action::Newline => self
+                .fields
+                .iter()
+                .any(|f| matches!(&f.value, FieldValue::Text(t) if t.is_multiline())),
+            _ => true,
+        }
+    }
+
     /// A form with the focus on its first field.
     pub fn new(title: impl Into<String>, purpose: P, fields: Vec<Field>) -> Form<P> {
         Form {

@@ -228,15 +228,31 @@ impl Keymap {
             .filter(move |b| b.mode == mode && b.hint.is_some())
     }
 
-    /// The hint bar's entries for `mode`: (key, word). The help key comes
-    /// first, since a narrow bar drops hints from the end and help is the
-    /// one a new user needs.
-    pub fn hints(&self, mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
-        let in_mode = || self.bindings.iter().filter(move |b| b.mode == mode);
-        let help = in_mode().filter(|b| b.action == Action::Help);
-        let others = in_mode().filter(|b| b.action != Action::Help);
+    /// The hint bar's entries for `mode` that `offered` lets through:
+    /// (key, word, pinned). The help key comes first, since a narrow bar
+    /// drops hints and help is the one a new user needs; undo, save and
+    /// quit come last and are pinned, so that a narrow bar drops others
+    /// before them.
+    pub fn hints(
+        &self,
+        mode: Mode,
+        ascii: bool,
+        offered: impl Fn(&Action) -> bool,
+    ) -> Vec<(String, &'static str, bool)> {
+        let pinned = |a: &Action| matches!(a, Action::Undo | Action::Save | Action::Quit);
+        let in_mode: Vec<&Binding> = self
+            .bindings
+            .iter()
+            .filter(|b| b.mode == mode && b.hint.is_some() && offered(&b.action))
+            .collect();
+        let help = in_mode.iter().filter(|b| b.action == Action::Help);
+        let others = in_mode
+            .iter()
+            .filter(|b| b.action != Action::Help && !pinned(&b.action));
+        let last = in_mode.iter().filter(|b| pinned(&b.action));
         help.chain(others)
-            .filter_map(|b| b.hint.map(|h| (b.key.label(ascii), h)))
+            .chain(last)
+            .filter_map(|b| b.hint.map(|h| (b.key.label(ascii), h, pinned(&b.action))))
             .collect()
     }
 }

@@ -198,14 +198,10 @@ impl<P> Widget for FormView<'_, P> {
             );
         }
         if visible(g.hint_y) {
-            // "new line" only where there is a field that takes one.
-            let multiline = form
-                .fields
-                .iter()
-                .any(|f| matches!(&f.value, FieldValue::Text(t) if t.is_multiline()));
+            // Only the keys that do something in this form.
             let hints = self.settings.keymap.hint_bindings(Mode::Form);
             let text: Vec<String> = hints
-                .filter(|b| multiline || b.action != crate::tui::action::Action::Newline)
+                .filter(|b| form.offers(&b.action))
                 .filter_map(|b| Some(format!("{} {}", b.key.label(ascii), b.hint?)))
                 .collect();
             let text = text.join("  ");

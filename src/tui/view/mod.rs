@@ -34,6 +34,7 @@ impl Widget for &App {
             mode: self.mode(),
             ascii: self.settings.ascii,
             theme: &self.settings.theme,
+            offered: &|action| self.offers(action),
         }
         .render(areas.hints, buf);
         match &self.overlay {

@@ -75,6 +75,7 @@ impl Widget for &Picker {
             mode: Mode::Picker,
             ascii,
             theme,
+            offered: &|_| true,
         }
         .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
         if let Some(form) = &self.form {

@@ -2,6 +2,7 @@
 //! the hint bar (generated from the keymap).
 
 use super::put;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::text::{fit, one_line, width};
@@ -104,12 +105,16 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// The hint bar: the keys of the current mode that carry a hint.
+/// The hint bar: the keys of the current mode that carry a hint and do
+/// something now.
 pub struct Hints<'a> {
     pub keymap: &'a Keymap,
     pub mode: Mode,
     pub ascii: bool,
     pub theme: &'a Theme,
+    /// Whether an action does anything in the current state: a form with
+    /// one field has no next field, an empty path no step to remove.
+    pub offered: &'a dyn Fn(&Action) -> bool,
 }
 
 impl Widget for Hints<'_> {
@@ -117,15 +122,32 @@ impl Widget for Hints<'_> {
         if area.height == 0 || area.width == 0 {
             return;
         }
-        let mut x = area.x;
-        for (key, word) in self.keymap.hints(self.mode, self.ascii) {
-            // Whole hints only: a cut hint would say the wrong thing.
-            let need = width(&key) + 1 + width(word);
-            if usize::from(area.right().saturating_sub(x)) < need {
+        let hints = self.keymap.hints(self.mode, self.ascii, self.offered);
+        let need = |(key, word, _): &&(String, &str, bool)| width(key) + 1 + width(word) + 2;
+        // Room is kept for the pinned hints (undo, save, quit); the others
+        // fill what is left in order, whole or not at all: a cut hint would
+        // say the wrong thing.
+        let (pinned, others): (Vec<_>, Vec<_>) = hints.iter().partition(|h| h.2);
+        let mut room = usize::from(area.width) + 2;
+        room = room.saturating_sub(pinned.iter().map(need).sum());
+        let mut shown = Vec::new();
+        for hint in others {
+            let n = need(&hint);
+            if n > room {
                 break;
             }
-            x = put(buf, x, area.y, &key, need, self.theme.key);
-            x = put(buf, x + 1, area.y, word, need, self.theme.dim);
+            room -= n;
+            shown.push(hint);
+        }
+        let mut x = area.x;
+        for hint in shown.into_iter().chain(pinned) {
+            let n = need(&hint);
+            if usize::from(area.right().saturating_sub(x)) + 2 < n {
+                break;
+            }
+            let (key, word, _) = hint;
+            x = put(buf, x, area.y, key, n, self.theme.key);
+            x = put(buf, x + 1, area.y, word, n, self.theme.dim);
             x += 2;
         }
     }

@@ -29,6 +29,23 @@ fn x_suggests_a_file_next_to_the_map_and_writes_markdown() {
         "{m:?}"
     );
     assert!(!app.doc.is_dirty(), "an export is no edit");
+    assert!(!m.text.contains("replacing"), "{m:?}");
+}
+
+#[test]
+fn exporting_again_starts_from_the_last_format_and_says_it_replaced_the_file() {
+    let (mut app, dir) = app();
+    keys(&mut app, "x<Right><Enter>");
+    let dot = dir.path().join("camera.dot");
+    assert!(dot.exists());
+    keys(&mut app, "x");
+    assert_eq!(file_field(&app), dot.display().to_string());
+    keys(&mut app, "<Enter>");
+    let m = app.message.as_ref().expect("a message");
+    assert!(
+        m.text.contains("camera.dot") && m.text.contains("replacing"),
+        "{m:?}"
+    );
 }
 
 #[test]

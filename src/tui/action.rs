@@ -178,6 +178,8 @@ pub struct ExportResult {
     pub warnings: Vec<String>,
     /// The error, as a message, when the export failed.
     pub error: Option<String>,
+    /// Whether a file was there before and is now replaced.
+    pub replaced: bool,
 }
 
 /// The answers a dialog can take. Each dialog lists the ones it offers.

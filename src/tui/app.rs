@@ -98,6 +98,9 @@ pub struct ViewState {
     pub size: (u16, u16),
     /// Whether the path strip (breadcrumb and curve) is under the board.
     pub strip: bool,
+    /// The format last exported to, as a position in the export prompt's
+    /// list, so that exporting again starts from it.
+    pub export_format: usize,
 }
 
 impl ViewState {

@@ -43,16 +43,21 @@ pub struct ExportJob {
 impl ExportJob {
     /// Writes the export; every failure is in the result, none panics.
     pub fn run(self) -> ExportResult {
+        // Exporting again over the last export is the usual case, so it is
+        // not asked about; the message says that a file was replaced.
+        let replaced = self.path.exists();
         match export::write(&self.map, self.format, &self.options, &self.path) {
             Ok(warnings) => ExportResult {
                 path: self.path,
                 warnings,
                 error: None,
+                replaced,
             },
             Err(e) => ExportResult {
                 path: self.path,
                 warnings: Vec::new(),
                 error: Some(e.to_string()),
+                replaced: false,
             },
         }
     }
@@ -96,7 +101,7 @@ pub(super) fn open(app: &mut App) {
         "Export",
         FormPurpose::Export,
         vec![
-            Field::choice("Format", &FORMAT_NAMES, 0),
+            Field::choice("Format", &FORMAT_NAMES, app.view.export_format),
             // With a persona on the board, its path is what a slide is
             // most likely for.
             Field::choice("Show", scope, scope.len() - 1),
@@ -151,6 +156,7 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
         return Vec::new();
     }
     let (format, options) = chosen(app, &form);
+    app.view.export_format = form.selected(0);
     app.info(format!("exporting {}…", format.name()));
     vec![Effect::Export(ExportJob {
         map: app.doc.snapshot(),
@@ -163,11 +169,16 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
 /// Says where the export went, or why it failed; the editor goes on.
 pub(super) fn exported(app: &mut App, result: ExportResult) -> Vec<Effect> {
     let path = crate::core::text::printable(&result.path.display().to_string()).into_owned();
+    let to = if result.replaced {
+        format!("{path} (replacing the file that was there)")
+    } else {
+        path
+    };
     match (result.error, result.warnings.first()) {
         (Some(e), _) => app.error(format!("export failed: {}", e.replace('\n', " "))),
-        (None, None) => app.info(format!("exported to {path}")),
+        (None, None) => app.info(format!("exported to {to}")),
         (None, Some(first)) => app.info(format!(
-            "exported to {path}; {} warning{}: {first}",
+            "exported to {to}; {} warning{}: {first}",
             result.warnings.len(),
             if result.warnings.len() == 1 { "" } else { "s" }
         )),

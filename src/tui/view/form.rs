@@ -217,24 +217,81 @@ impl<P> Widget for FormView<'_, P> {
     }
 }
 
-/// The rows a text field shows: (row, text), scrolled so the cursor is in
-/// view both ways.
+/// The rows a text field shows: (row, text). A one-line field scrolls
+/// sideways to keep the cursor in view; a field of several lines wraps its
+/// lines at the field's width and scrolls down to the cursor's row.
 fn text_rows(t: &TextField, width: usize, rows: u16, ascii: bool) -> Vec<(u16, String)> {
-    let spot = t.spot();
+    if t.is_multiline() {
+        let (all, (cursor_row, _)) = wrapped(t, width, ascii);
+        let first = cursor_row.saturating_sub(usize::from(rows.saturating_sub(1)));
+        return all
+            .into_iter()
+            .skip(first)
+            .take(usize::from(rows))
+            .enumerate()
+            .map(|(n, text)| (n as u16, text))
+            .collect();
+    }
     let column = shown_column(t, ascii);
-    let first_line = spot
-        .line
-        .saturating_sub(usize::from(rows.saturating_sub(1)));
     let skip = column.saturating_sub(width.saturating_sub(1));
     t.lines()
-        .enumerate()
-        .skip(first_line)
-        .take(usize::from(rows))
-        .map(|(n, line)| {
-            let skip = if n == spot.line { skip } else { 0 };
-            ((n - first_line) as u16, shown(line, skip, ascii))
-        })
+        .take(1)
+        .map(|line| (0, shown(line, skip, ascii)))
         .collect()
+}
+
+/// A field of several lines as drawn: every line broken into rows of at
+/// most `width` columns, between words where it can (spaces hang at the end
+/// of a row) and between graphemes in a word longer than a row; and the
+/// cursor's (row, column) among them. A cursor past the end of a full row
+/// sits at the start of the next, where the next character will go.
+fn wrapped(t: &TextField, width: usize, ascii: bool) -> (Vec<String>, (usize, usize)) {
+    let width = width.max(1);
+    let spot = t.spot();
+    let cursor_at = t.line_before_cursor().len();
+    let mut rows: Vec<String> = Vec::new();
+    let mut cursor = (0, 0);
+    let place = |rows: &[String], col: usize| {
+        if col >= width {
+            (rows.len(), 0)
+        } else {
+            (rows.len() - 1, col)
+        }
+    };
+    for (n, line) in t.lines().enumerate() {
+        rows.push(String::new());
+        let (mut col, mut at) = (0, 0);
+        for word in line.split_word_bounds() {
+            let blank = word.chars().all(char::is_whitespace);
+            let word_w: usize = word.graphemes(true).map(|g| shown_width(g, ascii)).sum();
+            if !blank && col > 0 && col + word_w > width {
+                rows.push(String::new());
+                col = 0;
+            }
+            for g in word.graphemes(true) {
+                let w = shown_width(g, ascii);
+                if !blank && col > 0 && col + w > width {
+                    rows.push(String::new());
+                    col = 0;
+                }
+                if n == spot.line && at == cursor_at {
+                    cursor = place(&rows, col);
+                }
+                let row = rows.last_mut().expect("a row");
+                match g {
+                    "\t" => row.push(' '),
+                    g if ascii && !g.is_ascii() => row.push_str(ascii_grapheme(g)),
+                    g => row.push_str(g),
+                }
+                col += w;
+                at += g.len();
+            }
+        }
+        if n == spot.line && at == cursor_at {
+            cursor = place(&rows, col);
+        }
+    }
+    (rows, cursor)
 }
 
 /// A line of field text from display column `skip` on; tabs as spaces.
@@ -293,9 +350,61 @@ pub fn cursor<P>(form: &Form<P>, area: Rect, ascii: bool) -> Option<Position> {
     if value_w == 0 {
         return None;
     }
-    let spot = t.spot();
-    let row = spot.line.min(usize::from(h.saturating_sub(1))) as u16;
-    let col = shown_column(t, ascii).min(value_w - 1) as u16;
-    let pos = Position::new(g.value_x + col, y + row);
+    let (row, col) = if t.is_multiline() {
+        let (_, (row, col)) = wrapped(t, value_w, ascii);
+        (row.min(usize::from(h.saturating_sub(1))), col)
+    } else {
+        (0, shown_column(t, ascii).min(value_w - 1))
+    };
+    let pos = Position::new(g.value_x + col as u16, y + row as u16);
     inner.contains(pos).then_some(pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(text: &str) -> TextField {
+        // New fields put the cursor at the end of their text.
+        TextField::new(text, true)
+    }
+
+    #[test]
+    fn notes_wrap_between_words_and_the_cursor_follows() {
+        let t = field("one two three four");
+        let (rows, cursor) = wrapped(&t, 9, false);
+        assert_eq!(rows, ["one two ", "three ", "four"]);
+        assert_eq!(cursor, (2, 4));
+        let mut t = field("one two three four");
+        t.home();
+        for _ in 0..8 {
+            t.right();
+        }
+        // Just before "three", which starts the second row.
+        assert_eq!(wrapped(&t, 9, false).1, (1, 0));
+    }
+
+    #[test]
+    fn a_word_longer_than_a_row_breaks_between_graphemes() {
+        let t = field("abcdefghij\nxy");
+        let (rows, cursor) = wrapped(&t, 4, false);
+        assert_eq!(rows, ["abcd", "efgh", "ij", "xy"]);
+        assert_eq!(cursor, (3, 2));
+        // A cursor just past a full row waits at the start of the next.
+        let t = field("abcd");
+        assert_eq!(wrapped(&t, 4, false), (vec!["abcd".to_string()], (1, 0)));
+    }
+
+    #[test]
+    fn wide_and_ascii_text_wraps_by_what_is_drawn() {
+        let t = field("口コミ口コミ");
+        let (rows, _) = wrapped(&t, 5, false);
+        assert!(rows.iter().all(|r| width(r) <= 5), "{rows:?}");
+        assert_eq!(rows.concat(), "口コミ口コミ");
+        let t = field("Größe");
+        let (rows, cursor) = wrapped(&t, 3, true);
+        // A stand-in (`oe` for `ö`) is never split.
+        assert_eq!(rows, ["Gr", "oe", "sse"]);
+        assert_eq!(cursor, (3, 0));
+    }
 }

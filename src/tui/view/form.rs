@@ -13,8 +13,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// How many lines a multi-line field shows.
+/// How many lines a multi-line field shows at least, and at most.
 const NOTE_ROWS: u16 = 4;
+const MAX_NOTE_ROWS: u16 = 12;
 
 /// The form view.
 pub struct FormView<'a, P> {
@@ -36,27 +37,9 @@ struct Geometry {
     hint_y: u16,
 }
 
-fn geometry<P>(form: &Form<P>, area: Rect) -> Geometry {
-    let rows: Vec<u16> = form
-        .fields
-        .iter()
-        .map(|f| match &f.value {
-            FieldValue::Text(t) if t.is_multiline() => NOTE_ROWS,
-            _ => 1,
-        })
-        .collect();
+fn geometry<P>(form: &Form<P>, area: Rect, ascii: bool) -> Geometry {
     let intro_h = u16::from(!form.intro.is_empty()) * 2;
-    let fields_h: u16 = rows.iter().sum();
-    // Borders, intro, fields, a blank line, the error line, the hint line.
-    let height = 2 + intro_h + fields_h + 3;
-    let popup = centered(area, 70.min(area.width.saturating_sub(2)).max(30), height);
-    let inner = Block::new().borders(Borders::ALL).inner(popup);
-    let inner = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
+    let popup_w = 70.min(area.width.saturating_sub(2)).max(30);
     let label_w = form
         .fields
         .iter()
@@ -64,6 +47,46 @@ fn geometry<P>(form: &Form<P>, area: Rect) -> Geometry {
         .max()
         .unwrap_or(0) as u16
         + 3;
+    // Borders and margins, then the labels.
+    let value_w = usize::from(popup_w.saturating_sub(4 + label_w));
+    // A field of several lines is as tall as its text and a row to type
+    // on, from NOTE_ROWS up to its share of what the terminal has to
+    // spare, and never more than MAX_NOTE_ROWS.
+    let several = form
+        .fields
+        .iter()
+        .filter(|f| matches!(&f.value, FieldValue::Text(t) if t.is_multiline()))
+        .count() as u16;
+    let others = form.fields.len() as u16 - several;
+    let spare = area.height.saturating_sub(2 + 2 + intro_h + others + 3);
+    let cap = spare
+        .checked_div(several)
+        .unwrap_or(0)
+        .clamp(NOTE_ROWS, MAX_NOTE_ROWS);
+    let rows: Vec<u16> = form
+        .fields
+        .iter()
+        .map(|f| match &f.value {
+            FieldValue::Text(t) if t.is_multiline() => {
+                let (text, _) = wrapped(t, value_w, ascii);
+                u16::try_from(text.len() + 1)
+                    .unwrap_or(u16::MAX)
+                    .clamp(NOTE_ROWS, cap)
+            }
+            _ => 1,
+        })
+        .collect();
+    let fields_h: u16 = rows.iter().sum();
+    // Borders, intro, fields, a blank line, the error line, the hint line.
+    let height = 2 + intro_h + fields_h + 3;
+    let popup = centered(area, popup_w, height);
+    let inner = Block::new().borders(Borders::ALL).inner(popup);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
     let mut y = inner.y + intro_h;
     let fields = rows
         .iter()
@@ -89,7 +112,7 @@ impl<P> Widget for FormView<'_, P> {
         let (form, theme) = (self.form, &self.settings.theme);
         let ascii = self.settings.ascii;
         let sym = &self.settings.symbols;
-        let g = geometry(form, area);
+        let g = geometry(form, area, ascii);
         if g.popup.is_empty() {
             return;
         }
@@ -339,7 +362,7 @@ fn shown_width(g: &str, ascii: bool) -> usize {
 
 /// The terminal cursor's position in the focused text field.
 pub fn cursor<P>(form: &Form<P>, area: Rect, ascii: bool) -> Option<Position> {
-    let g = geometry(form, area);
+    let g = geometry(form, area, ascii);
     let field = form.fields.get(form.focus)?;
     let FieldValue::Text(t) = &field.value else {
         return None;

@@ -24,7 +24,8 @@ pub struct Areas {
     pub strip: Rect,
 }
 
-/// Splits the screen. Tall screens get a detail pane of several lines,
+/// Splits the screen. Tall screens get a detail pane of several lines (more
+/// the taller they are),
 /// short ones a single detail line, tiny ones just the board and status.
 pub fn areas(area: Rect) -> Areas {
     areas_with_strip(area, false)
@@ -36,7 +37,9 @@ pub fn areas(area: Rect) -> Areas {
 pub fn areas_with_strip(area: Rect, strip: bool) -> Areas {
     let h = area.height;
     let (detail_h, hints_h, strip_h) = match h {
-        16.. => (4, 1, 3),
+        // Taller screens give the notes more of the height: four rows at
+        // 24 lines, one more for every four lines after, up to ten.
+        16.. => (4 + (h.saturating_sub(24) / 4).min(6), 1, 3),
         8..=15 => (1, 1, 2),
         _ => (0, 0, 0),
     };

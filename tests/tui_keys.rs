@@ -413,3 +413,34 @@ fn esc_and_a_key_read_together_count_as_two_keys() {
             .ends_with("\nx")
     );
 }
+
+/// Esc over a changed note asks once; a second Esc throws it away, Enter
+/// keeps it. Esc over an unchanged form, or a changed name, just cancels.
+#[test]
+fn esc_asks_before_throwing_away_a_changed_note() {
+    let (mut app, _dir) = app();
+    let before = app.doc.map().clone();
+    keys(&mut app, "e<Tab><Tab><Tab> and more<Esc>");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => assert!(
+            f.error.as_deref().is_some_and(|e| e.contains("Esc again")),
+            "{:?}",
+            f.error
+        ),
+        other => panic!("the form should stay open, got {other:?}"),
+    }
+    keys(&mut app, "<Esc>");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.doc.map(), &before);
+
+    keys(&mut app, "e<Tab><Tab><Tab> and more<Esc><Enter>");
+    assert!(app.overlay.is_none());
+    assert!(
+        app.doc.map().stages[0].touchpoints[0]
+            .notes
+            .ends_with(" and more")
+    );
+
+    keys(&mut app, "e<End>x<Esc>");
+    assert!(app.overlay.is_none(), "a changed name is cancelled at once");
+}

@@ -76,7 +76,15 @@ pub struct Form<P> {
     pub focus: usize,
     /// Why the last confirm was refused, shown in the form.
     pub error: Option<String>,
+    /// The text each field of several lines started with: Esc asks once
+    /// before it throws away a note or a description that was changed.
+    original: Vec<Option<String>>,
+    /// Esc was pressed once over changed text; a second Esc cancels.
+    discard_asked: bool,
 }
+
+/// What the form says when Esc would throw typed text away.
+pub const DISCARD_QUESTION: &str = "Esc again throws away what you typed; Enter keeps it";
 
 /// What a key did to a form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +113,13 @@ impl<P> Form<P> {
 
     /// A form with the focus on its first field.
     pub fn new(title: impl Into<String>, purpose: P, fields: Vec<Field>) -> Form<P> {
+        let original = fields
+            .iter()
+            .map(|f| match &f.value {
+                FieldValue::Text(t) if t.is_multiline() => Some(t.text().to_string()),
+                _ => None,
+            })
+            .collect();
         Form {
             title: title.into(),
             intro: String::new(),
@@ -112,6 +127,8 @@ impl<P> Form<P> {
             fields,
             focus: 0,
             error: None,
+            original,
+            discard_asked: false,
         }
     }
 
@@ -131,8 +148,28 @@ impl<P> Form<P> {
         self.fields.get(i).map_or(0, Field::selected)
     }
 
+    /// Whether a field of several lines holds other text than it started
+    /// with.
+    fn notes_changed(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.original)
+            .any(|(f, original)| original.as_deref().is_some_and(|o| f.text() != o))
+    }
+
     /// Applies one action to the focused field.
     pub fn handle(&mut self, action: &Action) -> FormOutcome {
+        if *action == Action::Cancel && self.notes_changed() && !self.discard_asked {
+            self.discard_asked = true;
+            self.error = Some(DISCARD_QUESTION.into());
+            return FormOutcome::Open;
+        }
+        if self.discard_asked {
+            self.discard_asked = false;
+            if self.error.as_deref() == Some(DISCARD_QUESTION) {
+                self.error = None;
+            }
+        }
         let count = self.fields.len();
         let Some(field) = self.fields.get_mut(self.focus) else {
             return match action {

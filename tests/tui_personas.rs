@@ -108,7 +108,8 @@ fn deleting_a_persona_asks_and_says_how_many_paths_go() {
     }
     keys(&mut app, "n");
     assert_eq!(map(&app).personas.len(), 2, "no keeps it");
-    keys(&mut app, "pjdy");
+    // Still in the picker, on the same persona.
+    keys(&mut app, "dy");
     assert_eq!(persona_names(&app), ["Critical buyer"]);
     keys(&mut app, "<Esc>u");
     assert_eq!(persona_names(&app), ["Critical buyer", "Experience seeker"]);
@@ -396,4 +397,23 @@ fn undoing_a_reorder_keeps_the_persona_shown_on_the_board() {
         app.current.persona(map(&app)).map(|p| p.id.clone()),
         Some(shown)
     );
+}
+
+/// Saying no to a delete, or cancelling a new persona, goes back to the
+/// picker rather than to the board.
+#[test]
+fn keeping_or_cancelling_goes_back_to_the_picker() {
+    let (mut app, _dir) = app();
+    let names = persona_names(&app);
+    keys(&mut app, "pjdn");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Personas { cursor: 1 })),
+        "{:?}",
+        app.overlay
+    );
+    keys(&mut app, "d<Esc>");
+    assert!(matches!(app.overlay, Some(Overlay::Personas { cursor: 1 })));
+    keys(&mut app, "nSomeone<Esc>");
+    assert!(matches!(app.overlay, Some(Overlay::Personas { .. })));
+    assert_eq!(persona_names(&app), names);
 }

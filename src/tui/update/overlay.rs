@@ -44,6 +44,9 @@ pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -
                     Some(Overlay::Path)
                 }
                 FormPurpose::EditPersona(cursor) => Some(Overlay::Personas { cursor }),
+                FormPurpose::NewPersona => Some(Overlay::Personas {
+                    cursor: app.current.persona.unwrap_or(0),
+                }),
                 _ => None,
             };
             Vec::new()
@@ -146,6 +149,11 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
         }
         (ConfirmPurpose::DeletePersona(at), Answer::Yes) => super::persona::delete(app, at),
         (ConfirmPurpose::DeletePath(r), Answer::Yes) => super::path_form::delete(app, r),
+        // Keeping what a panel offered to delete goes back to the panel.
+        (ConfirmPurpose::DeletePersona(cursor), _) => {
+            app.overlay = Some(Overlay::Personas { cursor });
+        }
+        (ConfirmPurpose::DeletePath(_), _) => app.overlay = Some(Overlay::Path),
         (ConfirmPurpose::Quit, Answer::Save) => return vec![save_effect(app, true)],
         (ConfirmPurpose::Quit, Answer::Discard) => return vec![Effect::Quit],
         (purpose, answer) => return super::disk::answer(app, purpose, answer),

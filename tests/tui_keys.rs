@@ -340,6 +340,12 @@ fn a_missing_file_is_created_from_a_template_after_asking() {
     assert_eq!(created.map.stages[0].name, "Attention", "the aida template");
     assert!(!app.doc.is_dirty());
 
+    // A title typed in the form is the map's title.
+    let titled = dir.path().join("titled.ron");
+    let mut app = App::create(titled.clone(), Settings::new(false, true));
+    keys(&mut app, "<Tab>Spring launch<Enter>");
+    assert_eq!(load(&titled).expect("created").map.title, "Spring launch");
+
     let other = dir.path().join("other.ron");
     let mut app = App::create(other.clone(), Settings::new(false, true));
     assert_eq!(keys(&mut app, "<Esc>"), Flow::Exit);

@@ -19,10 +19,14 @@ pub fn create_file_form(file_name: &str) -> Form<FormPurpose> {
     Form::new(
         "New map",
         FormPurpose::CreateFile,
-        vec![Field::choice("Template", &TEMPLATE_NAMES, 0)],
+        vec![
+            Field::choice("Template", &TEMPLATE_NAMES, 0),
+            // Blank keeps the template's own title.
+            Field::line("Title", ""),
+        ],
     )
     .with_intro(format!(
-        "{file_name} does not exist. Create it from a template? (Esc quits)"
+        "{file_name} does not exist. Create it from a template, with a title? (Esc quits)"
     ))
 }
 
@@ -117,7 +121,9 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
                 .copied()
                 .unwrap_or_default();
             let path = app.doc.path.clone();
-            app.doc = Document::unsaved(template.instantiate(None), path);
+            let title = form.text(1).trim();
+            let map = template.instantiate((!title.is_empty()).then_some(title));
+            app.doc = Document::unsaved(map, path);
             app.view = crate::tui::app::ViewState {
                 size: app.view.size,
                 ..Default::default()

@@ -105,7 +105,8 @@ impl Widget for PathPanel<'_> {
             );
             let emotion = match step.emotion {
                 Some(e) => format!("{:>2} ", crate::tui::update::signed(e)),
-                None => " . ".to_string(),
+                // No emotion: no number, and the curve's dot for "none".
+                None => "   ".to_string(),
             };
             x = put(buf, x, y, &emotion, room(x), base);
             x = put(buf, x, y, glyph(step.emotion, ascii), room(x), base);

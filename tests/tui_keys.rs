@@ -164,6 +164,8 @@ fn deleting_a_touchpoint_on_paths_asks_and_says_how_many() {
     assert_eq!(app.doc.map(), &original);
     keys(&mut app, "dy");
     assert_eq!(names(&app, 2), ["Store visit", "Online shop"]);
+    let said = &app.message.as_ref().expect("a message").text;
+    assert_eq!(said, "deleted “Price comparison”; 2 paths changed; u undoes");
     let steps = |app: &App| {
         app.doc
             .map()
@@ -193,6 +195,8 @@ fn a_stage_delete_undoes_fully_with_touchpoints_and_steps() {
     let original = app.doc.map().clone();
     keys(&mut app, "lDy");
     assert_eq!(app.doc.map().stages.len(), 4);
+    let said = &app.message.as_ref().expect("a message").text;
+    assert!(said.starts_with("deleted stage “Consideration”;"), "{said}");
     assert!(app.doc.map().find_touchpoint("photo-blogs").is_none());
     let steps: usize = app.doc.map().personas[0].paths[0].steps.len();
     assert_eq!(steps, 4, "the two consideration steps are gone");

@@ -1,6 +1,6 @@
 //! Actions on the board itself: moving the selection and making edits.
 
-use super::{Effect, apply, focus, paths, save_effect};
+use super::{Effect, apply, delete, focus, paths, save_effect};
 use crate::core::edit::{Edit, paths_using};
 use crate::core::model::TouchpointPos;
 use crate::tui::action::{Action, Answer};
@@ -220,10 +220,8 @@ fn delete_touchpoint(app: &mut App) {
     let t = &app.doc.map().stages[at.stage].touchpoints[at.index];
     let used = paths_using(app.doc.map(), &[t.id.as_str()]);
     if used == 0 {
-        let name = t.name.clone();
-        if apply(app, Edit::RemoveTouchpoint { at }) {
-            app.info(format!("deleted “{name}”; u undoes"));
-        }
+        let what = format!("“{}”", t.name);
+        delete(app, Edit::RemoveTouchpoint { at }, &what);
         return;
     }
     app.overlay = Some(Overlay::Confirm(Confirm {
@@ -248,10 +246,8 @@ fn delete_stage(app: &mut App) {
         return;
     };
     if stage.touchpoints.is_empty() {
-        let name = stage.name.clone();
-        if apply(app, Edit::RemoveStage { at: s }) {
-            app.info(format!("deleted stage “{name}”; u undoes"));
-        }
+        let what = format!("stage “{}”", stage.name);
+        delete(app, Edit::RemoveStage { at: s }, &what);
         return;
     }
     let ids: Vec<&str> = stage.touchpoints.iter().map(|t| t.id.as_str()).collect();

@@ -96,17 +96,40 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Applies an edit, moves the selection to it and says what happened.
 fn apply(app: &mut App, edit: Edit) -> bool {
+    let Some(changed) = applied(app, edit) else {
+        return false;
+    };
+    if changed > 0 {
+        app.info(format!("{} changed", paths(changed)));
+    }
+    true
+}
+
+/// Applies a deletion and says what went: `deleted stage “Decision”; 4
+/// paths changed; u undoes`.
+fn delete(app: &mut App, edit: Edit, what: &str) -> bool {
+    let Some(changed) = applied(app, edit) else {
+        return false;
+    };
+    let changed = match changed {
+        0 => String::new(),
+        n => format!("; {} changed", paths(n)),
+    };
+    app.info(format!("deleted {what}{changed}; u undoes"));
+    true
+}
+
+/// Applies an edit and moves the selection to it: the number of paths it
+/// changed, or `None` (and an error message) when it could not be made.
+fn applied(app: &mut App, edit: Edit) -> Option<usize> {
     match app.doc.apply(edit) {
         Ok(applied) => {
             focus(app, applied.focus);
-            if applied.paths_changed > 0 {
-                app.info(format!("{} changed", paths(applied.paths_changed)));
-            }
-            true
+            Some(applied.paths_changed)
         }
         Err(e) => {
             app.error(e.to_string());
-            false
+            None
         }
     }
 }

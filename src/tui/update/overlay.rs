@@ -1,7 +1,7 @@
 //! Actions while a form, a question or the help is open.
 
 use super::board::KINDS;
-use super::{Effect, apply, save_effect};
+use super::{Effect, apply, delete, save_effect};
 use crate::core::edit::{Edit, TouchpointFields};
 use crate::core::model::{Kind, Map};
 use crate::core::templates::Template;
@@ -148,10 +148,18 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
     }
     match (confirm.purpose, answer) {
         (ConfirmPurpose::DeleteTouchpoint(at), Answer::Yes) => {
-            apply(app, Edit::RemoveTouchpoint { at });
+            let what = crate::core::edit::touchpoint(app.doc.map(), at)
+                .map_or("the touchpoint".into(), |t| format!("“{}”", t.name));
+            delete(app, Edit::RemoveTouchpoint { at }, &what);
         }
         (ConfirmPurpose::DeleteStage(at), Answer::Yes) => {
-            apply(app, Edit::RemoveStage { at });
+            let what = app
+                .doc
+                .map()
+                .stages
+                .get(at)
+                .map_or("the stage".into(), |s| format!("stage “{}”", s.name));
+            delete(app, Edit::RemoveStage { at }, &what);
         }
         (ConfirmPurpose::DeletePersona(at), Answer::Yes) => super::persona::delete(app, at),
         (ConfirmPurpose::DeletePath(r), Answer::Yes) => super::path_form::delete(app, r),

@@ -165,7 +165,10 @@ fn deleting_a_touchpoint_on_paths_asks_and_says_how_many() {
     keys(&mut app, "dy");
     assert_eq!(names(&app, 2), ["Store visit", "Online shop"]);
     let said = &app.message.as_ref().expect("a message").text;
-    assert_eq!(said, "deleted “Price comparison”; 2 paths changed; u undoes");
+    assert_eq!(
+        said,
+        "deleted “Price comparison”; 2 paths changed; u undoes"
+    );
     let steps = |app: &App| {
         app.doc
             .map()
@@ -453,4 +456,20 @@ fn esc_asks_before_throwing_away_a_changed_note() {
 
     keys(&mut app, "e<End>x<Esc>");
     assert!(app.overlay.is_none(), "a changed name is cancelled at once");
+}
+
+/// Page keys move a page at a time within the stage; Page Up never goes
+/// down, and stops at the first touchpoint.
+#[test]
+fn page_up_and_down_stay_in_order() {
+    let (mut app, _dir) = app();
+    keys(&mut app, "l<Home>");
+    assert_eq!(app.view.row, None, "on the stage's header");
+    keys(&mut app, "<PgUp>");
+    assert_eq!(app.view.row, None, "nothing above the header");
+    keys(&mut app, "<PgDn>");
+    let last = app.doc.map().stages[1].touchpoints.len() - 1;
+    assert_eq!(app.view.row, Some(last), "a page down, kept in the stage");
+    keys(&mut app, "<PgUp>");
+    assert_eq!(app.view.row, Some(0));
 }

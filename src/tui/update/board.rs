@@ -27,11 +27,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::RowFirst => view.row = None,
         Action::RowLast => view.row = len.checked_sub(1),
         Action::PageUp => {
+            // A page up, stopping at the first touchpoint; on the stage's
+            // header there is nothing above.
             let page = page(app);
-            app.view.row = app.view.row.and_then(|r| r.checked_sub(page)).or(Some(0));
-            if len == 0 {
-                app.view.row = None;
-            }
+            app.view.row = app.view.row.map(|r| r.saturating_sub(page));
         }
         Action::PageDown => {
             let page = page(app);

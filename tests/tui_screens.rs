@@ -202,3 +202,21 @@ fn hints_name_only_keys_that_work_here() {
         assert!(footer.contains(hint), "{hint} in {footer}");
     }
 }
+
+/// The help wraps long descriptions rather than cutting them.
+#[test]
+fn help_wraps_rather_than_cuts_at_80_columns() {
+    let t = screen(&format!("?{}", "j".repeat(30)), 80, 24);
+    let text: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(!text.contains('…'), "a description was cut");
+    assert!(
+        text.contains("aside)"),
+        "the reload key's description wraps"
+    );
+}

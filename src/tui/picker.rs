@@ -140,9 +140,12 @@ impl Picker {
             return;
         }
         if let Some(scroll) = self.help {
+            let (w, h) = self.size;
+            let rows = crate::tui::view::help::line_count(&self.settings.keymap, w, Mode::Picker);
+            let last = rows.saturating_sub(usize::from(h.saturating_sub(2)).max(1));
             self.help = match action {
                 Action::Cancel => None,
-                Action::RowNext | Action::PageDown => Some(scroll + 1),
+                Action::RowNext | Action::PageDown => Some((scroll + 1).min(last)),
                 Action::RowPrev | Action::PageUp => Some(scroll.saturating_sub(1)),
                 _ => Some(scroll),
             };

@@ -176,7 +176,11 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
 }
 
 pub(super) fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> {
-    let lines = help::line_count(&app.settings.keymap);
+    let lines = help::line_count(
+        &app.settings.keymap,
+        app.view.size.0,
+        crate::tui::keymap::Mode::Board,
+    );
     let page = usize::from(app.view.size.1.saturating_sub(2)).max(1);
     let last = lines.saturating_sub(page);
     let scroll = match action {

@@ -2,8 +2,8 @@
 
 use super::put;
 use crate::tui::app::Settings;
-use crate::tui::keymap::{Keymap, MODES};
-use crate::tui::text::{fit, width};
+use crate::tui::keymap::{Keymap, MODES, Mode};
+use crate::tui::text::{self, fit};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,30 +13,49 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 pub struct Help<'a> {
     pub settings: &'a Settings,
     pub scroll: usize,
+    /// The keys of the screen that asked for help, listed first.
+    pub first: Mode,
 }
 
-/// One line of help: a heading, a binding, or a blank.
+/// One row of help: a heading, a binding (its keys on its first row only),
+/// or a blank.
 enum Line {
     Heading(&'static str),
-    Binding(String, &'static str),
+    Binding(String, String),
     Blank,
 }
 
-fn lines(keymap: &Keymap, ascii: bool) -> Vec<Line> {
+/// The columns the keys get, and the rows of help at this width: the
+/// modes in order with `first` first, and descriptions wrapped to fit.
+fn lines(keymap: &Keymap, ascii: bool, width: u16, first: Mode) -> (usize, Vec<Line>) {
+    let inner = usize::from(width.saturating_sub(3));
+    let modes = std::iter::once(first).chain(MODES.into_iter().filter(|&m| m != first));
+    let rows: Vec<(Mode, Vec<(String, &'static str)>)> =
+        modes.map(|m| (m, keymap.help_rows(m, ascii))).collect();
+    let key_w = rows
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|(k, _)| text::width(k)))
+        .max()
+        .unwrap_or(0)
+        .min(inner / 2);
+    // Two columns of indent, the keys, two of space, the description.
+    let room = inner.saturating_sub(key_w + 4).max(1);
     let mut out = Vec::new();
-    for mode in MODES {
+    for (mode, bindings) in rows {
         out.push(Line::Heading(mode.title()));
-        for (keys, description) in keymap.help_rows(mode, ascii) {
-            out.push(Line::Binding(keys, description));
+        for (keys, description) in bindings {
+            let mut wrapped = text::wrap(description, room, usize::MAX).into_iter();
+            out.push(Line::Binding(keys, wrapped.next().unwrap_or_default()));
+            out.extend(wrapped.map(|more| Line::Binding(String::new(), more)));
         }
         out.push(Line::Blank);
     }
-    out
+    (key_w, out)
 }
 
-/// How many lines the help has, for scrolling.
-pub fn line_count(keymap: &Keymap) -> usize {
-    lines(keymap, true).len()
+/// How many rows the help has at this terminal width, for scrolling.
+pub fn line_count(keymap: &Keymap, width: u16, first: Mode) -> usize {
+    lines(keymap, true, width, first).1.len()
 }
 
 impl Widget for Help<'_> {
@@ -66,16 +85,7 @@ impl Widget for Help<'_> {
             inner.width.saturating_sub(1),
             inner.height,
         );
-        let all = lines(&self.settings.keymap, ascii);
-        let key_w = all
-            .iter()
-            .map(|l| match l {
-                Line::Binding(k, _) => width(k),
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0)
-            .min(usize::from(inner.width) / 2);
+        let (key_w, all) = lines(&self.settings.keymap, ascii, area.width, self.first);
         let w = usize::from(inner.width);
         for (i, line) in all
             .iter()

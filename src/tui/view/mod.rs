@@ -52,6 +52,7 @@ impl Widget for &App {
             Some(Overlay::Help { scroll }) => help::Help {
                 settings: &self.settings,
                 scroll: *scroll,
+                first: crate::tui::keymap::Mode::Board,
             }
             .render(area, buf),
             Some(Overlay::Personas { cursor }) => {

@@ -89,6 +89,7 @@ impl Widget for &Picker {
             Help {
                 settings: &self.settings,
                 scroll,
+                first: Mode::Picker,
             }
             .render(area, buf);
         }

@@ -74,9 +74,19 @@ fn reload_takes_the_file_on_disk() {
     assert_eq!(dialog_title(&app).as_deref(), Some("Reload from disk"));
     keys(&mut app, "<Esc>");
     assert!(app.doc.is_dirty());
+    let mine = app.doc.map().clone();
     keys(&mut app, "Rr");
     assert!(!app.doc.is_dirty());
     assert_eq!(*app.doc.map(), theirs);
+    // The reload is undoable: u brings back what was open, unsaved.
+    let said = &app.message.as_ref().expect("a message").text;
+    assert!(said.contains("u brings your changes back"), "{said}");
+    keys(&mut app, "u");
+    assert_eq!(*app.doc.map(), mine);
+    assert!(app.doc.is_dirty());
+    keys(&mut app, "<C-r>");
+    assert_eq!(*app.doc.map(), theirs);
+    assert!(!app.doc.is_dirty(), "redo is the file's content again");
 }
 
 #[test]

@@ -56,6 +56,9 @@ pub enum Edit {
         description: String,
         conversion: String,
     },
+    /// Puts another map in this one's place, as a reload from disk does:
+    /// undo brings back the map as it was.
+    ReplaceMap(Box<Map>),
 }
 
 /// The fields of a touchpoint a user edits: everything but the id.
@@ -197,12 +200,18 @@ impl Edit {
             Edit::MoveTouchpoint { .. } => "move touchpoint".into(),
             Edit::Person(edit) => edit.describe(map),
             Edit::SetMapInfo { .. } => "edit the map's title".into(),
+            Edit::ReplaceMap(_) => "reload the map".into(),
         }
     }
 
     /// Applies the edit. On error the map is left as it was.
     pub fn apply(self, map: &mut Map) -> Result<Applied, EditError> {
         match self {
+            Edit::ReplaceMap(other) => Ok(Applied {
+                inverse: Edit::ReplaceMap(Box::new(std::mem::replace(map, *other))),
+                focus: Focus::Map,
+                paths_changed: 0,
+            }),
             Edit::SetMapInfo {
                 title,
                 description,

@@ -314,7 +314,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ctrl('r'), Action::Redo, "redo", None),
     (Board, Key::ctrl('s'), Action::Save, "save (the same bytes as `journey fmt`)", Some("save")),
     (Board, Key::ch('S'), Action::SaveAs, "save as another file", None),
-    (Board, Key::ch('R'), Action::Reload, "reload the file from disk (unsaved changes are kept aside)", None),
+    (Board, Key::ch('R'), Action::Reload, "reload the file from disk (u takes it back; unsaved changes are also kept aside)", None),
     (Board, Key::ch('?'), Action::Help, "this help", Some("help")),
     (Board, Key::ch('q'), Action::Quit, "quit (with unsaved changes: asks to save, discard or cancel)", Some("quit")),
     (Board, Key::ctrl('c'), Action::Quit, "", None),

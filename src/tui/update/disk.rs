@@ -4,6 +4,7 @@
 
 use super::{Effect, SaveCheck};
 use crate::core::diff::summarize;
+use crate::core::edit::Edit;
 use crate::core::format::to_string;
 use crate::core::model::Map;
 use crate::core::recovery::Recovery;
@@ -160,19 +161,28 @@ pub fn reloaded(app: &mut App, result: ReloadResult) -> Vec<Effect> {
     match result.outcome {
         Err(e) => app.error(format!("cannot reload: {e}")),
         Ok((map, stamp)) => {
-            let mut doc = Document::saved(map, result.path);
-            doc.stamp = Some(stamp);
-            app.doc = doc;
+            // The reload is an edit like any other, so that `u` brings back
+            // what was open before it; the file's content is the saved state.
+            let dirty = app.doc.is_dirty();
+            if app.doc.path == result.path {
+                // Replacing the map cannot fail.
+                let _ = app.doc.apply(Edit::ReplaceMap(Box::new(map)));
+                let state = app.doc.state();
+                app.doc.mark_saved(state);
+            } else {
+                app.doc = Document::saved(map, result.path);
+            }
+            app.doc.stamp = Some(stamp);
             app.derived.invalidate();
             app.session.disk_changed = false;
             app.session.kept_state = None;
-            match result.kept {
-                Some(kept) => app.info(format!(
-                    "reloaded; your changes are kept in {}",
-                    kept.display()
-                )),
-                None => app.info("reloaded from disk"),
-            }
+            app.info(match (dirty, result.kept.is_some()) {
+                (true, true) => {
+                    "reloaded from disk; u brings your changes back (a recovery file keeps them too)"
+                }
+                (true, false) => "reloaded from disk; u brings your changes back",
+                (false, _) => "reloaded from disk; u undoes",
+            });
         }
     }
     Vec::new()

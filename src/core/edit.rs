@@ -567,6 +567,20 @@ mod tests {
         TouchpointPos { stage, index }
     }
 
+    #[test]
+    fn replacing_the_map_undoes_to_the_old_one() {
+        let mut m = map();
+        let before = m.clone();
+        let other = Map::new("from disk");
+        let applied = Edit::ReplaceMap(Box::new(other.clone()))
+            .apply(&mut m)
+            .expect("replaces");
+        assert_eq!(m, other);
+        assert_eq!(applied.focus, Focus::Map);
+        applied.inverse.apply(&mut m).expect("undoes");
+        assert_eq!(m, before);
+    }
+
     /// Two stages of two touchpoints; one path through all four, another
     /// through the first stage only.
     fn map() -> Map {

@@ -331,6 +331,13 @@ fn search_finds_by_name_channel_and_notes_and_n_moves() {
     assert!(!found.is_empty());
     let first = found[0];
     assert_eq!((app.view.stage, app.view.row), (first.0, Some(first.1)));
+    let said = &app.message.as_ref().expect("a message").text;
+    if found.len() > 1 {
+        assert!(
+            said.starts_with(&format!("match 1 of {}", found.len())),
+            "{said}"
+        );
+    }
     keys(&mut app, "n");
     let second = found.get(1).copied().unwrap_or(first);
     assert_eq!((app.view.stage, app.view.row), (second.0, Some(second.1)));

@@ -118,11 +118,15 @@ pub(super) fn submit_search(app: &mut App, form: &Form<FormPurpose>) {
         .position(|m| (m.stage, m.index) >= here)
         .unwrap_or(0);
     select(app, first);
-    let text = format!(
-        "{count} match{} for “{}”: n next, N previous",
-        if count == 1 { "" } else { "es" },
-        app.search
-    );
+    let text = if count == 1 {
+        format!("1 match for “{}”", app.search)
+    } else {
+        format!(
+            "match {} of {count} for “{}”: n next, N previous",
+            first + 1,
+            app.search
+        )
+    };
     app.info(text);
 }
 

@@ -176,12 +176,11 @@ pub fn reloaded(app: &mut App, result: ReloadResult) -> Vec<Effect> {
             app.derived.invalidate();
             app.session.disk_changed = false;
             app.session.kept_state = None;
-            app.info(match (dirty, result.kept.is_some()) {
-                (true, true) => {
-                    "reloaded from disk; u brings your changes back (a recovery file keeps them too)"
-                }
-                (true, false) => "reloaded from disk; u brings your changes back",
-                (false, _) => "reloaded from disk; u undoes",
+            // The dialog said that a recovery file keeps the changes too.
+            app.info(if dirty {
+                "reloaded from disk; u brings your changes back"
+            } else {
+                "reloaded from disk; u undoes"
             });
         }
     }

@@ -220,3 +220,17 @@ fn help_wraps_rather_than_cuts_at_80_columns() {
         "the reload key's description wraps"
     );
 }
+
+/// An empty path's panel offers no step keys in the hint bar.
+#[test]
+fn an_empty_path_offers_no_step_keys() {
+    let t = screen("p<Enter>snLater<Enter>", 80, 24);
+    let footer: String = t.backend().buffer().content()[80 * 23..]
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(footer.contains("new path"), "{footer}");
+    for step_key in ["remove", "emotion", "jump"] {
+        assert!(!footer.contains(step_key), "{step_key} in {footer}");
+    }
+}

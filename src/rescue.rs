@@ -104,6 +104,7 @@ impl Rescue {
             .map_or(0, |d| d.as_secs());
         let tag = format!("before-reload-{seconds}-{}", std::process::id());
         let path = self.shared.store.tagged_path_for(&self.map_file(), &tag);
+        let _guard = lock(&self.shared.write_lock);
         write_atomic(&path, to_string(map).as_bytes())?;
         Ok(path)
     }
@@ -132,17 +133,32 @@ impl Rescue {
         let shared = Arc::clone(&self.shared);
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                let written = shared.write();
-                crate::core::lock::release(&shared.store, &lock(&shared.map_file));
-                restore();
-                if let Ok(Some(path)) = written {
-                    eprintln!("journey: unsaved changes kept in {}", path.display());
-                }
-                std::process::exit(128 + signal);
+                shared.keep_and_exit(128 + signal, &restore);
             }
         });
         Ok(())
     }
+
+    /// The terminal is gone (an SSH drop, a closed window): writes the
+    /// snapshot, says where it went if anyone can still hear, and exits as
+    /// a hang-up signal would (129). Racing the signal thread is safe: both
+    /// come here, and the first one to take the write lock exits holding it.
+    pub fn hang_up(&self) -> ! {
+        self.shared.keep_and_exit(EXIT_HUNG_UP, &|| {})
+    }
+}
+
+/// The exit code of a process ended by SIGHUP: 128 + 1.
+pub const EXIT_HUNG_UP: i32 = 129;
+
+/// Writes one line to stderr, ignoring failure: stderr may be a terminal
+/// that is gone (every write fails with EIO), or a full disk, and a message
+/// is never worth a panic, least of all inside a panic hook.
+pub fn say(line: &str) {
+    use std::io::Write as _;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", crate::core::text::printable(line));
+    let _ = err.flush();
 }
 
 impl Rescue {
@@ -155,23 +171,59 @@ impl Rescue {
         std::panic::set_hook(Box::new(move |info| {
             previous(info);
             match shared.write() {
-                Ok(Some(path)) => eprintln!(
+                Ok(Some(path)) => say(&format!(
                     "journey: your unsaved changes are kept in {}; `journey {}` offers to restore them",
-                    path.display(),
-                    lock(&shared.map_file).display()
-                ),
-                Ok(None) => eprintln!("journey: there were no unsaved changes"),
-                Err(e) => eprintln!("journey: could not write the recovery file: {e}"),
+                    shown(&path),
+                    shown(&lock(&shared.map_file))
+                )),
+                Ok(None) => say("journey: there were no unsaved changes"),
+                Err(e) => say(&format!("journey: could not write the recovery file: {e}")),
             }
-            eprintln!(
+            say(&format!(
                 "journey: this is a bug; please report it on the project's issue tracker with the message above, the journey version ({}) and what you did just before",
                 env!("CARGO_PKG_VERSION")
-            );
+            ));
         }));
     }
 }
 
+/// A path for a one-line message: a newline, tab or control character in a
+/// file name is shown escaped, so it can never start a line of its own.
+pub fn shown(path: &Path) -> String {
+    let name = path.display().to_string();
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    crate::core::text::printable(&out).into_owned()
+}
+
 impl Shared {
+    /// Writes the snapshot and exits with `code`, holding the write lock to
+    /// the end so that no other thread is left halfway through a recovery
+    /// write (which would leave a temporary file behind).
+    fn keep_and_exit(&self, code: i32, restore: &dyn Fn()) -> ! {
+        let _guard = lock(&self.write_lock);
+        let written = self.write_locked();
+        crate::core::lock::release(&self.store, &lock(&self.map_file));
+        restore();
+        match written {
+            Ok(Some(path)) => say(&format!(
+                "journey: unsaved changes kept in {}; `journey {}` offers to restore them",
+                shown(&path),
+                shown(&lock(&self.map_file))
+            )),
+            Ok(None) => {}
+            Err(e) => say(&format!("journey: could not keep unsaved changes: {e}")),
+        }
+        std::process::exit(code)
+    }
+
     fn path(&self) -> PathBuf {
         let map_file = lock(&self.map_file);
         match &self.tag {
@@ -182,6 +234,11 @@ impl Shared {
 
     fn write(&self) -> std::io::Result<Option<PathBuf>> {
         let _guard = lock(&self.write_lock);
+        self.write_locked()
+    }
+
+    /// [`Shared::write`], for a caller that holds the write lock.
+    fn write_locked(&self) -> std::io::Result<Option<PathBuf>> {
         let Some(map) = lock(&self.snapshot).clone() else {
             return Ok(None);
         };

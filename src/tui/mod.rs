@@ -313,9 +313,13 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     let mut events = TerminalEvents::new();
     let mut app = match app {
         Some(app) => app,
-        None => match pick(&mut terminal, &mut events, settings)? {
-            Some(app) => app,
-            None => return events.error.map_or(Ok(()), Err),
+        None => match pick(&mut terminal, &mut events, settings) {
+            Ok(Some(app)) => app,
+            // Nothing was open, so nothing is lost.
+            _ if events.interrupted() => std::process::exit(crate::rescue::EXIT_HUNG_UP),
+            Err(e) if terminal::is_gone(&e) => std::process::exit(crate::rescue::EXIT_HUNG_UP),
+            Err(e) => return Err(e),
+            Ok(None) => return Ok(()),
         },
     };
     if app.doc.path.exists()
@@ -326,7 +330,10 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     }
     safety::attach(&mut app);
     let result = run(&mut terminal, &mut events, &mut app);
-    let cut_off = result.is_err() || events.interrupted();
+    if events.interrupted() || result.as_ref().is_err_and(terminal::is_gone) {
+        safety::hang_up(&app);
+    }
+    let cut_off = result.is_err();
     safety::detach(&app, cut_off);
     result?;
     events.error.map_or(Ok(()), Err)

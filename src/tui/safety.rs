@@ -4,8 +4,7 @@
 
 use crate::core::lock::EditLock;
 use crate::core::recovery::RecoveryStore;
-use crate::core::text::printable;
-use crate::rescue::Rescue;
+use crate::rescue::{Rescue, say, shown};
 use crate::tui::app::{App, Overlay};
 use crate::tui::{terminal, update};
 use std::time::{Duration, Instant};
@@ -73,16 +72,29 @@ pub fn detach(app: &App, cut_off: bool) {
     if cut_off && app.doc.is_dirty() {
         rescue.keep(app.doc.snapshot());
         match rescue.write_now() {
-            Ok(Some(path)) => eprintln!(
+            Ok(Some(path)) => say(&format!(
                 "journey: unsaved changes were kept in {}; `journey {}` offers to restore them",
-                printable(&path.display().to_string()),
-                printable(&app.doc.path.display().to_string())
-            ),
+                shown(&path),
+                shown(&app.doc.path)
+            )),
             Ok(None) => {}
-            Err(e) => eprintln!("journey: could not keep unsaved changes: {e}"),
+            Err(e) => say(&format!("journey: could not keep unsaved changes: {e}")),
         }
     } else if !cut_off && app.session.kept_dirty {
         rescue.clear();
+    }
+}
+
+/// The terminal is gone: keeps unsaved work and exits as SIGHUP would (129).
+pub fn hang_up(app: &App) -> ! {
+    match &app.session.rescue {
+        Some(rescue) => {
+            if app.doc.is_dirty() {
+                rescue.keep(app.doc.snapshot());
+            }
+            rescue.hang_up()
+        }
+        None => std::process::exit(crate::rescue::EXIT_HUNG_UP),
     }
 }
 

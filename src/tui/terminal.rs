@@ -56,6 +56,17 @@ fn install_panic_hook() {
     }));
 }
 
+/// Whether an error from the terminal means it is gone: the pty's other
+/// side closed (EIO, ENXIO) or the pipe broke. The user cannot see anything
+/// any more, so the editor keeps their work and exits as on a hang-up.
+pub fn is_gone(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    if matches!(e.raw_os_error(), Some(libc::EIO | libc::ENXIO)) {
+        return true;
+    }
+    e.kind() == io::ErrorKind::BrokenPipe
+}
+
 /// What the terminal has for us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {

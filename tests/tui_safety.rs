@@ -59,6 +59,28 @@ fn a_save_over_a_file_changed_on_disk_asks_and_overwrite_writes() {
 }
 
 #[test]
+fn a_new_map_whose_file_appears_before_the_save_asks_first() {
+    // Two editors on the same missing file, or a `git pull` that creates it
+    // while this editor has it open as a new map.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("launch.ron");
+    let mut app = App::create(path.clone(), Settings::new(false, true));
+    app.handle(Event::Resize(80, 24));
+    let theirs = "(\n    format: 1,\n    title: \"Theirs\",\n)\n";
+    std::fs::write(&path, theirs).expect("the other editor saves first");
+    // Enter in the "New map" form writes the new map for the first time.
+    keys(&mut app, "<Enter>");
+    assert_eq!(dialog_title(&app).as_deref(), Some("Changed on disk"));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("reads"),
+        theirs,
+        "their file is not overwritten without asking"
+    );
+    keys(&mut app, "o");
+    assert_eq!(load(&path).expect("loads").map, *app.doc.map());
+}
+
+#[test]
 fn reload_takes_the_file_on_disk() {
     let (mut app, _dir) = stamped_app();
     let path = app.doc.path.clone();

@@ -83,6 +83,11 @@ fn save(path: &Path, text: &str, check: &SaveCheck) -> SaveOutcome {
         SaveCheck::Unchanged(Some(stamp)) if stamp.changed_on_disk(path) => {
             return SaveOutcome::ChangedOnDisk;
         }
+        // A map that had no file when it was opened: a file there now was
+        // made by someone else (another editor, a `git pull`).
+        SaveCheck::Unchanged(None) if std::fs::symlink_metadata(path).is_ok() => {
+            return SaveOutcome::ChangedOnDisk;
+        }
         SaveCheck::NewFile if path.exists() => return SaveOutcome::Exists,
         _ => {}
     }

@@ -67,13 +67,15 @@ pub fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
         }
         SaveOutcome::ChangedOnDisk => {
             app.session.disk_changed = true;
+            let what = if app.doc.stamp.is_none() {
+                "was created on disk by someone else since this editor began it as a new map"
+            } else {
+                "changed on disk (or was removed) since it was opened or saved"
+            };
             app.overlay = Some(Overlay::Confirm(Confirm {
                 title: "Changed on disk".into(),
                 lines: vec![
-                    format!(
-                        "{} changed on disk (or was removed) since it was opened or saved",
-                        app.doc.file_name()
-                    ),
+                    format!("{} {what}", app.doc.file_name()),
                     "(a git pull, another editor or a teammate?).".into(),
                     "Reloading keeps your changes in a recovery file first.".into(),
                 ],

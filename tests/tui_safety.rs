@@ -81,6 +81,29 @@ fn a_new_map_whose_file_appears_before_the_save_asks_first() {
 }
 
 #[test]
+fn a_recovery_that_holds_what_the_file_holds_is_not_offered() {
+    let (mut app, dir) = stamped_app();
+    let store = journey::core::recovery::RecoveryStore::in_dir(dir.path().join("recovery"));
+    // Work kept aside before a reload, then undone and saved: the file
+    // now holds exactly what the recovery holds.
+    let same = store
+        .tagged_path_for(&app.doc.path, "before-reload-1-1")
+        .clone();
+    std::fs::create_dir_all(store.dir()).expect("recovery folder");
+    std::fs::write(&same, to_string(app.doc.map())).expect("recovery file");
+    journey::tui::safety::offer_recovery(&mut app, &store);
+    assert_eq!(dialog_title(&app), None, "nothing to restore is offered");
+    assert!(!same.exists(), "the empty recovery is deleted");
+
+    // One that differs is still offered.
+    let mut other = app.doc.map().clone();
+    other.title = "Changed".into();
+    std::fs::write(store.path_for(&app.doc.path), to_string(&other)).expect("recovery file");
+    journey::tui::safety::offer_recovery(&mut app, &store);
+    assert_eq!(dialog_title(&app).as_deref(), Some("Recovered changes"));
+}
+
+#[test]
 fn reload_takes_the_file_on_disk() {
     let (mut app, _dir) = stamped_app();
     let path = app.doc.path.clone();

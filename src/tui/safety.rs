@@ -40,10 +40,27 @@ pub fn attach(app: &mut App) {
     // With another editor open, a recovery file may be that editor's live
     // work: it is offered once both are closed.
     if app.overlay.is_none() && other.is_none() {
+        offer_recovery(app, &store);
+    }
+}
+
+/// Offers the newest recovery file for the app's map, if it holds anything
+/// the map does not. One that holds just what the file holds (work kept
+/// before a reload, then undone and saved) is deleted without a word.
+pub fn offer_recovery(app: &mut App, store: &RecoveryStore) {
+    // Bounded: each round deletes one file, and there are few.
+    for _ in 0..16 {
         match store.find(&app.doc.path) {
-            Ok(Some(recovery)) => update::restore_dialog(app, recovery),
-            Ok(None) => {}
-            Err(e) => app.error(format!("a recovery file exists but cannot be read: {e}")),
+            Ok(Some(recovery)) if recovery.map == *app.doc.map() => {
+                if std::fs::remove_file(&recovery.path).is_err() {
+                    return;
+                }
+            }
+            Ok(Some(recovery)) => return update::restore_dialog(app, recovery),
+            Ok(None) => return,
+            Err(e) => {
+                return app.error(format!("a recovery file exists but cannot be read: {e}"));
+            }
         }
     }
 }

@@ -40,6 +40,8 @@ struct Shared {
     snapshot: Mutex<Option<Arc<Map>>>,
     /// Serializes writes, so the writer thread and a signal never interleave.
     write_lock: Mutex<()>,
+    /// Why the last write failed; `None` once one succeeds.
+    failure: Mutex<Option<String>>,
 }
 
 impl std::fmt::Debug for Rescue {
@@ -60,6 +62,7 @@ impl Rescue {
             map_file: Mutex::new(map_file.to_path_buf()),
             snapshot: Mutex::new(None),
             write_lock: Mutex::new(()),
+            failure: Mutex::new(None),
         });
         let (writer, wake) = channel();
         let background = Arc::clone(&shared);
@@ -114,8 +117,15 @@ impl Rescue {
     pub fn clear(&self) {
         let _guard = lock(&self.shared.write_lock);
         *lock(&self.shared.snapshot) = None;
+        // Nothing unsaved is left to protect.
+        *lock(&self.shared.failure) = None;
         // A file that is already gone is as good as deleted.
         let _ = std::fs::remove_file(self.shared.path());
+    }
+
+    /// Why the last recovery write failed, while no later one succeeded.
+    pub fn failure(&self) -> Option<String> {
+        lock(&self.shared.failure).clone()
     }
 
     /// Writes the snapshot now, if there is one. Returns where it went.
@@ -234,7 +244,12 @@ impl Shared {
 
     fn write(&self) -> std::io::Result<Option<PathBuf>> {
         let _guard = lock(&self.write_lock);
-        self.write_locked()
+        let written = self.write_locked();
+        *lock(&self.failure) = match &written {
+            Err(e) => Some(e.to_string()),
+            Ok(_) => None,
+        };
+        written
     }
 
     /// [`Shared::write`], for a caller that holds the write lock.

@@ -388,3 +388,49 @@ fn dialogs_show_every_answer_at_80x24() {
         assert!(screen.contains(answer), "{answer:?} cut off:\n{screen}");
     }
 }
+
+/// The screen as text, one line per row.
+fn screen_text(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(120, 24)).expect("terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_recovery_folder_that_cannot_be_written_is_a_lasting_warning() {
+    let (mut app, dir) = stamped_app();
+    // A plain file where the folder should be: no write can succeed, not
+    // even as root.
+    let blocked = dir.path().join("state");
+    std::fs::write(&blocked, "not a folder").expect("file");
+    let rescue = journey::rescue::Rescue::new(
+        journey::core::recovery::RecoveryStore::in_dir(blocked.join("recovery")),
+        &app.doc.path,
+        None,
+    );
+    app.session.rescue = Some(rescue.clone());
+    keys(&mut app, "t");
+    assert!(rescue.write_now().is_err(), "the write fails");
+    app.tick();
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("unsaved work is not protected"),
+        "no warning on screen:\n{screen}"
+    );
+    // It lasts: a key and its message do not take it away for good.
+    keys(&mut app, "j");
+    app.tick();
+    assert!(screen_text(&app).contains("unsaved work is not protected"));
+    // Once a write succeeds, it goes.
+    std::fs::remove_file(&blocked).expect("unblock");
+    assert!(rescue.write_now().is_ok(), "the write succeeds now");
+    app.tick();
+    assert!(!screen_text(&app).contains("not protected"));
+}

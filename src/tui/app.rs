@@ -53,6 +53,9 @@ pub struct Session {
     pub last_disk_check: Option<Instant>,
     /// This editor's claim on the file; the lock file goes when it drops.
     pub lock: Option<std::sync::Arc<crate::core::lock::EditLock>>,
+    /// Why the last recovery write failed, shown in the status bar until
+    /// one succeeds: unsaved work is not safe from a dropped connection.
+    pub unprotected: Option<String>,
 }
 
 /// How the editor draws and which keys it takes. Set at start-up.

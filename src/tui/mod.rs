@@ -174,11 +174,13 @@ impl Screen for App {
             }
         }
         safety::keep_unsaved(self);
+        safety::check_recovery(self);
         Flow::Continue
     }
 
     fn tick(&mut self) -> bool {
-        safety::check_disk(self)
+        // Both look, whatever the first one found.
+        safety::check_recovery(self) | safety::check_disk(self)
     }
 
     fn reads(&self, key: Key) -> bool {

@@ -190,6 +190,17 @@ fn keep_draft(app: &mut App, rescue: &Rescue) -> bool {
     true
 }
 
+/// Whether the recovery writer has failed since the last look; true when
+/// the status bar's warning appeared or went.
+pub fn check_recovery(app: &mut App) -> bool {
+    let failure = app.session.rescue.as_ref().and_then(Rescue::failure);
+    if failure == app.session.unprotected {
+        return false;
+    }
+    app.session.unprotected = failure;
+    true
+}
+
 /// While idle, at most once a second: has the file changed on disk? Git
 /// replaces files by rename, so the path is looked up afresh each time.
 pub fn check_disk(app: &mut App) -> bool {

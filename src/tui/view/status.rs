@@ -60,6 +60,22 @@ impl Widget for Status<'_> {
             );
             return;
         }
+        if let Some(why) = &app.session.unprotected {
+            let text = format!(
+                "{} unsaved work is not protected: recovery files cannot be written: {}",
+                sym.warning,
+                one_line(why, ascii)
+            );
+            put(
+                buf,
+                x,
+                area.y,
+                &fit(&text, room(x), sym.ellipsis),
+                room(x),
+                theme.error,
+            );
+            return;
+        }
         let p = app.doc.problems();
         if p.list.is_empty() {
             put(buf, x, area.y, "no problems", room(x), theme.ok);

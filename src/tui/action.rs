@@ -167,6 +167,10 @@ pub enum Action {
     Deleted,
     /// An export finished: where it went, or why it failed.
     Exported(ExportResult),
+    /// A picture began drawing in the background.
+    Drawing(crate::tui::drawing::Drawing),
+    /// Stop the picture being drawn.
+    CancelDrawing,
 }
 
 /// How an export went, fed back into `update` by the loop.

@@ -56,6 +56,8 @@ pub struct Session {
     /// Why the last recovery write failed, shown in the status bar until
     /// one succeeds: unsaved work is not safe from a dropped connection.
     pub unprotected: Option<String>,
+    /// The picture being drawn in the background, if any.
+    pub drawing: Option<crate::tui::drawing::Drawing>,
 }
 
 /// How the editor draws and which keys it takes. Set at start-up.

@@ -21,6 +21,10 @@ pub fn perform(effect: Effect, rescue: Option<&Rescue>) -> Option<Action> {
             ))),
             _ => Some(Action::Deleted),
         },
+        // Graphviz may take minutes: pictures are drawn in the background.
+        Effect::Export(job) if job.format.image().is_some() => {
+            Some(Action::Drawing(crate::tui::drawing::Drawing::start(job)))
+        }
         Effect::Export(job) => Some(Action::Exported(job.run())),
         Effect::Save {
             path,

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod derived;
 pub mod document;
+pub mod drawing;
 pub mod effects;
 pub mod form;
 pub mod journey;
@@ -169,7 +170,13 @@ impl Screen for App {
         let mut effects: VecDeque<Effect> = update(self, action).into();
         while let Some(effect) = effects.pop_front() {
             match effects::perform(effect, self.session.rescue.as_ref()) {
-                None => return Flow::Exit,
+                None => {
+                    // No drawing outlives the editor.
+                    if let Some(drawing) = &self.session.drawing {
+                        drawing.stop(Duration::from_secs(2));
+                    }
+                    return Flow::Exit;
+                }
                 Some(result) => effects.extend(update(self, result)),
             }
         }
@@ -179,8 +186,8 @@ impl Screen for App {
     }
 
     fn tick(&mut self) -> bool {
-        // Both look, whatever the first one found.
-        safety::check_recovery(self) | safety::check_disk(self)
+        // Each looks, whatever the one before found.
+        safety::check_drawing(self) | safety::check_recovery(self) | safety::check_disk(self)
     }
 
     fn reads(&self, key: Key) -> bool {

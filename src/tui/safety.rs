@@ -104,6 +104,9 @@ pub fn detach(app: &App, cut_off: bool) {
 
 /// The terminal is gone: keeps unsaved work and exits as SIGHUP would (129).
 pub fn hang_up(app: &App) -> ! {
+    if let Some(drawing) = &app.session.drawing {
+        drawing.stop(Duration::from_millis(500));
+    }
     match &app.session.rescue {
         Some(rescue) => {
             if app.doc.is_dirty() {
@@ -187,6 +190,21 @@ fn keep_draft(app: &mut App, rescue: &Rescue) -> bool {
     app.session.kept_dirty = true;
     // Once the form closes, the map itself is kept again.
     app.session.kept_state = None;
+    true
+}
+
+/// On a tick: the picture drawn in the background is done. Its result goes
+/// through `update` like any other; true when it came.
+pub fn check_drawing(app: &mut App) -> bool {
+    let Some(result) = app.session.drawing.as_ref().and_then(|d| d.poll()) else {
+        return false;
+    };
+    app.session.drawing = None;
+    let effects = update::update(app, crate::tui::action::Action::Exported(result));
+    debug_assert!(
+        effects.is_empty(),
+        "an export's result asks for nothing more"
+    );
     true
 }
 

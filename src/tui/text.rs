@@ -26,10 +26,28 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
+/// The most of one text that a single row is made from: far more than any
+/// terminal is wide (a column takes at least one byte), and small enough
+/// that measuring it is cheap on every frame.
+pub const LINE_BYTES: usize = 4 * 1024;
+
 /// Makes map text safe and one line for the screen: control and bidi
 /// characters shown as `\u{..}`, newlines and tabs as spaces, and in ASCII
 /// mode every other grapheme as `?`.
+///
+/// No row is wider than [`LINE_BYTES`] allows, so text longer than that (a
+/// title of megabytes) is cut first, with an ellipsis: drawing it costs what
+/// a row can show, not what the field holds.
 pub fn one_line(s: &str, ascii: bool) -> Cow<'_, str> {
+    if s.len() > LINE_BYTES {
+        let mut end = LINE_BYTES;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut cut = one_line(&s[..end], ascii).into_owned();
+        cut.push_str(if ascii { "..." } else { "…" });
+        return Cow::Owned(cut);
+    }
     let shown = printable(s);
     let needs_work = shown.contains(['\n', '\t']) || (ascii && !shown.is_ascii());
     if !needs_work {
@@ -167,5 +185,12 @@ mod tests {
         assert_eq!(one_line("Größe", true), "Groesse");
         assert_eq!(one_line("口コミ", true), "???");
         assert_eq!(one_line("plain", true), "plain");
+        let long = "ä".repeat(LINE_BYTES);
+        let cut = one_line(&long, false);
+        assert!(cut.len() <= LINE_BYTES + "…".len(), "cut to a row's worth");
+        assert!(
+            cut.ends_with("ä…"),
+            "cut between characters, with an ellipsis"
+        );
     }
 }

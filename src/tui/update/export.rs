@@ -11,6 +11,7 @@ use crate::tui::app::{App, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 /// The format choice's options, in the order of [`Format::ALL`].
 pub const FORMAT_NAMES: [&str; 7] = [
@@ -43,6 +44,11 @@ pub struct ExportJob {
 impl ExportJob {
     /// Writes the export; every failure is in the result, none panics.
     pub fn run(self) -> ExportResult {
+        self.run_cancellable(Arc::new(AtomicBool::new(false)))
+    }
+
+    /// [`ExportJob::run`], stopping `dot` when `cancel` is set.
+    pub fn run_cancellable(self, _cancel: Arc<AtomicBool>) -> ExportResult {
         // Exporting again over the last export is the usual case, so it is
         // not asked about; the message says that a file was replaced.
         let replaced = self.path.exists();
@@ -156,6 +162,17 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
         return Vec::new();
     }
     let (format, options) = chosen(app, &form);
+    if format.image().is_some()
+        && let Some(drawing) = &app.session.drawing
+    {
+        let mut form = form;
+        form.error = Some(format!(
+            "still drawing {}: Esc on the board cancels it",
+            crate::rescue::shown(drawing.path())
+        ));
+        app.overlay = Some(Overlay::Form(form));
+        return Vec::new();
+    }
     app.view.export_format = form.selected(0);
     app.info(format!("exporting {}…", format.name()));
     vec![Effect::Export(ExportJob {
@@ -166,8 +183,29 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
     })]
 }
 
+/// Esc while a picture is drawn: stops `dot`. The drawing's result (a
+/// cancelled export) then comes back on a tick.
+pub(super) fn cancel(app: &mut App) -> Vec<Effect> {
+    if let Some(drawing) = &app.session.drawing {
+        drawing.cancel();
+        app.info(format!(
+            "cancelling the drawing of {}…",
+            crate::rescue::shown(drawing.path())
+        ));
+    }
+    Vec::new()
+}
+
 /// Says where the export went, or why it failed; the editor goes on.
 pub(super) fn exported(app: &mut App, result: ExportResult) -> Vec<Effect> {
+    if app
+        .session
+        .drawing
+        .as_ref()
+        .is_some_and(|d| d.path() == result.path)
+    {
+        app.session.drawing = None;
+    }
     let path = crate::core::text::printable(&result.path.display().to_string()).into_owned();
     let to = if result.replaced {
         format!("{path} (replacing the file that was there)")

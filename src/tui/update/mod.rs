@@ -73,6 +73,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Saved(result) => saved(app, result),
         Action::Exported(result) => export::exported(app, result),
+        Action::Drawing(drawing) => {
+            app.session.drawing = Some(drawing);
+            Vec::new()
+        }
+        Action::CancelDrawing if app.session.drawing.is_some() => export::cancel(app),
         Action::Reloaded(result) => disk::reloaded(app, result),
         Action::Failed(message) => {
             app.error(message);

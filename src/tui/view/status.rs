@@ -76,6 +76,26 @@ impl Widget for Status<'_> {
             );
             return;
         }
+        if let Some(drawing) = &app.session.drawing {
+            let name = drawing
+                .path()
+                .file_name()
+                .map_or_else(|| drawing.path().into(), std::path::Path::new);
+            let text = format!(
+                "drawing {}{} Esc cancels",
+                one_line(&crate::rescue::shown(name), ascii),
+                if ascii { "..." } else { "…" }
+            );
+            put(
+                buf,
+                x,
+                area.y,
+                &fit(&text, room(x), sym.ellipsis),
+                room(x),
+                theme.ok,
+            );
+            return;
+        }
         let p = app.doc.problems();
         if p.list.is_empty() {
             put(buf, x, area.y, "no problems", room(x), theme.ok);

@@ -86,8 +86,9 @@ pub fn detach(app: &App, cut_off: bool) {
     let Some(rescue) = &app.session.rescue else {
         return;
     };
-    if cut_off && app.doc.is_dirty() {
-        rescue.keep(app.doc.snapshot());
+    if cut_off {
+        // The snapshot is kept after every event, an open form's text
+        // included; it is empty when all is saved.
         match rescue.write_now() {
             Ok(Some(path)) => say(&format!(
                 "journey: unsaved changes were kept in {}; `journey {}` offers to restore them",
@@ -108,12 +109,9 @@ pub fn hang_up(app: &App) -> ! {
         drawing.stop(Duration::from_millis(500));
     }
     match &app.session.rescue {
-        Some(rescue) => {
-            if app.doc.is_dirty() {
-                rescue.keep(app.doc.snapshot());
-            }
-            rescue.hang_up()
-        }
+        // The snapshot is current (it is kept after every event), and it may
+        // hold the text of an open form, which the document does not.
+        Some(rescue) => rescue.hang_up(),
         None => std::process::exit(crate::rescue::EXIT_HUNG_UP),
     }
 }

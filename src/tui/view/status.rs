@@ -80,7 +80,7 @@ impl Widget for Status<'_> {
             let name = drawing
                 .path()
                 .file_name()
-                .map_or_else(|| drawing.path().into(), std::path::Path::new);
+                .map_or_else(|| drawing.path(), std::path::Path::new);
             let text = format!(
                 "drawing {}{} Esc cancels",
                 one_line(&crate::rescue::shown(name), ascii),

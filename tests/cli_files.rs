@@ -52,6 +52,18 @@ fn a_file_name_cannot_forge_an_output_line() {
             "export", FORGING, "--format", "markdown", "--output", FORGING,
         ],
         &["new", "n\n::error file=README.md::y.ron"],
+        &[
+            "render",
+            FORGING,
+            "--output",
+            "p\n::error file=README.md::y.jpg",
+        ],
+        &[
+            "render",
+            FORGING,
+            "--output",
+            "no such\n::error file=README.md::/y.svg",
+        ],
     ];
     for args in runs {
         let out = run(journey(dir.path()).args(*args));

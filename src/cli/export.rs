@@ -2,7 +2,7 @@
 
 use super::{EXIT_OK, EXIT_UNREADABLE, ExportFormat, emit, eprint_clean};
 use crate::core::export::render::{Image, RenderError};
-use crate::core::export::{self, Format, Options};
+use crate::core::export::{self, ExportError, Format, Options};
 use crate::core::format::{load, write_atomic};
 use crate::core::model::Map;
 use crate::core::samefile::{same_file, shown_path};
@@ -71,8 +71,9 @@ pub fn run_render(file: &Path, output: &Path, persona: Option<&str>) -> u8 {
         return EXIT_UNREADABLE;
     }
     let Some(image) = Image::from_path(output) else {
+        // Built only to be printed, so it carries the name as shown.
         let e = RenderError::UnknownExtension {
-            path: output.to_path_buf(),
+            path: shown_path(output).into(),
         };
         eprint_clean(&format!("error: {e}"));
         return EXIT_UNREADABLE;
@@ -92,6 +93,13 @@ pub fn run_render(file: &Path, output: &Path, persona: Option<&str>) -> u8 {
                 eprint_clean(&format!("warning: {w}"));
             }
             EXIT_OK
+        }
+        Err(ExportError::Write { path, source }) => {
+            eprint_clean(&format!(
+                "error: cannot write {}: {source}",
+                shown_path(&path)
+            ));
+            EXIT_UNREADABLE
         }
         Err(e) => {
             eprint_clean(&format!("error: {e}"));

@@ -199,9 +199,24 @@ fn a_full_stderr_gives_exit_2_and_the_work_is_still_done() {
     let out = run(journey(dir.path()).args(["check", "bad.ron"]).stderr(full));
     assert_eq!(out.status.code(), Some(2));
 
-    let Some(full) = dev_full() else { return };
-    let out = run(journey(dir.path()).arg("--bogus").stderr(full));
-    assert_eq!(out.status.code(), Some(2));
+    // The other subcommands say what they did on stderr alone.
+    let quiet: &[&[&str]] = &[
+        &["--bogus"],
+        &["new", "new.ron"],
+        &["render", "bad.ron", "--output", "bad.jpg"],
+        &[
+            "export", "bad.ron", "--format", "dot", "--output", "bad.dot",
+        ],
+    ];
+    for args in quiet {
+        let Some(full) = dev_full() else { return };
+        let out = run(journey(dir.path()).args(*args).stderr(full));
+        assert_eq!(out.status.code(), Some(2), "{}", args.join(" "));
+    }
+    assert!(
+        dir.path().join("new.ron").exists(),
+        "new still made its file"
+    );
 }
 
 #[test]

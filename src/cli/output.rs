@@ -112,7 +112,7 @@ pub(crate) fn emit_line(line: &str) {
 }
 
 /// Writes `text` to stderr as it is (for clap's usage messages).
-pub(crate) fn emit_err(text: &str) {
+fn emit_err(text: &str) {
     write_to(Std::Err, text.as_bytes());
 }
 

@@ -1,7 +1,8 @@
 //! `journey check`: validate maps and print the findings.
 
-use super::{CheckFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
+use super::{CheckFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
 use crate::core::format::{LoadError, load};
+use crate::core::samefile::shown_path;
 use crate::core::text::printable;
 use crate::core::validate::{Diagnostic, Item, Severity, attach_lines, validate, validate_source};
 use serde::Serialize;
@@ -63,24 +64,24 @@ fn check_file(file: &Path) -> Outcome {
 
 fn location(file: &Path, line: Option<usize>) -> String {
     match line {
-        Some(line) => format!("{}:{line}", file.display()),
-        None => file.display().to_string(),
+        Some(line) => format!("{}:{line}", shown_path(file)),
+        None => shown_path(file),
     }
 }
 
 fn print_human(results: &[(&Path, Outcome)]) {
     for (file, outcome) in results {
         match outcome {
-            Outcome::Unreadable(e) => super::eprint_clean(&format!("error: {e}")),
+            Outcome::Unreadable(e) => eprint_clean(&format!("error: {e}")),
             Outcome::Checked(diagnostics) => {
                 for d in diagnostics {
-                    println!(
+                    emit_line(&format!(
                         "{}: {}[{}]: {}",
-                        printable(&location(file, d.line)),
+                        location(file, d.line),
                         d.severity.label(),
                         d.rule.name(),
                         printable(&d.message)
-                    );
+                    ));
                 }
                 let errors = diagnostics
                     .iter()
@@ -96,7 +97,7 @@ fn print_human(results: &[(&Path, Outcome)]) {
                         plural(warnings, "warning")
                     )
                 };
-                super::eprint_clean(&format!("{}: {summary}", file.display()));
+                eprint_clean(&format!("{}: {summary}", shown_path(file)));
             }
         }
     }
@@ -184,15 +185,15 @@ fn print_json(results: &[(&Path, Outcome)], errors: usize, warnings: usize) {
         findings,
     };
     match serde_json::to_string_pretty(&report) {
-        Ok(json) => println!("{json}"),
-        Err(e) => eprintln!("error: cannot write JSON: {e}"),
+        Ok(json) => emit_line(&json),
+        Err(e) => eprint_clean(&format!("error: cannot write JSON: {e}")),
     }
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,title=…::message`.
 fn print_github(results: &[(&Path, Outcome)]) {
     for (file, outcome) in results {
-        let file_prop = escape_property(&file.display().to_string());
+        let file_prop = escape_property(&shown_path(file));
         match outcome {
             Outcome::Unreadable(e) => {
                 let mut props = format!("file={file_prop}");
@@ -202,10 +203,10 @@ fn print_github(results: &[(&Path, Outcome)]) {
                 if let Some(col) = e.col {
                     props.push_str(&format!(",col={col}"));
                 }
-                println!(
+                emit_line(&format!(
                     "::error {props},title=journey unreadable::{}",
                     escape_data(&e.kind.to_string())
-                );
+                ));
             }
             Outcome::Checked(diagnostics) => {
                 for d in diagnostics {
@@ -213,12 +214,12 @@ fn print_github(results: &[(&Path, Outcome)]) {
                     if let Some(line) = d.line {
                         props.push_str(&format!(",line={line}"));
                     }
-                    println!(
+                    emit_line(&format!(
                         "::{} {props},title=journey {}::{}",
                         d.severity.label(),
                         d.rule.name(),
                         escape_data(&d.message)
-                    );
+                    ));
                 }
             }
         }

@@ -1,12 +1,12 @@
 //! `journey export` and `journey render`.
 
-use super::{EXIT_OK, EXIT_UNREADABLE, ExportFormat, eprint_clean};
+use super::{EXIT_OK, EXIT_UNREADABLE, ExportFormat, emit, eprint_clean};
 use crate::core::export::render::{Image, RenderError};
-use crate::core::export::{self, Format, Options};
+use crate::core::export::{self, ExportError, Format, Options};
 use crate::core::format::{load, write_atomic};
 use crate::core::model::Map;
+use crate::core::samefile::{same_file, shown_path};
 use crate::core::validate::{Severity, attach_lines, validate};
-use std::io::Write;
 use std::path::Path;
 
 impl From<ExportFormat> for Format {
@@ -27,6 +27,9 @@ pub fn run_export(
     output: Option<&Path>,
     persona: Option<&str>,
 ) -> u8 {
+    if output.is_some_and(|out| names_the_map(file, out)) {
+        return EXIT_UNREADABLE;
+    }
     let (map, options) = match prepare(file, persona) {
         Ok(ready) => ready,
         Err(code) => return code,
@@ -35,35 +38,42 @@ pub fn run_export(
     for w in &exported.warnings {
         eprint_clean(&format!("warning: {w}"));
     }
-    let written = match output {
-        Some(out) => write_atomic(out, exported.text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", out.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(exported.text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                // A reader that stops early (`| head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|e| format!("cannot write to stdout: {e}")),
-            }
-        }
+    let Some(out) = output else {
+        // A failure here is reported by the shared output and its exit code.
+        emit(&exported.text);
+        return EXIT_OK;
     };
-    match written {
+    match write_atomic(out, exported.text.as_bytes()) {
         Ok(()) => EXIT_OK,
-        Err(message) => {
-            eprint_clean(&format!("error: {message}"));
+        Err(e) => {
+            eprint_clean(&format!("error: cannot write {}: {e}", shown_path(out)));
             EXIT_UNREADABLE
         }
     }
 }
 
+/// Whether `out` is the map itself by any name (the same path, a symlink,
+/// a hard link), which writing the export would replace; says so if it is.
+fn names_the_map(file: &Path, out: &Path) -> bool {
+    if !same_file(file, out) {
+        return false;
+    }
+    eprint_clean(&format!(
+        "error: {}: the output is the map itself; choose another --output file",
+        shown_path(out)
+    ));
+    true
+}
+
 /// Draws a map through Graphviz into an SVG, PNG or PDF file.
 pub fn run_render(file: &Path, output: &Path, persona: Option<&str>) -> u8 {
+    if names_the_map(file, output) {
+        return EXIT_UNREADABLE;
+    }
     let Some(image) = Image::from_path(output) else {
+        // Built only to be printed, so it carries the name as shown.
         let e = RenderError::UnknownExtension {
-            path: output.to_path_buf(),
+            path: shown_path(output).into(),
         };
         eprint_clean(&format!("error: {e}"));
         return EXIT_UNREADABLE;
@@ -83,6 +93,13 @@ pub fn run_render(file: &Path, output: &Path, persona: Option<&str>) -> u8 {
                 eprint_clean(&format!("warning: {w}"));
             }
             EXIT_OK
+        }
+        Err(ExportError::Write { path, source }) => {
+            eprint_clean(&format!(
+                "error: cannot write {}: {source}",
+                shown_path(&path)
+            ));
+            EXIT_UNREADABLE
         }
         Err(e) => {
             eprint_clean(&format!("error: {e}"));
@@ -113,8 +130,8 @@ fn prepare(file: &Path, persona: Option<&str>) -> Result<(Map, Options), u8> {
     }
     for d in &errors {
         let place = match d.line {
-            Some(line) => format!("{}:{line}", file.display()),
-            None => file.display().to_string(),
+            Some(line) => format!("{}:{line}", shown_path(file)),
+            None => shown_path(file),
         };
         eprint_clean(&format!(
             "{place}: {}[{}]: {}",
@@ -126,7 +143,7 @@ fn prepare(file: &Path, persona: Option<&str>) -> Result<(Map, Options), u8> {
     if !errors.is_empty() {
         eprint_clean(&format!(
             "warning: {} does not pass `journey check`; exporting it anyway",
-            file.display()
+            shown_path(file)
         ));
     }
     let options = Options {

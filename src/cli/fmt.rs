@@ -1,12 +1,14 @@
 //! `journey fmt`: rewrite maps in the canonical layout.
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, eprint_clean};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
 use crate::core::format::{load, to_string, write_atomic};
-use std::path::PathBuf;
+use crate::core::samefile::shown_path;
+use std::path::{Path, PathBuf};
 
 /// Rewrites each file canonically, or with `check` lists the files that
-/// would change. A file that does not parse is never rewritten.
-pub fn run(files: &[PathBuf], check: bool) -> u8 {
+/// would change. A file that does not parse is never rewritten, nor is a
+/// read-only one unless `force` is set.
+pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
     let mut unreadable = false;
     let mut changed = false;
     for file in files {
@@ -23,31 +25,34 @@ pub fn run(files: &[PathBuf], check: bool) -> u8 {
             continue;
         }
         changed = true;
+        let shown = shown_path(file);
         if check {
-            println!(
-                "{}",
-                crate::core::text::printable(&file.display().to_string())
-            );
+            emit_line(&shown);
             let line = first_difference(&loaded.text, &canonical);
             eprint_clean(&format!(
-                "{}:{line}: not in canonical layout; `journey fmt` would rewrite it",
-                file.display()
+                "{shown}:{line}: not in canonical layout; `journey fmt` would rewrite it"
             ));
+            continue;
+        }
+        if !force && read_only(file) {
+            eprint_clean(&format!(
+                "error: {shown}: read-only; not rewritten (use --force to rewrite it anyway)"
+            ));
+            unreadable = true;
             continue;
         }
         let comments = loaded.source().comment_lines.len();
         if comments > 0 {
             eprint_clean(&format!(
-                "warning: {}: dropped {comments} comment{}; keep such text in `description` or `notes`",
-                file.display(),
+                "warning: {shown}: dropped {comments} comment{}; keep such text in `description` or `notes`",
                 if comments == 1 { "" } else { "s" }
             ));
         }
         if let Err(e) = write_atomic(file, canonical.as_bytes()) {
-            eprint_clean(&format!("error: {}: cannot write: {e}", file.display()));
+            eprint_clean(&format!("error: {shown}: cannot write: {e}"));
             unreadable = true;
         } else {
-            eprint_clean(&format!("formatted {}", file.display()));
+            eprint_clean(&format!("formatted {shown}"));
         }
     }
     if unreadable {
@@ -57,6 +62,14 @@ pub fn run(files: &[PathBuf], check: bool) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// Whether the file's permission bits forbid writing it. An atomic save
+/// replaces the file through its folder, so without this check a 0444 file
+/// in a writable folder would be rewritten, and as root everything would be.
+/// A symlink is followed: the target's bits decide.
+fn read_only(file: &Path) -> bool {
+    std::fs::metadata(file).is_ok_and(|m| m.permissions().readonly())
 }
 
 /// The first line (1-based) where two texts differ.

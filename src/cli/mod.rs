@@ -6,12 +6,15 @@ mod editor;
 mod export;
 mod fmt;
 mod new;
+mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use editor::run_editor;
+pub(crate) use output::{emit, emit_line, eprint_clean};
+pub use output::{finish, note_closed_at_start, usage};
 
 /// Everything went fine.
 pub const EXIT_OK: u8 = 0;
@@ -83,6 +86,9 @@ pub enum Command {
         /// Change nothing; list the files that would change and exit 1 if any.
         #[arg(long)]
         check: bool,
+        /// Rewrite read-only files too (they are refused otherwise).
+        #[arg(long)]
+        force: bool,
     },
     /// Export a map as Markdown, Graphviz DOT or Mermaid.
     #[command(
@@ -163,7 +169,11 @@ pub fn run(command: Command) -> ExitCode {
             format,
             deny_warnings,
         } => check::run(&files, format, deny_warnings),
-        Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Fmt {
+            files,
+            check,
+            force,
+        } => fmt::run(&files, check, force),
         Command::Export {
             file,
             format,
@@ -177,9 +187,4 @@ pub fn run(command: Command) -> ExitCode {
         } => export::run_render(&file, &output, persona.as_deref()),
     };
     ExitCode::from(code)
-}
-
-/// Prints a message to stderr with any control characters made visible.
-pub(crate) fn eprint_clean(message: &str) {
-    eprintln!("{}", crate::core::text::printable(message));
 }

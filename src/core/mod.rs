@@ -11,6 +11,7 @@ pub mod lock;
 pub mod model;
 pub mod path_edit;
 pub mod recovery;
+pub mod samefile;
 pub mod slug;
 pub mod stamp;
 pub mod templates;

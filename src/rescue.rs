@@ -200,17 +200,7 @@ impl Rescue {
 /// A path for a one-line message: a newline, tab or control character in a
 /// file name is shown escaped, so it can never start a line of its own.
 pub fn shown(path: &Path) -> String {
-    let name = path.display().to_string();
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    crate::core::text::printable(&out).into_owned()
+    crate::core::samefile::shown_path(path)
 }
 
 impl Shared {

@@ -157,3 +157,49 @@ fn svg_for_a_slide_through_graphviz() {
     let m = app.message.as_ref().expect("a message");
     assert!(!m.error && m.text.contains("camera.svg"), "{m:?}");
 }
+
+#[test]
+fn the_prompt_never_offers_or_takes_the_map_itself() {
+    let (mut app, dir) = app();
+    let map = app.doc.path.clone();
+    let before = std::fs::read(&map).expect("map bytes");
+    // The map's own name, and a link to it, are refused in the prompt.
+    std::os::unix::fs::symlink(&map, dir.path().join("link.md")).expect("symlink");
+    for name in [
+        map.display().to_string(),
+        dir.path().join("link.md").display().to_string(),
+    ] {
+        keys(&mut app, "x<Tab><Tab>");
+        let erase = "<BS>".repeat(file_field(&app).chars().count());
+        keys(&mut app, &erase);
+        journey::tui::Screen::handle(&mut app, crossterm::event::Event::Paste(name.clone()));
+        keys(&mut app, "<Enter>");
+        match &app.overlay {
+            Some(Overlay::Form(f)) => assert!(
+                f.error
+                    .as_deref()
+                    .is_some_and(|e| e.contains("map's own file")),
+                "{name}: {:?}",
+                f.error
+            ),
+            other => panic!("{name}: the export went ahead: {other:?}"),
+        }
+        keys(&mut app, "<Esc>");
+        assert_eq!(std::fs::read(&map).expect("map bytes"), before);
+    }
+
+    // A map kept as `notes.md` is not offered its own name for Markdown.
+    let notes = dir.path().join("notes.md");
+    std::fs::copy(&map, &notes).expect("copy");
+    let loaded = journey::core::format::load(&notes).expect("loads");
+    let mut app = journey::tui::app::App::open_loaded(
+        loaded,
+        notes.clone(),
+        journey::tui::app::Settings::new(false, true),
+    );
+    journey::tui::Screen::handle(&mut app, crossterm::event::Event::Resize(80, 24));
+    keys(&mut app, "x");
+    let offered = file_field(&app);
+    assert_ne!(offered, notes.display().to_string());
+    assert!(offered.ends_with("export-notes.md"), "{offered}");
+}

@@ -88,9 +88,18 @@ fn chosen(app: &App, form: &Form<FormPurpose>) -> (Format, Options) {
 
 fn suggestion(app: &App, form: &Form<FormPurpose>) -> String {
     let (format, options) = chosen(app, form);
-    export::suggested_path(&app.doc.path, format, &options)
-        .display()
-        .to_string()
+    let mut path = export::suggested_path(&app.doc.path, format, &options);
+    // A map kept as `notes.md` would be offered its own name for Markdown.
+    if is_the_map(app, &path) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        path.set_file_name(format!("export-{}", name.unwrap_or_default()));
+    }
+    path.display().to_string()
+}
+
+/// Whether `path` names the open map's own file (by any name or link).
+fn is_the_map(app: &App, path: &std::path::Path) -> bool {
+    path == app.doc.path || crate::core::samefile::same_file(path, &app.doc.path)
 }
 
 /// Opens the export prompt.
@@ -157,6 +166,13 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
     if file.is_empty() {
         let mut form = form;
         form.error = Some("a file name is required: type one, or Esc to cancel".into());
+        form.focus = 2;
+        app.overlay = Some(Overlay::Form(form));
+        return Vec::new();
+    }
+    if is_the_map(app, std::path::Path::new(&file)) {
+        let mut form = form;
+        form.error = Some("that is the map's own file: choose another name".into());
         form.focus = 2;
         app.overlay = Some(Overlay::Form(form));
         return Vec::new();

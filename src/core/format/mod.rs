@@ -4,7 +4,10 @@ mod read;
 mod source;
 mod write;
 
-pub use read::{LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES, load, parse_bytes};
+pub use read::{
+    LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES, load, load_reader, one_line_name,
+    open_regular, parse_bytes, read_limited,
+};
 pub use source::SourceIndex;
 pub use write::{is_bidi_control, needs_escape, push_quoted, to_string};
 

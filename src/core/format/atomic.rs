@@ -2,9 +2,9 @@
 //! version or the new one, whole, and never anything wider or other than
 //! what the user named.
 //!
-//! A regular file is replaced through a temporary file in its folder (with
-//! `O_TMPFILE` where Linux has it, so that a kill leaves nothing behind),
-//! renamed over it. Symlinks are resolved here rather than by
+//! A regular file is replaced through a temporary file in its folder (an
+//! unnamed one where Linux has `O_TMPFILE`, see `tmpfile`, so that a kill
+//! leaves nothing behind), renamed over it. Symlinks are resolved here rather than by
 //! `atomic-write-file`: it copies the permissions of what it finds under the
 //! name without following links, so a link (always mode 0777) would be
 //! replaced by a regular file of mode 0777. A device or a FIFO is written
@@ -42,8 +42,11 @@ pub fn write_atomic_forced(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// What a name refers to, once links are followed.
 enum Target {
-    /// An existing regular file, by its real path, with its mode.
-    Regular { path: PathBuf, mode: u32 },
+    /// An existing regular file, by its real path, with its metadata.
+    Regular {
+        path: PathBuf,
+        meta: std::fs::Metadata,
+    },
     /// Nothing yet: a new file is created at this path.
     New(PathBuf),
     /// A character device or a FIFO, written to in place.
@@ -54,8 +57,8 @@ fn write_file(file: &Path, bytes: &[u8], force: bool) -> std::io::Result<()> {
     match resolve(file)? {
         Target::Stream => write_stream(file, bytes),
         Target::New(path) => replace(&path, bytes, None),
-        Target::Regular { path, mode } => {
-            if !force && mode & 0o222 == 0 {
+        Target::Regular { path, meta } => {
+            if !force && mode_of(&meta) & 0o222 == 0 {
                 // By permission bits, not by access(2): root may write to
                 // anything, but a 0444 file says "do not change me".
                 return Err(Error::new(
@@ -63,7 +66,7 @@ fn write_file(file: &Path, bytes: &[u8], force: bool) -> std::io::Result<()> {
                     format!("{} is read-only", one_line_name(file)),
                 ));
             }
-            replace(&path, bytes, Some(mode))
+            replace(&path, bytes, Some(&meta))
         }
     }
 }
@@ -78,10 +81,7 @@ fn resolve(file: &Path) -> std::io::Result<Target> {
             } else {
                 file.to_path_buf()
             };
-            Ok(Target::Regular {
-                path,
-                mode: mode_of(&meta),
-            })
+            Ok(Target::Regular { path, meta })
         }
         Ok(meta) if meta.is_dir() => Err(Error::new(
             ErrorKind::IsADirectory,
@@ -178,9 +178,14 @@ fn is_stream(_: &std::fs::Metadata) -> bool {
     false
 }
 
-/// Replaces (or creates) the regular file at `path`; `mode` is the old
-/// file's, kept, or `None` for a new file (0666 less the umask).
-fn replace(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<()> {
+/// Replaces (or creates) the regular file at `path`, keeping the mode of
+/// `old` (and, as root, its owner), or with 0666 less the umask when new.
+fn replace(path: &Path, bytes: &[u8], old: Option<&std::fs::Metadata>) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if super::tmpfile::replace(path, bytes, old)? {
+        remove_stale_temporaries(path);
+        return Ok(());
+    }
     let mut options = atomic_write_file::OpenOptions::new();
     #[cfg(unix)]
     {
@@ -191,13 +196,11 @@ fn replace(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<()> 
     }
     let mut out = options.open(path)?;
     #[cfg(unix)]
-    if let Some(mode) = mode {
+    if let Some(old) = old {
         use std::os::unix::fs::PermissionsExt;
         out.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+            .set_permissions(std::fs::Permissions::from_mode(mode_of(old)))?;
     }
-    #[cfg(not(unix))]
-    let _ = mode;
     out.write_all(bytes)?;
     out.commit()?;
     remove_stale_temporaries(path);

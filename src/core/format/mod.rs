@@ -3,6 +3,8 @@
 mod atomic;
 mod read;
 mod source;
+#[cfg(target_os = "linux")]
+mod tmpfile;
 mod write;
 
 pub use atomic::{write_atomic, write_atomic_forced};

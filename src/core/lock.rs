@@ -32,7 +32,7 @@ impl EditLock {
         // as for the recovery files.
         for dir in store.dirs() {
             let path = dir.join(lock_name(store, map_file));
-            match std::fs::create_dir_all(dir).and_then(|()| claim(&path)) {
+            match store.prepare(dir).and_then(|()| claim(&path)) {
                 Ok((held, other)) => return Ok((EditLock { path, held }, other)),
                 Err(e) => last_error = Some(e),
             }

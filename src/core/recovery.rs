@@ -124,7 +124,8 @@ impl RecoveryStore {
         bytes: &[u8],
     ) -> std::io::Result<PathBuf> {
         let name = self.file_name(map_file, tag);
-        let own = std::fs::create_dir_all(&self.dir)
+        let own = self
+            .prepare(&self.dir)
             .and_then(|()| write_atomic(&self.dir.join(&name), bytes));
         let own_error = match own {
             Ok(()) => return Ok(self.dir.join(name)),
@@ -134,7 +135,10 @@ impl RecoveryStore {
             return Err(own_error);
         };
         let path = fallback.join(&name);
-        match private_dir(fallback).and_then(|()| write_atomic(&path, bytes)) {
+        match self
+            .prepare(fallback)
+            .and_then(|()| write_atomic(&path, bytes))
+        {
             Ok(()) => Ok(path),
             Err(e) => Err(std::io::Error::new(
                 own_error.kind(),
@@ -144,6 +148,17 @@ impl RecoveryStore {
                     fallback.display()
                 ),
             )),
+        }
+    }
+
+    /// Creates `dir`, one of [`RecoveryStore::dirs`], if needed: the
+    /// store's own as it is, the fallback private to this user (and refused
+    /// when another user owns it).
+    pub fn prepare(&self, dir: &Path) -> std::io::Result<()> {
+        if self.fallback.as_deref() == Some(dir) {
+            private_dir(dir)
+        } else {
+            std::fs::create_dir_all(dir)
         }
     }
 

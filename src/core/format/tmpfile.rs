@@ -54,8 +54,9 @@ pub(super) fn replace(
     let mut file = unsafe { File::from_raw_fd(fd) };
     if let Some(old) = keep {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
-        file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))?;
+        // The owner first: a change of owner clears set-id bits.
         keep_owner(&file, old)?;
+        file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))?;
     }
     file.write_all(bytes)?;
     file.sync_all()?;
@@ -151,15 +152,19 @@ fn suffix(attempt: u32) -> [u8; 6] {
     out
 }
 
-/// As root, the new file keeps the old one's owner and group, as an editor
-/// writing in place would; others cannot give files away, nor need to.
+/// The new file keeps the old one's owner and group, as an editor writing
+/// in place would. Only root may give a file away; others keep the group
+/// where they belong to it, and otherwise get their own, as for any file
+/// they create.
 fn keep_owner(file: &File, old: &std::fs::Metadata) -> std::io::Result<()> {
     use std::os::unix::fs::MetadataExt;
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } != 0 {
-        return Ok(());
+    match std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())) {
+        // SAFETY: geteuid has no preconditions.
+        Err(e) if e.raw_os_error() == Some(libc::EPERM) && unsafe { libc::geteuid() } != 0 => {
+            Ok(())
+        }
+        other => other,
     }
-    std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()))
 }
 
 fn c_name(name: &OsStr) -> std::io::Result<CString> {

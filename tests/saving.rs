@@ -246,3 +246,20 @@ fn stale_temporaries_of_a_killed_save_are_cleaned_on_the_next_write() {
         "other names are not ours"
     );
 }
+
+#[test]
+fn root_keeps_the_owner_of_the_file_it_replaces() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("SKIPPED: giving a file to another user needs root");
+        return;
+    }
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("m.ron");
+    std::fs::write(&file, "old").expect("write");
+    std::os::unix::fs::chown(&file, Some(65534), Some(65534)).expect("chown");
+    write_atomic(&file, b"new").expect("written");
+    let meta = std::fs::metadata(&file).expect("metadata");
+    assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+}

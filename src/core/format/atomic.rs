@@ -85,7 +85,7 @@ fn resolve(file: &Path) -> std::io::Result<Target> {
         }
         Ok(meta) if meta.is_dir() => Err(Error::new(
             ErrorKind::IsADirectory,
-            format!("{} is a folder", one_line_name(file)),
+            format!("{} is a folder; name a file to write", one_line_name(file)),
         )),
         Ok(meta) if is_stream(&meta) => Ok(Target::Stream),
         Ok(_) => Err(Error::other(format!(

@@ -1,6 +1,6 @@
 //! A save killed at any moment leaves the old file or the new one, whole:
 //! `journey fmt` rewrites a large map while this test kills it at random
-//! points of the write, again and again.
+//! points of the write, again and again, and no temporary file is left.
 
 use journey::core::format::{load, to_string};
 use journey::core::generate::{S2, generate};
@@ -59,15 +59,16 @@ fn a_save_killed_at_random_moments_leaves_a_whole_file() {
             new += 1;
         }
         load(&file).expect("whatever is there parses");
-        // No temporary files are left where the user would see them and
-        // commit them, beyond the one a kill may strand.
-        let strays = std::fs::read_dir(dir.path()).expect("dir").count();
-        assert!(strays <= 2, "{strays} files in the folder");
-        for entry in std::fs::read_dir(dir.path()).expect("dir").flatten() {
-            if entry.path() != file {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
+        // No temporary file is left where the user would see it and commit
+        // it: the new version is written to an unnamed file (O_TMPFILE)
+        // until it is complete.
+        let strays: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| *p != file)
+            .collect();
+        assert!(strays.is_empty(), "left in the folder: {strays:?}");
     }
     eprintln!("killed saves: {old} left the old file, {new} the new one");
     assert_eq!(old + new, RUNS);

@@ -1,6 +1,7 @@
 //! Knowing whether a map file changed on disk since journey read or wrote it
 //! (a `git pull`, another editor, a teammate), by metadata and content hash.
 
+use crate::core::format::{MAX_FILE_BYTES, open_regular, read_limited};
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -24,24 +25,44 @@ impl FileStamp {
         }
     }
 
-    /// Reads the file and stamps it; `None` if it cannot be read (deleted).
+    /// Reads the file and stamps it; `None` if it cannot be read (deleted),
+    /// is not a regular file, or is over the size journey reads.
     pub fn read(file: &Path) -> Option<FileStamp> {
-        let bytes = std::fs::read(file).ok()?;
-        Some(FileStamp::of_bytes(file, &bytes))
+        let (opened, meta) = open_regular(file).ok()?;
+        let bytes = read_limited(opened, meta.len()).ok()?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return None;
+        }
+        Some(FileStamp {
+            len: bytes.len() as u64,
+            modified: meta.modified().ok(),
+            hash: fnv1a(&bytes),
+        })
     }
 
     /// True when the file on disk no longer holds what this stamp saw: its
     /// content differs, or it is gone. Metadata is checked first, so an
     /// untouched file is not read again; a touched one is compared by
     /// content, so `touch` or a checkout of the same bytes is no change.
+    ///
+    /// Never blocks or reads without end: the file is opened without
+    /// waiting, anything but a regular file (a FIFO, a device put in its
+    /// place) counts as changed, and at most the size limit is read.
     pub fn changed_on_disk(&self, file: &Path) -> bool {
+        // `stat` never blocks; the file is opened only when it looks touched.
         match std::fs::metadata(file) {
+            Ok(meta) if !meta.is_file() || meta.len() != self.len => return true,
+            Ok(meta) if meta.modified().ok() == self.modified => return false,
+            Ok(_) => {}
+            Err(_) => return true,
+        }
+        // Opened anew: it may have been replaced since the `stat`.
+        let Ok((opened, meta)) = open_regular(file) else {
+            return true;
+        };
+        match read_limited(opened, meta.len()) {
+            Ok(bytes) => bytes.len() as u64 != self.len || fnv1a(&bytes) != self.hash,
             Err(_) => true,
-            Ok(meta) if meta.len() == self.len && meta.modified().ok() == self.modified => false,
-            Ok(_) => match std::fs::read(file) {
-                Ok(bytes) => bytes.len() as u64 != self.len || fnv1a(&bytes) != self.hash,
-                Err(_) => true,
-            },
         }
     }
 }
@@ -59,6 +80,34 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_place_of_the_file_is_a_change_and_never_blocks() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("m.ron");
+        std::fs::write(&file, "one").expect("write");
+        let stamp = FileStamp::read(&file).expect("stamp");
+        std::fs::remove_file(&file).expect("remove");
+        let c_path = std::ffi::CString::new(file.as_os_str().as_encoded_bytes()).expect("no NUL");
+        // SAFETY: a valid, NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0, "mkfifo");
+        // Run on a thread of its own, so that a regression fails rather
+        // than hanging the test run.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (stamp_file, read_file) = (file.clone(), file.clone());
+        std::thread::spawn(move || {
+            let _ = tx.send((
+                stamp.changed_on_disk(&stamp_file),
+                FileStamp::read(&read_file),
+            ));
+        });
+        let (changed, read) = rx
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("the stamp functions returned without blocking on a FIFO");
+        assert!(changed, "a FIFO in place of the map is a change");
+        assert_eq!(read, None, "a FIFO is not stamped");
+    }
 
     #[test]
     fn detects_changed_content_but_not_a_rewrite_of_the_same_bytes() {

@@ -3,6 +3,8 @@
 use super::source::SourceIndex;
 use crate::core::model::{FORMAT_VERSION, Map};
 use serde::Deserialize;
+use std::fmt::Write as _;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused before parsing: 32 MiB, which holds
@@ -11,7 +13,7 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Why a map file could not be read. Its `Display` is the one line a user sees.
 #[derive(Debug, thiserror::Error)]
-#[error("{}{}: {kind}", file.display(), location(*line, *col))]
+#[error("{}{}: {kind}", one_line_name(file), location(*line, *col))]
 pub struct LoadError {
     pub file: PathBuf,
     /// 1-based line, where known.
@@ -19,6 +21,26 @@ pub struct LoadError {
     /// 1-based column, where known.
     pub col: Option<usize>,
     pub kind: LoadErrorKind,
+}
+
+/// A file name fit for a one-line message: `\n`, `\r` and `\t` become
+/// backslash escapes and other control or bidi characters `\u{..}`, so that
+/// a hostile name cannot forge a second line or reorder the text.
+pub fn one_line_name(file: &Path) -> String {
+    let name = file.to_string_lossy();
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if super::write::needs_escape(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn location(line: Option<usize>, col: Option<usize>) -> String {
@@ -36,10 +58,16 @@ pub enum LoadErrorKind {
     NotFound,
     #[error("is a folder, not a map file")]
     IsFolder,
+    /// A FIFO, a device or a socket: reading it could block or never end.
+    #[error("not a regular file; journey reads map files, not pipes or devices")]
+    NotRegular,
     #[error("cannot read the file: {0}")]
     Io(String),
     #[error("the file is {size} bytes; journey reads map files of up to {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
+    /// Input of unknown size (a pipe, standard input) went past the limit.
+    #[error("the input is over {limit} bytes; journey reads map files of up to {limit} bytes")]
+    TooLong { limit: u64 },
     #[error(
         "the file is empty; expected a journey map, such as `(format: 1, title: \"My map\", stages: [])`"
     )]
@@ -60,10 +88,14 @@ pub enum LoadErrorKind {
     Syntax(String),
 }
 
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
 /// A map read from disk, with its text, from which validation can learn lines.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub map: Map,
+    /// Exactly the file's bytes, a leading byte-order mark included.
     pub text: String,
 }
 
@@ -71,11 +103,15 @@ impl Loaded {
     /// Scans the text for item lines and comments. Not done on load, since
     /// only `check` needs it.
     pub fn source(&self) -> SourceIndex {
-        SourceIndex::scan(&self.text)
+        let body = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        SourceIndex::scan(body)
     }
 }
 
-/// Reads and parses a map file.
+/// Reads and parses a map file. Only a regular file is read: a FIFO or a
+/// device is refused before anything blocks, and at most
+/// [`MAX_FILE_BYTES`] + 1 bytes are read, so a file that grows (or lies
+/// about its size) cannot exhaust memory.
 pub fn load(file: &Path) -> Result<Loaded, LoadError> {
     let err = |kind| LoadError {
         file: file.to_path_buf(),
@@ -83,18 +119,71 @@ pub fn load(file: &Path) -> Result<Loaded, LoadError> {
         col: None,
         kind,
     };
-    let meta = std::fs::metadata(file).map_err(|e| err(io_kind(&e)))?;
-    if meta.is_dir() {
-        return Err(err(LoadErrorKind::IsFolder));
-    }
+    let (opened, meta) = open_regular(file).map_err(err)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(err(LoadErrorKind::TooLarge {
             size: meta.len(),
             limit: MAX_FILE_BYTES,
         }));
     }
-    let bytes = std::fs::read(file).map_err(|e| err(io_kind(&e)))?;
+    let bytes = read_limited(opened, meta.len()).map_err(|e| err(io_kind(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(LoadErrorKind::TooLong {
+            limit: MAX_FILE_BYTES,
+        }));
+    }
     parse_owned(file, bytes)
+}
+
+/// Reads and parses a map from a stream (standard input through `-`);
+/// `name` is only used in messages. At most [`MAX_FILE_BYTES`] + 1 bytes
+/// are read.
+pub fn load_reader(name: &Path, reader: impl Read) -> Result<Loaded, LoadError> {
+    let err = |kind| LoadError {
+        file: name.to_path_buf(),
+        line: None,
+        col: None,
+        kind,
+    };
+    let bytes = read_limited(reader, 0).map_err(|e| err(io_kind(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(LoadErrorKind::TooLong {
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    parse_owned(name, bytes)
+}
+
+/// Opens `file` for reading without blocking and returns it with its
+/// metadata, taken from the opened file so that it describes what is read.
+/// A folder, a FIFO, a device or a socket is refused: opening a FIFO
+/// normally waits for a writer, and a device may never end.
+pub fn open_regular(file: &Path) -> Result<(std::fs::File, std::fs::Metadata), LoadErrorKind> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Without it, opening a FIFO blocks until some process writes to it.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let opened = options.open(file).map_err(|e| io_kind(&e))?;
+    let meta = opened.metadata().map_err(|e| io_kind(&e))?;
+    if meta.is_dir() {
+        return Err(LoadErrorKind::IsFolder);
+    }
+    if !meta.is_file() {
+        return Err(LoadErrorKind::NotRegular);
+    }
+    Ok((opened, meta))
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes: one byte more than the limit
+/// tells an input that is too long. `expected` sizes the buffer.
+pub fn read_limited(reader: impl Read, expected: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(expected.min(MAX_FILE_BYTES) as usize + 1);
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn io_kind(e: &std::io::Error) -> LoadErrorKind {
@@ -118,19 +207,24 @@ fn parse_owned(file: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
         col: Some(col),
         kind,
     };
+    // A byte-order mark, which some Windows editors write, is no part of
+    // the map; it stays in `text` (which must match the file's bytes, for
+    // the changed-on-disk stamp) and is skipped by everything that reads it.
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            let (line, col) = line_col_of_byte(e.as_bytes(), offset);
+            let (line, col) = line_col_of_byte(&e.as_bytes()[bom..], offset - bom);
             return Err(at(line, col, LoadErrorKind::NotUtf8));
         }
     };
-    if let Some(offset) = text.find('\0') {
-        let (line, col) = line_col_of_byte(text.as_bytes(), offset);
+    let body = &text[bom..];
+    if let Some(offset) = body.find('\0') {
+        let (line, col) = line_col_of_byte(body.as_bytes(), offset);
         return Err(at(line, col, LoadErrorKind::Binary));
     }
-    if text.trim().is_empty() {
+    if body.trim().is_empty() {
         return Err(LoadError {
             file: file.to_path_buf(),
             line: None,
@@ -138,10 +232,10 @@ fn parse_owned(file: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
             kind: LoadErrorKind::Empty,
         });
     }
-    if let Some((line, marker)) = conflict_marker(&text) {
+    if let Some((line, marker)) = conflict_marker(body) {
         return Err(at(line, 1, LoadErrorKind::ConflictMarker(marker)));
     }
-    let mut map = parse_text(&text).map_err(|(line, col, kind)| at(line, col, kind))?;
+    let mut map = parse_text(body).map_err(|(line, col, kind)| at(line, col, kind))?;
     // Map files arrive from anyone on the team: control and bidi characters
     // are dropped here, once, so that no later view or export meets them.
     crate::core::text::clean_map(&mut map);

@@ -7,7 +7,7 @@
 //! the terminal is gone the main thread may be stuck in (or spinning on) a
 //! terminal read and can no longer be trusted to do anything.
 
-use crate::core::format::{to_string, write_atomic};
+use crate::core::format::to_string;
 use crate::core::model::Map;
 use crate::core::recovery::RecoveryStore;
 use std::path::{Path, PathBuf};
@@ -106,10 +106,10 @@ impl Rescue {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         let tag = format!("before-reload-{seconds}-{}", std::process::id());
-        let path = self.shared.store.tagged_path_for(&self.map_file(), &tag);
         let _guard = lock(&self.shared.write_lock);
-        write_atomic(&path, to_string(map).as_bytes())?;
-        Ok(path)
+        self.shared
+            .store
+            .write_bytes(&self.map_file(), Some(&tag), to_string(map).as_bytes())
     }
 
     /// Everything is saved (or deliberately discarded): forget the snapshot
@@ -120,7 +120,10 @@ impl Rescue {
         // Nothing unsaved is left to protect.
         *lock(&self.shared.failure) = None;
         // A file that is already gone is as good as deleted.
-        let _ = std::fs::remove_file(self.shared.path());
+        let _ = self
+            .shared
+            .store
+            .remove_tagged(&self.map_file(), self.shared.tag.as_deref());
     }
 
     /// Why the last recovery write failed, while no later one succeeded.
@@ -251,10 +254,12 @@ impl Shared {
         // Let go of the map before the slow part, so that the editor's next
         // edit need not copy it.
         drop(map);
-        std::fs::create_dir_all(self.store.dir())?;
-        let path = self.path();
-        write_atomic(&path, text.as_bytes())?;
-        Ok(Some(path))
+        // The store falls back to a folder of its own when its usual one is
+        // full or cannot be written.
+        let map_file = lock(&self.map_file).clone();
+        self.store
+            .write_bytes(&map_file, self.tag.as_deref(), text.as_bytes())
+            .map(Some)
     }
 }
 

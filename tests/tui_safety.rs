@@ -434,3 +434,22 @@ fn a_recovery_folder_that_cannot_be_written_is_a_lasting_warning() {
     app.tick();
     assert!(!screen_text(&app).contains("not protected"));
 }
+
+#[test]
+fn a_read_only_map_is_not_saved_over_unless_the_user_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let (mut app, _dir) = stamped_app();
+    let path = app.doc.path.clone();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = std::fs::read(&path).expect("bytes");
+    keys(&mut app, "t<C-s>");
+    assert_eq!(dialog_title(&app).as_deref(), Some("Read-only file"));
+    assert_eq!(std::fs::read(&path).expect("bytes"), before, "not written");
+    keys(&mut app, "<Esc>");
+    assert!(app.doc.is_dirty(), "cancel keeps the work unsaved");
+    keys(&mut app, "<C-s>o");
+    assert!(!app.doc.is_dirty(), "overwritten as asked");
+    assert_eq!(load(&path).expect("loads").map, *app.doc.map());
+    let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "it stays read-only");
+}

@@ -1,7 +1,7 @@
 //! `journey fmt`: rewrite maps in the canonical layout.
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
-use crate::core::format::{load, to_string, write_atomic};
+use crate::core::format::{load, to_string, write_atomic, write_atomic_forced};
 use crate::core::samefile::shown_path;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +48,12 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
                 if comments == 1 { "" } else { "s" }
             ));
         }
-        if let Err(e) = write_atomic(file, canonical.as_bytes()) {
+        let written = if force {
+            write_atomic_forced(file, canonical.as_bytes())
+        } else {
+            write_atomic(file, canonical.as_bytes())
+        };
+        if let Err(e) = written {
             eprint_clean(&format!("error: {shown}: cannot write: {e}"));
             unreadable = true;
         } else {

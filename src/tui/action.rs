@@ -225,6 +225,8 @@ pub enum SaveOutcome {
     ChangedOnDisk,
     /// Not written: save-as would overwrite another file that exists.
     Exists,
+    /// Not written: the file is read-only (no write permission bit).
+    ReadOnly,
 }
 
 /// How a reload went.

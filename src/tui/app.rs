@@ -224,6 +224,11 @@ pub enum ConfirmPurpose {
         then_quit: bool,
     },
     /// Save-as found another file at the chosen path.
+    /// A save found its file read-only.
+    ReadOnly {
+        path: PathBuf,
+        then_quit: bool,
+    },
     OverwriteOther {
         path: PathBuf,
         then_quit: bool,

@@ -1,6 +1,6 @@
 //! Carrying out effects: the editor's only writes and reads of files.
 
-use crate::core::format::{load, write_atomic};
+use crate::core::format::{load, write_atomic, write_atomic_forced};
 use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
 use crate::rescue::Rescue;
@@ -95,8 +95,19 @@ fn save(path: &Path, text: &str, check: &SaveCheck) -> SaveOutcome {
         SaveCheck::NewFile if path.exists() => return SaveOutcome::Exists,
         _ => {}
     }
-    match write_atomic(path, text.as_bytes()) {
+    let written = if *check == SaveCheck::ForceReadOnly {
+        write_atomic_forced(path, text.as_bytes())
+    } else {
+        write_atomic(path, text.as_bytes())
+    };
+    match written {
         Ok(()) => SaveOutcome::Written(FileStamp::of_bytes(path, text.as_bytes())),
+        Err(e)
+            if e.kind() == std::io::ErrorKind::PermissionDenied
+                && std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) =>
+        {
+            SaveOutcome::ReadOnly
+        }
         Err(e) => SaveOutcome::Failed(e.to_string()),
     }
 }

@@ -100,6 +100,25 @@ pub fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
             }));
             Vec::new()
         }
+        SaveOutcome::ReadOnly => {
+            app.overlay = Some(Overlay::Confirm(Confirm {
+                title: "Read-only file".into(),
+                lines: vec![format!(
+                    "{} is read-only: someone marked it not to be changed.",
+                    crate::rescue::shown(&path)
+                )],
+                options: vec![
+                    (
+                        Answer::Overwrite,
+                        "overwrite it anyway (it stays read-only)",
+                    ),
+                    (Answer::SaveAs, "save yours as another file"),
+                    (Answer::Cancel, "cancel"),
+                ],
+                purpose: ConfirmPurpose::ReadOnly { path, then_quit },
+            }));
+            Vec::new()
+        }
     }
 }
 
@@ -227,9 +246,13 @@ pub fn answer(app: &mut App, purpose: ConfirmPurpose, answer: Answer) -> Vec<Eff
         (ConfirmPurpose::ChangedOnDisk { .. } | ConfirmPurpose::Reload, Answer::Restore) => {
             vec![reload_effect(app)]
         }
+        (ConfirmPurpose::ReadOnly { path, then_quit }, Answer::Overwrite) => {
+            vec![save_to(app, path, then_quit, SaveCheck::ForceReadOnly)]
+        }
         (
             ConfirmPurpose::ChangedOnDisk { then_quit }
-            | ConfirmPurpose::OverwriteOther { then_quit, .. },
+            | ConfirmPurpose::OverwriteOther { then_quit, .. }
+            | ConfirmPurpose::ReadOnly { then_quit, .. },
             Answer::SaveAs,
         ) => {
             save_as_form(app, then_quit);

@@ -62,6 +62,8 @@ pub enum SaveCheck {
     NewFile,
     /// Write whatever is there: the user chose to overwrite.
     Force,
+    /// Write even over a read-only file: the user said so for this file.
+    ForceReadOnly,
 }
 
 /// Changes the state for one action and says what else must happen.
@@ -74,6 +76,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Saved(result) => saved(app, result),
         Action::Exported(result) => export::exported(app, result),
         Action::Drawing(drawing) => {
+            // The status bar says "drawing…" from now on.
+            app.message = None;
             app.session.drawing = Some(drawing);
             Vec::new()
         }

@@ -34,11 +34,11 @@ fn export_everything(map: &Map) {
             Format::MermaidJourney,
         ] {
             let out = export(map, format, options);
-            let bad = out
-                .text
-                .chars()
-                .find(|&c| c != '\n' && journey::core::format::needs_escape(c));
-            assert_eq!(bad, None, "{format:?} carried a control character");
+            assert!(
+                !common::has_control(&out.text),
+                "{format:?} carried a control or invisible character: {:?}",
+                journey::core::text::find_hidden(&out.text)
+            );
         }
     }
 }

@@ -286,12 +286,11 @@ pub fn raw_table_widths(md: &str) -> Vec<Vec<usize>> {
     tables
 }
 
-/// Whether any character that must never reach an export is in `s`.
+/// Whether any character that must never reach an export is in `s`: a
+/// control, bidi or invisible character (newlines aside, and joiners that
+/// join), a tab, or XML's forbidden U+FFFE and U+FFFF.
 pub fn has_control(s: &str) -> bool {
-    s.chars().any(|c| {
-        (c != '\n' && journey::core::format::needs_escape(c))
-            || matches!(c, '\u{fffe}' | '\u{ffff}')
-    })
+    journey::core::text::find_hidden(s).is_some() || s.contains(['\t', '\u{fffe}', '\u{ffff}'])
 }
 
 /// The text of every list item, in order, with `<br>` read as a newline

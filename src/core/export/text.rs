@@ -193,7 +193,7 @@ mod tests {
         assert!(is_blank(""));
         assert!(!is_blank(" a"));
         assert_eq!(clean("plain", false), "plain");
-        assert_eq!(clean("a\u{1b}b\nc", false), "ab c");
+        assert_eq!(clean("a\u{1b}\u{1}b\nc", false), "ab c");
         assert_eq!(clean("x\u{ffff}y\u{fffe}\u{fdd0}", true), "xy\u{fdd0}");
     }
 }

@@ -82,7 +82,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
             let _ = write!(
                 out,
                 "        {}: {score}: ",
-                lost.name(&touchpoint.name, &touchpoint.id, Place::Name)
+                lost.name(&touchpoint.name, &touchpoint.id, Place::Task)
             );
             for (k, &shown) in visitors[t].iter().enumerate() {
                 if k > 0 {
@@ -105,6 +105,25 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     }
 }
 
+/// The words that start a statement in a journey diagram. Mermaid's lexer
+/// ignores case and tries them before a task name, so a task called
+/// "Journey planner app" ends the diagram's first line again, "Title page"
+/// replaces the title and drops the task, and "accDescr {" swallows the
+/// lines after it.
+const KEYWORDS: [&str; 5] = ["title", "section", "journey", "accTitle", "accDescr"];
+
+/// Whether a task name would be read as something else: it begins with a
+/// keyword as a whole word (in any case), or with `%`, which makes the
+/// line a comment.
+fn starts_like_statement(name: &str) -> bool {
+    name.starts_with('%')
+        || KEYWORDS.iter().any(|k| {
+            name.get(..k.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(k))
+                && !name[k.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        })
+}
+
 /// An emotion of −2..+2 as a journey score of 1..5.
 pub fn emotion_score(e: i8) -> u32 {
     (i32::from(e).clamp(-2, 2) + 3) as u32
@@ -115,8 +134,11 @@ pub fn emotion_score(e: i8) -> u32 {
 enum Place {
     /// The title ends only at `#` or `;`.
     Title,
-    /// A section or task name also ends at `:`.
+    /// A section name also ends at `:`.
     Name,
+    /// A task name also must not begin like a statement (see
+    /// [`starts_like_statement`]).
+    Task,
     /// An actor also ends at `,`.
     Actor,
 }
@@ -174,6 +196,10 @@ impl Losses {
             // An empty name would leave a line the parser rejects.
             out.push_str("(unnamed)");
         }
+        if place == Place::Task && starts_like_statement(&out) {
+            // A visible mark, so that the reader sees the name was changed.
+            out.insert(0, '·');
+        }
         if out != source {
             // Shown cleaned: a warning must not carry what the export drops.
             self.renamed
@@ -197,7 +223,7 @@ impl Losses {
                 .map(|(from, to)| format!("{from:?} → {to:?}"))
                 .collect();
             w.push(format!(
-                "mermaid-journey: names cannot hold `:` `#` `;` (actors not `,` either), line breaks, `%%` or HTML tags; changed {}: {}",
+                "mermaid-journey: names cannot hold `:` `#` `;` (actors not `,` either), line breaks, `%%` or HTML tags, and a touchpoint's cannot start with `%` or a keyword (title, section, journey, accTitle, accDescr); changed {}: {}",
                 plural(self.renamed.len(), "name"),
                 list(&examples)
             ));
@@ -285,6 +311,33 @@ mod tests {
         assert_eq!(lost.name("two\nlines\x1b", "x", Place::Name), "two lines");
         assert_eq!(lost.name("A: b", "x", Place::Title), "A: b");
         assert_eq!(lost.renamed.len(), 4);
+    }
+
+    #[test]
+    fn task_names_never_start_a_statement() {
+        let mut lost = Losses::default();
+        for (given, shown) in [
+            ("Journey planner app", "·Journey planner app"),
+            ("journey", "·journey"),
+            ("TITLE page", "·TITLE page"),
+            ("Section 2 review", "·Section 2 review"),
+            ("accTitle: x", "·accTitle∶ x"),
+            ("accDescr { x", "·accDescr { x"),
+            ("AccDescr", "·AccDescr"),
+            ("% off", "·% off"),
+            ("\u{1b}[1mtitle\u{1b}[0m x", "·title x"),
+        ] {
+            assert_eq!(lost.name(given, "x", Place::Task), shown, "{given:?}");
+        }
+        assert_eq!(lost.renamed.len(), 9);
+        // Whole words only, and only for tasks: the section and title
+        // lines start with their own keyword.
+        for same in ["Journeys", "Titles", "sectional", "Buy the journey", "50% off"] {
+            assert_eq!(lost.name(same, "x", Place::Task), same);
+        }
+        assert_eq!(lost.name("Journey", "x", Place::Name), "Journey");
+        assert_eq!(lost.name("title x", "x", Place::Title), "title x");
+        assert_eq!(lost.renamed.len(), 9);
     }
 
     #[test]

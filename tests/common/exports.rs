@@ -65,10 +65,7 @@ pub fn have_dot() -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        if std::env::var_os("CI").is_some() {
-            panic!("Graphviz `dot` is missing, and CI is set: install the graphviz package");
-        }
-        eprintln!("SKIPPED: Graphviz `dot` is not installed (apt-get install graphviz)");
+        super::missing("Graphviz `dot` is not installed (apt-get install graphviz)");
     }
     ok
 }

@@ -271,7 +271,9 @@ fn mermaid_parses_with_the_real_parser() {
     use proptest::test_runner::TestRunner;
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mermaid");
     if !folder.join("node_modules/mermaid").exists() {
-        common::missing("Mermaid is not set up for the real-parser test (npm ci --prefix tests/mermaid)");
+        common::missing(
+            "Mermaid is not set up for the real-parser test (npm ci --prefix tests/mermaid)",
+        );
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -300,7 +302,9 @@ fn mermaid_parses_with_the_real_parser() {
     {
         Ok(output) => output,
         Err(e) => {
-            common::missing(&format!("Node.js cannot be run for the real-parser test: {e}"));
+            common::missing(&format!(
+                "Node.js cannot be run for the real-parser test: {e}"
+            ));
             return;
         }
     };
@@ -394,10 +398,24 @@ fn journey_keywords_are_altered_and_named() {
     let tasks = common::mermaid::check_journey(&exported.text)
         .unwrap_or_else(|e| panic!("{e}\n{}", exported.text));
     assert_eq!(tasks, visited(&map));
-    assert!(exported.text.contains("        ·Journey planner app: 4: title\n"), "{}", exported.text);
-    assert!(exported.text.contains("        Journeys: 4: title\n"), "{}", exported.text);
     assert!(
-        exported.warnings.iter().any(|w| w.contains("start with `%` or a keyword") && w.contains("→ \"·Journey planner app\"")),
+        exported
+            .text
+            .contains("        ·Journey planner app: 4: title\n"),
+        "{}",
+        exported.text
+    );
+    assert!(
+        exported.text.contains("        Journeys: 4: title\n"),
+        "{}",
+        exported.text
+    );
+    assert!(
+        exported
+            .warnings
+            .iter()
+            .any(|w| w.contains("start with `%` or a keyword")
+                && w.contains("→ \"·Journey planner app\"")),
         "{:?}",
         exported.warnings
     );

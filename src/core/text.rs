@@ -273,8 +273,19 @@ mod tests {
     #[test]
     fn invisible_format_characters_go() {
         for c in [
-            '\u{200b}', '\u{200e}', '\u{200f}', '\u{2060}', '\u{2061}', '\u{2064}', '\u{feff}',
-            '\u{e0001}', '\u{e0041}', '\u{e007f}', '\u{85}', '\u{9c}', '\u{180e}',
+            '\u{200b}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{2060}',
+            '\u{2061}',
+            '\u{2064}',
+            '\u{feff}',
+            '\u{e0001}',
+            '\u{e0041}',
+            '\u{e007f}',
+            '\u{85}',
+            '\u{9c}',
+            '\u{180e}',
         ] {
             let s = format!("pay{c}pal");
             assert_eq!(clean(&s, false), "paypal", "{:x}", c as u32);
@@ -282,13 +293,21 @@ mod tests {
             assert_eq!(find_hidden(&s), Some(c));
         }
         // A hidden text in TAG characters goes whole.
-        let tagged: String = "hi".chars().map(|c| char::from_u32(0xe0000 + c as u32).unwrap_or('x')).collect();
+        let tagged: String = "hi"
+            .chars()
+            .map(|c| char::from_u32(0xe0000 + c as u32).unwrap_or('x'))
+            .collect();
         assert_eq!(clean(&format!("ok{tagged}"), false), "ok");
     }
 
     #[test]
     fn joiners_stay_where_they_join() {
-        for kept in ["👨\u{200d}👩\u{200d}👧", "🏳\u{fe0f}\u{200d}🌈", "می\u{200c}خواهم", "क्\u{200d}ष"] {
+        for kept in [
+            "👨\u{200d}👩\u{200d}👧",
+            "🏳\u{fe0f}\u{200d}🌈",
+            "می\u{200c}خواهم",
+            "क्\u{200d}ष",
+        ] {
             assert_eq!(clean(kept, false), kept);
             assert_eq!(printable(kept), kept);
             assert_eq!(find_hidden(kept), None);
@@ -349,10 +368,45 @@ mod tests {
     fn tricky() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let pieces = prop::sample::select(vec![
-            "a", "Z", " ", "\n", "\r", "\t", "\\", "[", "]", "P", "_", "^", "X", "(", "B", "0",
-            "m", "é", "👩", "🏳", "\u{fe0f}", "ک", "\u{1b}", "\u{7}", "\u{9b}", "\u{9c}",
-            "\u{9d}", "\u{90}", "\u{85}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}",
-            "\u{2064}", "\u{feff}", "\u{e0041}", "\u{202e}", "\u{2066}", "\u{2028}",
+            "a",
+            "Z",
+            " ",
+            "\n",
+            "\r",
+            "\t",
+            "\\",
+            "[",
+            "]",
+            "P",
+            "_",
+            "^",
+            "X",
+            "(",
+            "B",
+            "0",
+            "m",
+            "é",
+            "👩",
+            "🏳",
+            "\u{fe0f}",
+            "ک",
+            "\u{1b}",
+            "\u{7}",
+            "\u{9b}",
+            "\u{9c}",
+            "\u{9d}",
+            "\u{90}",
+            "\u{85}",
+            "\u{200b}",
+            "\u{200c}",
+            "\u{200d}",
+            "\u{2060}",
+            "\u{2064}",
+            "\u{feff}",
+            "\u{e0041}",
+            "\u{202e}",
+            "\u{2066}",
+            "\u{2028}",
         ]);
         prop_oneof![
             prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat()),

@@ -148,13 +148,19 @@ pub fn dot_columns(dot: &str) -> Vec<Vec<String>> {
     columns
 }
 
-/// Map text as an export should show it: control characters and XML's
-/// forbidden U+FFFE and U+FFFF gone, the ends trimmed, tabs as spaces.
+/// Map text as an export should show it: XML's forbidden U+FFFE and U+FFFF
+/// gone, then control and invisible characters, the ends trimmed, tabs as
+/// spaces.
 pub fn shown(s: &str) -> String {
-    clean(s, true)
-        .replace(['\u{fffe}', '\u{ffff}'], "")
+    clean(&s.replace(['\u{fffe}', '\u{ffff}'], ""), true)
         .trim()
         .replace('\t', " ")
+}
+
+/// [`shown_name`] as an export shows a name that it repeats on every row
+/// or step that refers to the item: cut to `NAME_MAX` characters.
+pub fn shown_short_name(name: &str, id: &str) -> String {
+    journey::core::text::cut(&shown_name(name, id), journey::core::text::NAME_MAX).into_owned()
 }
 
 /// `Name (channel)`, as the Markdown tables name a touchpoint.

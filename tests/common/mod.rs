@@ -6,6 +6,7 @@
 mod exports;
 pub mod graphviz;
 pub mod markdown;
+pub mod memory;
 pub mod mermaid;
 pub mod strategies;
 pub mod tmux;
@@ -29,7 +30,10 @@ pub fn skip(reason: &str) {
     let binary = std::env::current_exe()
         .ok()
         .and_then(|e| e.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .map(|s| s.rsplit_once('-').map_or(s.clone(), |(name, _hash)| name.to_string()))
+        .map(|s| {
+            s.rsplit_once('-')
+                .map_or(s.clone(), |(name, _hash)| name.to_string())
+        })
         .unwrap_or_default();
     let line = format!("SKIPPED {binary}::{test}: {reason}");
     eprintln!("{line}");

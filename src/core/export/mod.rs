@@ -23,7 +23,7 @@ pub(crate) use index::Index;
 /// From this many touchpoints on, exports split their work over two
 /// threads; below it a thread costs more than it saves.
 pub(crate) const PARALLEL_FROM: usize = 5_000;
-pub(crate) use text::{clean, is_blank, push_escaped, push_number};
+pub(crate) use text::{clean, is_blank, push_escaped, push_number, short};
 
 /// What an export shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

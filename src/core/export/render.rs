@@ -116,7 +116,7 @@ pub enum RenderError {
 /// (which `dot`'s error then names).
 fn timeout_from(value: Option<&str>) -> Option<Duration> {
     match value.map(|v| v.trim().parse::<f64>()) {
-        Some(Ok(s)) if s == 0.0 => None,
+        Some(Ok(0.0)) => None,
         Some(Ok(s)) if s.is_finite() && s > 0.0 && s < 1e9 => Some(Duration::from_secs_f64(s)),
         _ => Some(DEFAULT_TIMEOUT),
     }

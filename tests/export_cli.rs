@@ -190,3 +190,52 @@ fn render_shows_what_a_failing_dot_said() {
         .stderr(predicate::str::contains("Error: syntax error in line 3"));
     assert!(!out.exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn render_stops_a_hung_dot_at_the_timeout() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).expect("mkdir");
+    let fake = bin.join("dot");
+    let pid_file = dir.path().join("pid");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n",
+            pid_file.display()
+        ),
+    )
+    .expect("write the fake dot");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into())
+    );
+    let out = dir.path().join("camera.svg");
+    let started = std::time::Instant::now();
+    journey()
+        .env("PATH", path)
+        .env("JOURNEY_DOT_TIMEOUT", "0.5")
+        .args(["render", "--output"])
+        .arg(&out)
+        .arg(fixture("buyers.ron"))
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`dot` took longer than 0.5 s and was stopped; draw one persona with --persona, or set JOURNEY_DOT_TIMEOUT",
+        ));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(!out.exists());
+    let pid: i32 = std::fs::read_to_string(&pid_file)
+        .expect("the fake dot ran")
+        .trim()
+        .parse()
+        .expect("a pid");
+    // SAFETY: signal 0 only asks whether the process exists; journey
+    // reaped its child before it exited, so the pid is free.
+    assert_ne!(unsafe { libc::kill(pid, 0) }, 0, "the fake dot still runs");
+}

@@ -68,3 +68,21 @@ fn many_personas_are_listed_by_name_instead_of_a_column_each() {
         assert_eq!(row[3], visitors.join(", "), "visitors of {}", t.id);
     }
 }
+
+#[test]
+fn repeated_names_are_cut_where_they_refer() {
+    let mut map = common::small_map(2, 2, 1, 4);
+    let long = "Stage with a long name ".repeat(20);
+    map.stages[0].name = long.clone();
+    map.personas[0].name = long.clone();
+    // The checker's model cuts the names the same way.
+    check("long names", &map);
+    let md = markdown::export(&map, &Options::all());
+    let shown = long.trim();
+    let cut = journey::core::text::cut(shown, journey::core::text::NAME_MAX);
+    // In full where the item is described: its stage row, its heading.
+    assert_eq!(md.matches(shown).count(), 2, "{md}");
+    // Cut on each step and coverage row that names it.
+    assert!(md.contains(&format!("**{cut}** · ")), "{md}");
+    assert!(md.contains(&format!("| {cut} |")), "{md}");
+}

@@ -68,6 +68,24 @@ const FRAGMENTS: &[&str] = &[
     " ",
     "Name",
     "a",
+    // Mermaid journey keywords, which a task name must not start with.
+    "title ",
+    "Journey ",
+    "SECTION ",
+    "accTitle: ",
+    "accDescr {",
+    "%",
+    // Invisible characters and escape sequences that clean must remove.
+    "\u{200b}",
+    "\u{200d}",
+    "\u{2060}",
+    "\u{feff}",
+    "\u{e0041}",
+    "\u{9b}1m",
+    "\u{9d}0;t\u{9c}",
+    "\u{1b}Pq\u{1b}\\",
+    "\u{1b}_G",
+    "\u{1b}(B",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -243,16 +261,19 @@ proptest! {
     }
 }
 
-/// The real Mermaid parser, where it is set up (`npm install --prefix
-/// tests/mermaid`): every example and a batch of hostile maps must parse.
-/// Mermaid needs Node.js and a download, so this skips where it is missing.
+/// The real Mermaid parser, set up by `npm ci` in `tests/mermaid` (as
+/// `.ci/run` does): every example and a batch of hostile maps must parse,
+/// and each journey diagram must keep all its tasks. It needs Node.js and a
+/// download, so it skips where they are missing, except under `CI`.
 #[test]
 fn mermaid_parses_with_the_real_parser() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mermaid");
     if !folder.join("node_modules/mermaid").exists() {
-        eprintln!("SKIPPED: Mermaid is not set up (npm install --prefix tests/mermaid)");
+        common::missing(
+            "Mermaid is not set up for the real-parser test (npm ci --prefix tests/mermaid)",
+        );
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -261,23 +282,141 @@ fn mermaid_parses_with_the_real_parser() {
     for _ in 0..40 {
         maps.push(map().new_tree(&mut runner).expect("a map").current());
     }
+    maps.push(keyword_map());
     let mut files = Vec::new();
+    let mut expected_tasks = std::collections::HashMap::new();
     for (n, map) in maps.iter().enumerate() {
         for format in [Format::Mermaid, Format::MermaidJourney] {
             let file = dir.path().join(format!("{n}.{}.mmd", format.name()));
             std::fs::write(&file, export(map, format, &Options::all()).text).expect("write");
+            if format == Format::MermaidJourney {
+                expected_tasks.insert(file.display().to_string(), visited(map));
+            }
             files.push(file);
         }
     }
-    let output = std::process::Command::new("node")
+    let output = match std::process::Command::new("node")
         .arg(folder.join("check.mjs"))
         .args(&files)
         .output()
-        .expect("node runs");
+    {
+        Ok(output) => output,
+        Err(e) => {
+            common::missing(&format!(
+                "Node.js cannot be run for the real-parser test: {e}"
+            ));
+            return;
+        }
+    };
     let report = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{report}");
+    assert!(
+        output.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(
         report.lines().filter(|l| l.starts_with("ok ")).count(),
-        files.len()
+        files.len(),
+        "{report}"
+    );
+    let mut journeys = 0;
+    for line in report.lines() {
+        let Some(rest) = line.strip_prefix("ok ") else {
+            continue;
+        };
+        let Some((file, tasks)) = rest.rsplit_once(" journey tasks=") else {
+            continue;
+        };
+        journeys += 1;
+        let tasks: usize = tasks.parse().expect("a task count");
+        assert_eq!(
+            Some(&tasks),
+            expected_tasks.get(file),
+            "Mermaid read a different number of tasks from {file}: a name was taken for a statement"
+        );
+    }
+    assert_eq!(journeys, expected_tasks.len(), "{report}");
+}
+
+/// A map whose touchpoints are named like Mermaid journey statements: each
+/// must still be a task of its own.
+fn keyword_map() -> Map {
+    let names = [
+        "Journey planner app",
+        "journey",
+        "Title page",
+        "title",
+        "SECTION 2",
+        "accTitle: hidden",
+        "accDescr: hidden",
+        "accDescr { hidden",
+        "% off",
+        "%% comment",
+        "Journeys",
+    ];
+    let mut map = Map::new("Keywords");
+    map.stages = vec![Stage {
+        id: "s".into(),
+        name: "journey".into(),
+        description: String::new(),
+        touchpoints: names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| Touchpoint {
+                id: format!("t{n}"),
+                name: name.to_string(),
+                kind: Kind::Direct,
+                channel: String::new(),
+                notes: String::new(),
+            })
+            .collect(),
+    }];
+    map.personas = vec![Persona {
+        id: "p".into(),
+        name: "title".into(),
+        description: String::new(),
+        paths: vec![Path {
+            id: "p-main".into(),
+            name: "Main".into(),
+            outcome: Outcome::Open,
+            steps: (0..names.len())
+                .map(|n| Step {
+                    touchpoint: format!("t{n}"),
+                    emotion: Some(1),
+                    note: String::new(),
+                })
+                .collect(),
+        }],
+    }];
+    map
+}
+
+#[test]
+fn journey_keywords_are_altered_and_named() {
+    let map = keyword_map();
+    let exported = export(&map, Format::MermaidJourney, &Options::all());
+    let tasks = common::mermaid::check_journey(&exported.text)
+        .unwrap_or_else(|e| panic!("{e}\n{}", exported.text));
+    assert_eq!(tasks, visited(&map));
+    assert!(
+        exported
+            .text
+            .contains("        ·Journey planner app: 4: title\n"),
+        "{}",
+        exported.text
+    );
+    assert!(
+        exported.text.contains("        Journeys: 4: title\n"),
+        "{}",
+        exported.text
+    );
+    assert!(
+        exported
+            .warnings
+            .iter()
+            .any(|w| w.contains("start with `%` or a keyword")
+                && w.contains("→ \"·Journey planner app\"")),
+        "{:?}",
+        exported.warnings
     );
 }

@@ -3,8 +3,12 @@
 //! generated maps with hostile text in every field. Nothing may panic, and
 //! what parses must save and parse back to the same map.
 //!
+//! Every export must also stay within 20 times the size of its map file.
+//!
 //! `JOURNEY_FUZZ_CASES=20000 cargo test --release --test fuzz` runs longer;
-//! crashing inputs found that way belong in `tests/fuzz/` as regression cases.
+//! crashing inputs found that way belong in `tests/fuzz/` as regression cases,
+//! next to the hostile inputs kept there: names of a megabyte, invisible
+//! characters, escape sequences, Mermaid keywords, a byte-order mark.
 
 mod common;
 
@@ -22,8 +26,15 @@ fn cases() -> u32 {
         .unwrap_or(200)
 }
 
+/// What an export of a map file of `size` bytes may take: 20 times the
+/// file, and room for the fixed parts (legend, headings) of a tiny map.
+fn export_bound(size: usize) -> usize {
+    20 * size + (64 << 10)
+}
+
 /// Every text export, for all personas and for each one alone.
 fn export_everything(map: &Map) {
+    let size = to_string(map).len();
     let mut options = vec![Options::all()];
     options.extend(map.personas.iter().map(|p| Options::persona(p.id.clone())));
     for options in &options {
@@ -34,11 +45,24 @@ fn export_everything(map: &Map) {
             Format::MermaidJourney,
         ] {
             let out = export(map, format, options);
-            let bad = out
-                .text
-                .chars()
-                .find(|&c| c != '\n' && journey::core::format::needs_escape(c));
-            assert_eq!(bad, None, "{format:?} carried a control character");
+            assert!(
+                !common::has_control(&out.text),
+                "{format:?} carried a control or invisible character: {:?}",
+                journey::core::text::find_hidden(&out.text)
+            );
+            let well_formed = match format {
+                Format::Mermaid => common::mermaid::check_flowchart(&out.text).map(|_| ()),
+                Format::MermaidJourney => common::mermaid::check_journey(&out.text).map(|_| ()),
+                _ => Ok(()),
+            };
+            if let Err(e) = well_formed {
+                panic!("{format:?} is not well-formed: {e}\n{}", out.text);
+            }
+            assert!(
+                out.text.len() <= export_bound(size),
+                "{format:?} wrote {} bytes for a map of {size}",
+                out.text.len()
+            );
         }
     }
 }
@@ -102,15 +126,26 @@ proptest! {
     }
 }
 
-/// Inputs that once broke something, kept so they stay fixed.
+/// Inputs that once broke something, kept so they stay fixed. The folder
+/// must exist and hold inputs: a test that finds nothing to look at would
+/// pass without checking anything.
 #[test]
 fn regressions() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let bytes = std::fs::read(entry.path()).expect("regression input");
-        pipeline(&bytes).unwrap_or_else(|e| panic!("{}: {e}", entry.path().display()));
+    let entries = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}; the regression inputs live there", dir.display()));
+    let mut files: Vec<_> = entries
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    files.sort();
+    assert!(
+        !files.is_empty(),
+        "{} holds no regression inputs",
+        dir.display()
+    );
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        pipeline(&bytes).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     }
 }

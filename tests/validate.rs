@@ -287,3 +287,42 @@ fn every_rule_has_a_unique_kebab_name() {
     names.dedup();
     assert_eq!(names.len(), Rule::ALL.len());
 }
+
+#[test]
+fn findings_cut_long_names_and_ids() {
+    let mut map = clean_map();
+    let long = "Long name ".repeat(1000);
+    let long_id = "a".repeat(5000);
+    map.stages[0].name = long.clone();
+    map.stages[1].name = long.clone();
+    let persona = &mut map.personas[0];
+    persona.name = long.clone();
+    persona.paths[0].name = long.clone();
+    persona.paths[0].id = long_id.clone();
+    // Unknown, then backward from the second stage to the first.
+    persona.paths[0].steps = vec![step(&long_id), step("shop"), step("blog")];
+    let findings = validate(&map);
+    let rules: Vec<Rule> = findings.iter().map(|d| d.rule).collect();
+    assert!(rules.contains(&Rule::UnknownTouchpoint), "{rules:?}");
+    assert!(rules.contains(&Rule::BackwardStep), "{rules:?}");
+    for d in &findings {
+        // A handful of names of at most 80 characters each, and the words.
+        assert!(d.message.chars().count() < 600, "{}", d.message);
+        assert!(
+            d.id.chars().count() <= journey::core::text::NAME_MAX,
+            "{}",
+            d.id
+        );
+    }
+    let backward = findings
+        .iter()
+        .find(|d| d.rule == Rule::BackwardStep)
+        .expect("backward");
+    let cut_name = journey::core::text::cut(&long, journey::core::text::NAME_MAX);
+    assert!(cut_name.ends_with('…'));
+    assert!(
+        backward.message.contains(&format!("\"{cut_name}\"")),
+        "{}",
+        backward.message
+    );
+}

@@ -1,8 +1,14 @@
 //! Validation: rules that turn a map into findings. A finding is data, not an
 //! error; the caller decides what fails.
+//!
+//! A finding names the items it is about, and thousands of findings may name
+//! the same path or stage: every name and id in a finding is cut to
+//! [`NAME_MAX`] characters, so that their memory stays bounded by the size
+//! of the map, whatever its names hold.
 
 use crate::core::format::SourceIndex;
 use crate::core::model::{Map, TouchpointIndex};
+use crate::core::text::{NAME_MAX, cut};
 // Hash maps are only used for lookups here, never iterated, so their order
 // cannot leak into output; the Fx hash is several times faster on short ids.
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -143,6 +149,7 @@ pub struct Diagnostic {
     pub message: String,
     pub item: Item,
     /// The id of the item (for a step: its path's id); empty for the map.
+    /// Cut to [`NAME_MAX`] characters, ending in `…`, where it is longer.
     pub id: String,
     /// The 1-based line in the file, where known.
     pub line: Option<usize>,
@@ -162,7 +169,7 @@ impl<'a> Findings<'a> {
             severity: rule.severity(),
             message,
             item,
-            id: id.to_string(),
+            id: cut(id, NAME_MAX).into_owned(),
             line: None,
         });
     }
@@ -176,7 +183,7 @@ impl<'a> Findings<'a> {
                 Rule::EmptyName,
                 item,
                 id,
-                format!("{what} `{id}` has no name"),
+                format!("{what} {} has no name", code(id)),
             );
         }
         if !is_slug(id) {
@@ -185,8 +192,9 @@ impl<'a> Findings<'a> {
                 item,
                 id,
                 format!(
-                    "{} has the id `{id}`, which is not a slug (a-z, 0-9 and single dashes)",
-                    this()
+                    "{} has the id {}, which is not a slug (a-z, 0-9 and single dashes)",
+                    this(),
+                    code(id)
                 ),
             );
         }
@@ -194,8 +202,9 @@ impl<'a> Findings<'a> {
             Entry::Occupied(first) => {
                 let (first_what, first_name) = *first.get();
                 let message = format!(
-                    "{} has the id `{id}`, already used by {first_what} {}",
+                    "{} has the id {}, already used by {first_what} {}",
                     this(),
+                    code(id),
                     quote(first_name)
                 );
                 self.push(Rule::DuplicateId, item, id, message);
@@ -241,7 +250,7 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
                 format!(
                     "stage {} ({}) has no touchpoints",
                     quote(&stage.name),
-                    stage.id
+                    cut(&stage.id, NAME_MAX)
                 ),
             );
         }
@@ -268,7 +277,7 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
                 format!(
                     "persona {} ({}) has no path",
                     quote(&persona.name),
-                    persona.id
+                    cut(&persona.id, NAME_MAX)
                 ),
             );
         }
@@ -278,10 +287,12 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
                 path: k,
             };
             f.named(item, "path", &path.name, &path.id);
+            // Written once per path: each finding about its steps copies
+            // this, cut names and all.
             let this = format!(
                 "path {} ({}) of {}",
                 quote(&path.name),
-                path.id,
+                cut(&path.id, NAME_MAX),
                 quote(&persona.name)
             );
             if path.steps.is_empty() {
@@ -302,9 +313,9 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
                 visited.insert(step.touchpoint.as_str());
                 let Some(pos) = index.get(&step.touchpoint) else {
                     let message = format!(
-                        "step {} of {this} names touchpoint `{}`, which does not exist",
+                        "step {} of {this} names touchpoint {}, which does not exist",
                         n + 1,
-                        step.touchpoint
+                        code(&step.touchpoint)
                     );
                     f.push(Rule::UnknownTouchpoint, item, &path.id, message);
                     continue;
@@ -313,11 +324,12 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
                     && pos.stage < prev_stage
                 {
                     let message = format!(
-                        "step {} of {this} goes back from stage {} (at `{prev_id}`) to stage {} (at `{}`)",
+                        "step {} of {this} goes back from stage {} (at {}) to stage {} (at {})",
                         n + 1,
                         quote(&map.stages[prev_stage].name),
+                        code(prev_id),
                         quote(&map.stages[pos.stage].name),
-                        step.touchpoint
+                        code(&step.touchpoint)
                     );
                     f.push(Rule::BackwardStep, item, &path.id, message);
                 }
@@ -333,7 +345,11 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
                     Rule::UnvisitedTouchpoint,
                     Item::Touchpoint { stage: s, index: i },
                     &t.id,
-                    format!("touchpoint \"{}\" ({}) is on no path", t.name, t.id),
+                    format!(
+                        "touchpoint {} ({}) is on no path",
+                        quote(&t.name),
+                        cut(&t.id, NAME_MAX)
+                    ),
                 );
             }
         }
@@ -467,7 +483,12 @@ pub fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Quotes a name for a message.
+/// Quotes a name for a message, cut to [`NAME_MAX`] characters.
 fn quote(name: &str) -> String {
-    format!("\"{name}\"")
+    format!("\"{}\"", cut(name, NAME_MAX))
+}
+
+/// An id in backticks for a message, cut to [`NAME_MAX`] characters.
+fn code(id: &str) -> String {
+    format!("`{}`", cut(id, NAME_MAX))
 }

@@ -65,10 +65,7 @@ pub fn have_dot() -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        if std::env::var_os("CI").is_some() {
-            panic!("Graphviz `dot` is missing, and CI is set: install the graphviz package");
-        }
-        eprintln!("SKIPPED: Graphviz `dot` is not installed (apt-get install graphviz)");
+        super::missing("Graphviz `dot` is not installed (apt-get install graphviz)");
     }
     ok
 }
@@ -151,13 +148,19 @@ pub fn dot_columns(dot: &str) -> Vec<Vec<String>> {
     columns
 }
 
-/// Map text as an export should show it: control characters and XML's
-/// forbidden U+FFFE and U+FFFF gone, the ends trimmed, tabs as spaces.
+/// Map text as an export should show it: XML's forbidden U+FFFE and U+FFFF
+/// gone, then control and invisible characters, the ends trimmed, tabs as
+/// spaces.
 pub fn shown(s: &str) -> String {
-    clean(s, true)
-        .replace(['\u{fffe}', '\u{ffff}'], "")
+    clean(&s.replace(['\u{fffe}', '\u{ffff}'], ""), true)
         .trim()
         .replace('\t', " ")
+}
+
+/// [`shown_name`] as an export shows a name that it repeats on every row
+/// or step that refers to the item: cut to `NAME_MAX` characters.
+pub fn shown_short_name(name: &str, id: &str) -> String {
+    journey::core::text::cut(&shown_name(name, id), journey::core::text::NAME_MAX).into_owned()
 }
 
 /// `Name (channel)`, as the Markdown tables name a touchpoint.
@@ -286,12 +289,11 @@ pub fn raw_table_widths(md: &str) -> Vec<Vec<usize>> {
     tables
 }
 
-/// Whether any character that must never reach an export is in `s`.
+/// Whether any character that must never reach an export is in `s`: a
+/// control, bidi or invisible character (newlines aside, and joiners that
+/// join), a tab, or XML's forbidden U+FFFE and U+FFFF.
 pub fn has_control(s: &str) -> bool {
-    s.chars().any(|c| {
-        (c != '\n' && journey::core::format::needs_escape(c))
-            || matches!(c, '\u{fffe}' | '\u{ffff}')
-    })
+    journey::core::text::find_hidden(s).is_some() || s.contains(['\t', '\u{fffe}', '\u{ffff}'])
 }
 
 /// The text of every list item, in order, with `<br>` read as a newline

@@ -1,6 +1,6 @@
 //! The Markdown export checked against its model, through pulldown-cmark.
 
-use super::{shown, shown_name, shown_touchpoint};
+use super::{shown, shown_name, shown_short_name, shown_touchpoint};
 use journey::core::export::{Options, markdown};
 use journey::core::model::{Kind, Map, Outcome};
 use pulldown_cmark::HeadingLevel;
@@ -43,14 +43,18 @@ fn expected_stages(map: &Map) -> Vec<Vec<String>> {
 /// way, header first.
 fn expected_coverage(map: &Map) -> Vec<Vec<String>> {
     let mut header: Vec<String> = ["Touchpoint", "Stage", "Kind"].map(String::from).to_vec();
-    header.extend(map.personas.iter().map(|p| shown_name(&p.name, &p.id)));
+    header.extend(
+        map.personas
+            .iter()
+            .map(|p| shown_short_name(&p.name, &p.id)),
+    );
     header.extend(["Paths", "Converted"].map(String::from));
     let mut rows = vec![header];
     let first_of = |id: &str| map.touchpoints().position(|(_, t)| t.id == id);
     for (n, (stage, t)) in map.touchpoints().enumerate() {
         let mut row = vec![
             shown_touchpoint(t),
-            shown_name(&stage.name, &stage.id),
+            shown_short_name(&stage.name, &stage.id),
             t.kind.label().to_string(),
         ];
         let mut paths = 0;
@@ -97,7 +101,7 @@ fn expected_steps(map: &Map) -> Vec<String> {
         let mut item = match place {
             Some((stage, t)) => format!(
                 "{} · {} ({})",
-                shown_name(&stage.name, &stage.id),
+                shown_short_name(&stage.name, &stage.id),
                 shown_name(&t.name, &t.id),
                 t.kind.label()
             ),

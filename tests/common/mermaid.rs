@@ -159,6 +159,22 @@ fn journey_name_ok(name: &str, actor: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// A task name must not begin the way another statement does: Mermaid's
+/// lexer, which ignores case, reads `title `, `section `, `journey`,
+/// `accTitle`, `accDescr` and a comment's `%` before a task name.
+fn task_start_ok(name: &str) -> Result<(), String> {
+    let lower = name.to_ascii_lowercase();
+    let word_end = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    let bad = lower.starts_with('%')
+        || ["title", "section", "journey", "acctitle", "accdescr"]
+            .iter()
+            .any(|k| lower.strip_prefix(k).is_some_and(word_end));
+    if bad {
+        return Err(format!("task name {name:?} starts like a statement"));
+    }
+    Ok(())
+}
+
 /// Checks a journey diagram and returns the number of tasks.
 pub fn check_journey(text: &str) -> Result<usize, String> {
     let mut lines = text.lines();
@@ -185,6 +201,7 @@ pub fn check_journey(text: &str) -> Result<usize, String> {
                 return Err(format!("bad task {line:?}"));
             };
             journey_name_ok(name, false)?;
+            task_start_ok(name)?;
             if !matches!(score, "1" | "2" | "3" | "4" | "5") {
                 return Err(format!("bad score in {line:?}"));
             }

@@ -6,6 +6,7 @@
 mod exports;
 pub mod graphviz;
 pub mod markdown;
+pub mod memory;
 pub mod mermaid;
 pub mod strategies;
 pub mod tmux;
@@ -17,6 +18,49 @@ use journey::tui::app::{App, Settings};
 use journey::tui::keys::parse_keys;
 use journey::tui::{Flow, Screen};
 use std::path::{Path, PathBuf};
+
+/// Says that the running test skips a check, and why: on stderr, and as
+/// one line in the file `JOURNEY_SKIP_LOG` names, where set. cargo test
+/// hides what a passing test printed, so without the file a skip would
+/// read as a pass; `.ci/run` counts the lines and prints them at the end.
+pub fn skip(reason: &str) {
+    // libtest names each test's thread after the test.
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    let binary = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .map(|s| {
+            s.rsplit_once('-')
+                .map_or(s.clone(), |(name, _hash)| name.to_string())
+        })
+        .unwrap_or_default();
+    let line = format!("SKIPPED {binary}::{test}: {reason}");
+    eprintln!("{line}");
+    if let Some(log) = std::env::var_os("JOURNEY_SKIP_LOG") {
+        use std::io::Write;
+        // One short write in append mode: lines from tests running at
+        // once do not mix.
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .and_then(|mut f| f.write_all(format!("{line}\n").as_bytes()));
+        if let Err(e) = written {
+            panic!("cannot note the skip in {}: {e}", log.to_string_lossy());
+        }
+    }
+}
+
+/// For a check that needs something missing here: fails where `CI` is set
+/// (CI installs everything the tests need, so a gap there is a failure),
+/// and elsewhere skips with [`skip`].
+pub fn missing(reason: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{reason}, and CI is set: .ci/run installs it; a skipped check is not a passed one");
+    }
+    skip(reason);
+}
 
 /// The fixture map's path.
 pub fn fixture() -> PathBuf {

@@ -1,5 +1,8 @@
 // Parses each file given with the real Mermaid parser (in jsdom, no
-// browser). Exits 1 if any fails. Set up with `npm install` in this folder.
+// browser). Exits 1 if any fails. Set up with `npm ci` in this folder.
+// For a journey diagram it also prints how many tasks Mermaid read
+// (`tasks=N`), so that a name taken for a statement, which drops its task
+// without an error, is caught too.
 import { JSDOM } from 'jsdom';
 import fs from 'fs';
 const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
@@ -18,7 +21,12 @@ for (const file of process.argv.slice(2)) {
   }
   try {
     const r = await mermaid.parse(text);
-    console.log('ok', file, r && r.diagramType);
+    let extra = '';
+    if (r && r.diagramType === 'journey') {
+      const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+      extra = ` tasks=${diagram.db.getTasks().length}`;
+    }
+    console.log('ok', file, r && r.diagramType + extra);
   } catch (e) {
     failed++;
     console.log('FAIL', file, String(e.message || e).slice(0, 400));

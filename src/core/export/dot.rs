@@ -15,7 +15,7 @@
 use super::ids::{Ids, NodeId, TouchpointIds, touchpoint_ids};
 use super::index::FxBuild;
 use super::text::{Escapes, push_clean};
-use super::{Index, Options, PARALLEL_FROM, is_blank};
+use super::{Index, Options, PARALLEL_FROM, is_blank, short};
 use crate::core::model::{Kind, Map, Outcome, Persona};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -300,6 +300,9 @@ fn path_edges(index: &Index, node_ids: &TouchpointIds, lines: &[Line]) -> String
     out.push_str("\n    // Persona paths.\n");
     for line in lines {
         let (color, style, arrow) = persona_style(line.look);
+        // Each path's tooltip repeats its persona's name: cut, so that the
+        // graph stays bounded by the map's size, and cut once, not per path.
+        let persona_name = short(name_or_id(&line.persona.name, &line.persona.id));
         let paths = &line.persona.paths[line.paths.clone()];
         // A line that takes the same step on several paths gets one edge
         // for it: parallel copies only add clutter.
@@ -326,9 +329,8 @@ fn path_edges(index: &Index, node_ids: &TouchpointIds, lines: &[Line]) -> String
                             "    subgraph {{\n        edge [color=\"{color}\", style={style}, arrowhead={arrow}, tooltip="
                         );
                         let tooltip = format!(
-                            "{}: {}",
-                            name_or_id(&line.persona.name, &line.persona.id),
-                            name_or_id(&path.name, &path.id)
+                            "{persona_name}: {}",
+                            short(name_or_id(&path.name, &path.id))
                         );
                         push_quoted(out, &tooltip);
                         out.push_str("];\n");

@@ -4,7 +4,7 @@
 //! [`push_inline`]), so a name can never open a block, end a table cell or
 //! start HTML, whatever it holds.
 
-use super::{Index, Options, clean, is_blank, push_number};
+use super::{Index, Options, clean, is_blank, push_number, short};
 use crate::core::model::{Kind, Map, Outcome, Path, Persona, Touchpoint};
 use std::fmt::Write;
 
@@ -61,7 +61,9 @@ fn export_with(map: &Map, options: &Options, parallel: bool) -> String {
 }
 
 /// Stage and persona names as Markdown, written once: at S3 a stage's name
-/// shows in a thousand rows, a persona's in hundreds.
+/// shows in a thousand rows, a persona's in hundreds. Each is cut to
+/// [`crate::core::text::NAME_MAX`] characters, so that a long name costs
+/// its length once, where its item is described, not on every row.
 struct Names {
     stages: Vec<String>,
     /// By position in the shown list.
@@ -72,7 +74,7 @@ impl Names {
     fn new(map: &Map, personas: &[(usize, &Persona)]) -> Names {
         let name = |name: &str, id: &str| {
             let mut out = String::new();
-            push_name(&mut out, name, id);
+            push_short_name(&mut out, name, id);
             out
         };
         Names {
@@ -106,16 +108,8 @@ fn page(
     if !personas.is_empty() {
         out.push_str("## Personas\n\n");
         let mut steps = resolved.iter();
-        for (shown, (_, persona)) in personas.iter().enumerate() {
-            persona_section(
-                &mut out,
-                map,
-                index,
-                persona,
-                &names.personas[shown],
-                names,
-                &mut steps,
-            );
+        for (_, persona) in personas {
+            persona_section(&mut out, map, index, persona, names, &mut steps);
         }
     }
     out
@@ -192,12 +186,11 @@ fn persona_section(
     map: &Map,
     index: &Index,
     persona: &Persona,
-    name: &str,
     names: &Names,
     steps: &mut Steps,
 ) {
     out.push_str("### ");
-    out.push_str(name);
+    push_name(out, &persona.name, &persona.id);
     out.push_str("\n\n");
     if !is_blank(&persona.description) {
         push_inline(out, &persona.description);
@@ -416,6 +409,18 @@ fn push_name(out: &mut String, name: &str, id: &str) {
         push_inline(out, name);
     } else if !is_blank(id) {
         push_inline(out, id);
+    } else {
+        out.push_str("(unnamed)");
+    }
+}
+
+/// [`push_name`], cut to [`crate::core::text::NAME_MAX`] characters, for a
+/// name that refers to its item from elsewhere.
+fn push_short_name(out: &mut String, name: &str, id: &str) {
+    if !is_blank(name) {
+        push_inline(out, &short(name));
+    } else if !is_blank(id) {
+        push_inline(out, &short(id));
     } else {
         out.push_str("(unnamed)");
     }

@@ -7,8 +7,9 @@
 //! What cannot be carried is replaced or averaged, and every loss is named
 //! in [`Exported::warnings`].
 
-use super::{Exported, Index, Options, clean, is_blank};
+use super::{Exported, Index, Options, clean, is_blank, short};
 use crate::core::model::{Map, Persona};
+use crate::core::text::{NAME_MAX, cut};
 use std::fmt::Write;
 
 /// How many examples a warning lists before it says "and N more".
@@ -43,9 +44,20 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     }
 
     let mut lost = Losses::default();
+    // Every task lists its actors by name: a long one is cut, so that the
+    // diagram stays bounded by the size of the map.
     let actor_names: Vec<String> = personas
         .iter()
-        .map(|(_, p)| lost.name(&p.name, &p.id, Place::Actor))
+        .map(|(_, p)| {
+            let name = lost.name(&p.name, &p.id, Place::Actor);
+            match cut(&name, NAME_MAX) {
+                std::borrow::Cow::Owned(short) => {
+                    lost.shortened += 1;
+                    short
+                }
+                std::borrow::Cow::Borrowed(_) => name,
+            }
+        })
         .collect();
     let mut out = String::with_capacity(256 + 48 * n);
     out.push_str("journey\n");
@@ -61,7 +73,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
         let first = index.stage_start[s];
         let tasks = first..first + stage.touchpoints.len();
         if tasks.clone().all(|t| visitors[t].is_empty()) {
-            empty_stages.push(clean(&stage.name, false).into_owned());
+            empty_stages.push(short(&stage.name).into_owned());
             continue;
         }
         out.push_str("    section ");
@@ -77,12 +89,12 @@ pub fn export(map: &Map, options: &Options) -> Exported {
                 (2 * score_sum[t] + score_count[t]) / (2 * score_count[t])
             };
             if mixed[t] {
-                lost.mixed.push(clean(&touchpoint.name, false).into_owned());
+                lost.mixed.push(short(&touchpoint.name).into_owned());
             }
             let _ = write!(
                 out,
                 "        {}: {score}: ",
-                lost.name(&touchpoint.name, &touchpoint.id, Place::Name)
+                lost.name(&touchpoint.name, &touchpoint.id, Place::Task)
             );
             for (k, &shown) in visitors[t].iter().enumerate() {
                 if k > 0 {
@@ -105,6 +117,25 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     }
 }
 
+/// The words that start a statement in a journey diagram. Mermaid's lexer
+/// ignores case and tries them before a task name, so a task called
+/// "Journey planner app" ends the diagram's first line again, "Title page"
+/// replaces the title and drops the task, and "accDescr {" swallows the
+/// lines after it.
+const KEYWORDS: [&str; 5] = ["title", "section", "journey", "accTitle", "accDescr"];
+
+/// Whether a task name would be read as something else: it begins with a
+/// keyword as a whole word (in any case), or with `%`, which makes the
+/// line a comment.
+fn starts_like_statement(name: &str) -> bool {
+    name.starts_with('%')
+        || KEYWORDS.iter().any(|k| {
+            name.get(..k.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(k))
+                && !name[k.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        })
+}
+
 /// An emotion of −2..+2 as a journey score of 1..5.
 pub fn emotion_score(e: i8) -> u32 {
     (i32::from(e).clamp(-2, 2) + 3) as u32
@@ -115,8 +146,11 @@ pub fn emotion_score(e: i8) -> u32 {
 enum Place {
     /// The title ends only at `#` or `;`.
     Title,
-    /// A section or task name also ends at `:`.
+    /// A section name also ends at `:`.
     Name,
+    /// A task name also must not begin like a statement (see
+    /// [`starts_like_statement`]).
+    Task,
     /// An actor also ends at `,`.
     Actor,
 }
@@ -130,6 +164,8 @@ struct Losses {
     mixed: Vec<String>,
     /// Tasks shown with the neutral score for want of any emotion.
     neutral: usize,
+    /// Actor names cut to [`NAME_MAX`] characters.
+    shortened: usize,
 }
 
 impl Losses {
@@ -174,6 +210,10 @@ impl Losses {
             // An empty name would leave a line the parser rejects.
             out.push_str("(unnamed)");
         }
+        if place == Place::Task && starts_like_statement(&out) {
+            // A visible mark, so that the reader sees the name was changed.
+            out.insert(0, '·');
+        }
         if out != source {
             // Shown cleaned: a warning must not carry what the export drops.
             self.renamed
@@ -194,12 +234,19 @@ impl Losses {
             let examples: Vec<String> = self
                 .renamed
                 .iter()
-                .map(|(from, to)| format!("{from:?} → {to:?}"))
+                .take(EXAMPLES)
+                .map(|(from, to)| format!("{:?} → {:?}", cut(from, NAME_MAX), cut(to, NAME_MAX)))
                 .collect();
             w.push(format!(
-                "mermaid-journey: names cannot hold `:` `#` `;` (actors not `,` either), line breaks, `%%` or HTML tags; changed {}: {}",
+                "mermaid-journey: names cannot hold `:` `#` `;` (actors not `,` either), line breaks, `%%` or HTML tags, and a touchpoint's cannot start with `%` or a keyword (title, section, journey, accTitle, accDescr); changed {}: {}",
                 plural(self.renamed.len(), "name"),
-                list(&examples)
+                list_of(&examples, self.renamed.len())
+            ));
+        }
+        if self.shortened > 0 {
+            w.push(format!(
+                "mermaid-journey: each task repeats its personas' names; cut {} to {NAME_MAX} characters",
+                plural(self.shortened, "name")
             ));
         }
         if appearance.windows(2).any(|p| p[0] > p[1]) {
@@ -255,14 +302,20 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The first few items, then how many more there are.
 fn list(items: &[String]) -> String {
+    list_of(items, items.len())
+}
+
+/// The first few of `items` (names cut already), then how many more of
+/// `total` there are.
+fn list_of(items: &[String], total: usize) -> String {
     let mut s = items
         .iter()
         .take(EXAMPLES)
         .cloned()
         .collect::<Vec<_>>()
         .join(", ");
-    if items.len() > EXAMPLES {
-        let _ = write!(s, " and {} more", items.len() - EXAMPLES);
+    if total > EXAMPLES {
+        let _ = write!(s, " and {} more", total - EXAMPLES);
     }
     s
 }
@@ -285,6 +338,39 @@ mod tests {
         assert_eq!(lost.name("two\nlines\x1b", "x", Place::Name), "two lines");
         assert_eq!(lost.name("A: b", "x", Place::Title), "A: b");
         assert_eq!(lost.renamed.len(), 4);
+    }
+
+    #[test]
+    fn task_names_never_start_a_statement() {
+        let mut lost = Losses::default();
+        for (given, shown) in [
+            ("Journey planner app", "·Journey planner app"),
+            ("journey", "·journey"),
+            ("TITLE page", "·TITLE page"),
+            ("Section 2 review", "·Section 2 review"),
+            ("accTitle: x", "·accTitle∶ x"),
+            ("accDescr { x", "·accDescr { x"),
+            ("AccDescr", "·AccDescr"),
+            ("% off", "·% off"),
+            ("\u{1b}[1mtitle\u{1b}[0m x", "·title x"),
+        ] {
+            assert_eq!(lost.name(given, "x", Place::Task), shown, "{given:?}");
+        }
+        assert_eq!(lost.renamed.len(), 9);
+        // Whole words only, and only for tasks: the section and title
+        // lines start with their own keyword.
+        for same in [
+            "Journeys",
+            "Titles",
+            "sectional",
+            "Buy the journey",
+            "50% off",
+        ] {
+            assert_eq!(lost.name(same, "x", Place::Task), same);
+        }
+        assert_eq!(lost.name("Journey", "x", Place::Name), "Journey");
+        assert_eq!(lost.name("title x", "x", Place::Title), "title x");
+        assert_eq!(lost.renamed.len(), 9);
     }
 
     #[test]

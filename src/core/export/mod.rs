@@ -23,7 +23,7 @@ pub(crate) use index::Index;
 /// From this many touchpoints on, exports split their work over two
 /// threads; below it a thread costs more than it saves.
 pub(crate) const PARALLEL_FROM: usize = 5_000;
-pub(crate) use text::{clean, is_blank, push_escaped, push_number};
+pub(crate) use text::{clean, is_blank, push_escaped, push_number, short};
 
 /// What an export shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -202,18 +202,31 @@ pub fn export(map: &Map, format: Format, options: &Options) -> Exported {
 }
 
 /// Exports a map in any format and writes it to `out` atomically. Returns
-/// what the format lost (and anything Graphviz warned about).
+/// what the format lost (and anything Graphviz warned about). A picture is
+/// drawn within [`render::Limits::from_env`].
 pub fn write(
     map: &Map,
     format: Format,
     options: &Options,
     out: &Path,
 ) -> Result<Vec<String>, ExportError> {
+    write_limited(map, format, options, out, &render::Limits::from_env())
+}
+
+/// [`write`], with a picture drawn within `limits`: the editor passes a
+/// cancel flag, so that Esc or a quit stops `dot`.
+pub fn write_limited(
+    map: &Map,
+    format: Format,
+    options: &Options,
+    out: &Path,
+    limits: &render::Limits,
+) -> Result<Vec<String>, ExportError> {
     check_options(map, options)?;
     let mut exported = export(map, format, options);
     let bytes = match format.image() {
         Some(image) => {
-            let drawn = render::render(&exported.text, image)?;
+            let drawn = render::render_limited(&exported.text, image, limits)?;
             exported.warnings.extend(drawn.warnings);
             drawn.bytes
         }

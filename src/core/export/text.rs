@@ -2,6 +2,7 @@
 //! escaping, and numbers without the formatting machinery. Exports at S3
 //! run these on every string of the map, so they are written for speed.
 
+use crate::core::text::{NAME_MAX, cut};
 use std::borrow::Cow;
 
 /// Whether text shows nothing once control characters are dropped: such a
@@ -24,11 +25,24 @@ pub(crate) fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     if s.bytes().all(|b| (b' '..0x7f).contains(&b)) {
         return Cow::Borrowed(s);
     }
-    let cleaned = crate::core::text::clean(s, multiline);
-    if cleaned.contains(['\u{fffe}', '\u{ffff}']) {
-        Cow::Owned(cleaned.replace(['\u{fffe}', '\u{ffff}'], ""))
+    // Those two go first, so that cleaning sees what stays around a
+    // joiner: one next to U+FFFF alone would otherwise survive it.
+    if s.contains(['\u{fffe}', '\u{ffff}']) {
+        let stripped = s.replace(['\u{fffe}', '\u{ffff}'], "");
+        Cow::Owned(crate::core::text::clean(&stripped, multiline).into_owned())
     } else {
-        cleaned
+        crate::core::text::clean(s, multiline)
+    }
+}
+
+/// `s` cleaned as by [`clean`] (newlines kept), trimmed, and cut to
+/// [`NAME_MAX`] characters: for a name that an export repeats, on every
+/// step or row that refers to its item, so that the export stays bounded
+/// by the size of the map.
+pub(crate) fn short(s: &str) -> Cow<'_, str> {
+    match clean(s, true) {
+        Cow::Borrowed(b) => cut(b.trim(), NAME_MAX),
+        Cow::Owned(o) => Cow::Owned(cut(o.trim(), NAME_MAX).into_owned()),
     }
 }
 
@@ -193,7 +207,11 @@ mod tests {
         assert!(is_blank(""));
         assert!(!is_blank(" a"));
         assert_eq!(clean("plain", false), "plain");
-        assert_eq!(clean("a\u{1b}b\nc", false), "ab c");
+        assert_eq!(clean("a\u{1b}\u{1}b\nc", false), "ab c");
         assert_eq!(clean("x\u{ffff}y\u{fffe}\u{fdd0}", true), "xy\u{fdd0}");
+        assert_eq!(clean("\u{ffff}\u{200d}👩", true), "👩");
+        assert_eq!(short(" plain "), "plain");
+        let long = format!("\u{1b}[1m{}", "é".repeat(200));
+        assert_eq!(short(&long), format!("{}…", "é".repeat(NAME_MAX - 1)));
     }
 }

@@ -14,6 +14,7 @@ fn a_missing_dot_is_reported_in_the_status_bar() {
     let (mut app, dir) = app();
     keys(&mut app, "x<Right><Right><Right><Right>");
     keys(&mut app, "<Enter>");
+    common::finish_drawing(&mut app);
     let m = app.message.clone().expect("a message");
     assert!(m.error, "{m:?}");
     assert!(

@@ -247,9 +247,13 @@ pub struct Message {
 }
 
 impl App {
-    /// An editor on a map that is on disk as it is.
+    /// An editor on a map that is on disk as it is. The file there now is
+    /// stamped, so a later change on disk is noticed before a save.
     pub fn open(map: Map, path: PathBuf, settings: Settings) -> App {
-        App::with_document(Document::saved(map, path), settings)
+        let stamp = crate::core::stamp::FileStamp::read(&path);
+        let mut app = App::with_document(Document::saved(map, path), settings);
+        app.doc.stamp = stamp;
+        app
     }
 
     /// An editor on a map just read from disk, stamped so that a change on

@@ -189,7 +189,10 @@ impl Derived {
             let at = self.position(&step.touchpoint);
             let name = at
                 .and_then(|at| map.stages.get(at.stage)?.touchpoints.get(at.index))
-                .map_or_else(|| format!("`{}`", step.touchpoint), |t| t.name.clone());
+                .map_or_else(
+                    || format!("`{}`", crate::tui::text::short(&step.touchpoint)),
+                    |t| crate::tui::text::short(&t.name).into_owned(),
+                );
             if let Some(e) = step.emotion
                 && lowest.is_none_or(|(low, _)| e < low)
             {

@@ -26,6 +26,13 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
+/// A name as a message or a dialog line names it: cut to
+/// [`NAME_MAX`](crate::core::text::NAME_MAX) characters, so that a message
+/// costs the same however long the name is.
+pub fn short(name: &str) -> Cow<'_, str> {
+    crate::core::text::cut(name, crate::core::text::NAME_MAX)
+}
+
 /// The most of one text that a single row is made from: far more than any
 /// terminal is wide (a column takes at least one byte), and small enough
 /// that measuring it is cheap on every frame.

@@ -79,6 +79,20 @@ pub fn app_at(w: u16, h: u16) -> (App, tempfile::TempDir) {
     (app, dir)
 }
 
+/// Waits (on ticks, as the terminal loop does) until the picture the editor
+/// draws in the background is done.
+pub fn finish_drawing(app: &mut App) {
+    let start = std::time::Instant::now();
+    while app.session.drawing.is_some() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "the drawing did not finish"
+        );
+        app.tick();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 /// An editor at 80x24.
 pub fn app() -> (App, tempfile::TempDir) {
     app_at(80, 24)

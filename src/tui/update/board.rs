@@ -7,6 +7,7 @@ use crate::tui::action::{Action, Answer};
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 use crate::tui::layout;
+use crate::tui::text::short;
 use ratatui::layout::Rect;
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -139,7 +140,7 @@ fn stage_name(app: &App, s: usize) -> String {
         .map()
         .stages
         .get(s)
-        .map(|s| s.name.clone())
+        .map(|s| short(&s.name).into_owned())
         .unwrap_or_default()
 }
 
@@ -219,14 +220,14 @@ fn delete_touchpoint(app: &mut App) {
     let t = &app.doc.map().stages[at.stage].touchpoints[at.index];
     let used = paths_using(app.doc.map(), &[t.id.as_str()]);
     if used == 0 {
-        let what = format!("“{}”", t.name);
+        let what = format!("“{}”", short(&t.name));
         delete(app, Edit::RemoveTouchpoint { at }, &what);
         return;
     }
     app.overlay = Some(Overlay::Confirm(Confirm {
         title: "Delete touchpoint".into(),
         lines: vec![
-            format!("Delete “{}”?", t.name),
+            format!("Delete “{}”?", short(&t.name)),
             format!(
                 "{} {} it; the step will be taken out of {}.",
                 paths(used),
@@ -245,7 +246,7 @@ fn delete_stage(app: &mut App) {
         return;
     };
     if stage.touchpoints.is_empty() {
-        let what = format!("stage “{}”", stage.name);
+        let what = format!("stage “{}”", short(&stage.name));
         delete(app, Edit::RemoveStage { at: s }, &what);
         return;
     }

@@ -48,11 +48,15 @@ impl ExportJob {
     }
 
     /// [`ExportJob::run`], stopping `dot` when `cancel` is set.
-    pub fn run_cancellable(self, _cancel: Arc<AtomicBool>) -> ExportResult {
+    pub fn run_cancellable(self, cancel: Arc<AtomicBool>) -> ExportResult {
         // Exporting again over the last export is the usual case, so it is
         // not asked about; the message says that a file was replaced.
         let replaced = self.path.exists();
-        match export::write(&self.map, self.format, &self.options, &self.path) {
+        let limits = export::render::Limits {
+            cancel: Some(cancel),
+            ..export::render::Limits::from_env()
+        };
+        match export::write_limited(&self.map, self.format, &self.options, &self.path, &limits) {
             Ok(warnings) => ExportResult {
                 path: self.path,
                 warnings,

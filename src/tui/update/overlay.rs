@@ -9,6 +9,7 @@ use crate::tui::action::{Action, Answer};
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::document::Document;
 use crate::tui::form::{Field, Form, FormOutcome};
+use crate::tui::text::short;
 use crate::tui::view::help;
 
 /// The template choice's options, in the order of [`Template::ALL`].
@@ -149,7 +150,7 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
     match (confirm.purpose, answer) {
         (ConfirmPurpose::DeleteTouchpoint(at), Answer::Yes) => {
             let what = crate::core::edit::touchpoint(app.doc.map(), at)
-                .map_or("the touchpoint".into(), |t| format!("“{}”", t.name));
+                .map_or("the touchpoint".into(), |t| format!("“{}”", short(&t.name)));
             delete(app, Edit::RemoveTouchpoint { at }, &what);
         }
         (ConfirmPurpose::DeleteStage(at), Answer::Yes) => {
@@ -158,7 +159,9 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
                 .map()
                 .stages
                 .get(at)
-                .map_or("the stage".into(), |s| format!("stage “{}”", s.name));
+                .map_or("the stage".into(), |s| {
+                    format!("stage “{}”", short(&s.name))
+                });
             delete(app, Edit::RemoveStage { at }, &what);
         }
         (ConfirmPurpose::DeletePersona(at), Answer::Yes) => super::persona::delete(app, at),

@@ -8,6 +8,7 @@ use crate::core::model::{EMOTION_MAX, EMOTION_MIN, Outcome, Step, TouchpointPos}
 use crate::core::path_edit::{PersonaEdit, insertion_index};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::text::short;
 
 /// The outcomes in the order `o` turns through them.
 pub(super) const OUTCOMES: [Outcome; 3] = [Outcome::Open, Outcome::Converted, Outcome::DroppedOut];
@@ -54,7 +55,7 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
     let Some(t) = crate::core::edit::touchpoint(map, at) else {
         return;
     };
-    let (id, name) = (t.id.clone(), t.name.clone());
+    let (id, name) = (t.id.clone(), short(&t.name).into_owned());
     let step = Step {
         touchpoint: id.clone(),
         emotion: None,
@@ -72,7 +73,7 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
             return;
         };
         path.steps.push(step);
-        let path_name = path.name.clone();
+        let path_name = short(&path.name).into_owned();
         if apply(
             app,
             Edit::Person(PersonaEdit::InsertPath { persona, at, path }),
@@ -84,7 +85,7 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
         return;
     };
     let steps = &map.personas[path.persona].paths[path.path].steps;
-    let path_name = map.personas[path.persona].paths[path.path].name.clone();
+    let path_name = short(&map.personas[path.persona].paths[path.path].name).into_owned();
     if let Some(index) = steps.iter().position(|s| s.touchpoint == id) {
         if apply(
             app,

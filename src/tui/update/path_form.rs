@@ -9,6 +9,7 @@ use crate::core::path_edit::{PathRef, PersonaEdit};
 use crate::tui::action::Answer;
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
+use crate::tui::text::short;
 
 /// The outcome choice's options, in the order of [`OUTCOMES`].
 const OUTCOME_NAMES: [&str; 3] = ["open", "converted", "dropped out"];
@@ -29,7 +30,7 @@ pub(super) fn edit_step(app: &mut App) {
         .derived
         .position(&step.touchpoint)
         .and_then(|p| crate::core::edit::touchpoint(map, p))
-        .map_or(step.touchpoint.clone(), |t| t.name.clone());
+        .map_or(step.touchpoint.clone(), |t| short(&t.name).into_owned());
     let form = Form::new(
         format!("Step {}: {name}", at + 1),
         FormPurpose::EditStep(r, at),
@@ -143,7 +144,7 @@ pub(super) fn ask_delete(app: &mut App) -> bool {
     app.overlay = Some(Overlay::Confirm(Confirm {
         title: "Delete path".into(),
         lines: vec![
-            format!("Delete path “{}”?", path.name),
+            format!("Delete path “{}”?", short(&path.name)),
             format!(
                 "Its {steps} step{} go{} with it.",
                 if steps == 1 { "" } else { "s" },

@@ -7,6 +7,7 @@ use crate::core::path_edit::PersonaEdit;
 use crate::tui::action::{Action, Answer};
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
+use crate::tui::text::short;
 
 /// Opens the picker with the cursor on the current persona.
 pub(super) fn open_picker(app: &mut App) {
@@ -88,15 +89,19 @@ fn choose(app: &mut App, at: usize) {
     let text = match persona.paths.first() {
         None => format!(
             "{}: no path yet; Space on a touchpoint starts one",
-            persona.name
+            short(&persona.name)
         ),
         Some(path) if persona.paths.len() == 1 => {
-            format!("{}: path “{}”; s shows its steps", persona.name, path.name)
+            format!(
+                "{}: path “{}”; s shows its steps",
+                short(&persona.name),
+                short(&path.name)
+            )
         }
         Some(path) => format!(
             "{}: path “{}” (1 of {}; [ and ] switch)",
-            persona.name,
-            path.name,
+            short(&persona.name),
+            short(&path.name),
             persona.paths.len()
         ),
     };
@@ -144,7 +149,7 @@ fn ask_delete(app: &mut App, at: usize) {
     };
     app.overlay = Some(Overlay::Confirm(Confirm {
         title: "Delete persona".into(),
-        lines: vec![format!("Delete persona “{}”?", p.name), goes],
+        lines: vec![format!("Delete persona “{}”?", short(&p.name)), goes],
         options: vec![(Answer::Yes, "delete"), (Answer::No, "keep")],
         purpose: ConfirmPurpose::DeletePersona(at),
     }));
@@ -207,7 +212,7 @@ pub(super) fn delete(app: &mut App, at: usize) {
         .map()
         .personas
         .get(at)
-        .map(|p| p.name.clone())
+        .map(|p| short(&p.name).into_owned())
         .unwrap_or_default();
     if !apply(app, Edit::Person(PersonaEdit::RemovePersona { at })) {
         return;

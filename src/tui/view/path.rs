@@ -5,6 +5,7 @@ use super::list::{first_row, frame};
 use super::put;
 use super::strip::glyph;
 use crate::tui::app::App;
+use crate::tui::text::short;
 use crate::tui::text::{fit, one_line, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,13 +37,13 @@ impl Widget for PathPanel<'_> {
         let title = match path {
             Some(p) => format!(
                 "{}: path {} of {} “{}” · outcome: {}",
-                persona.name,
+                short(&persona.name),
                 app.current.path + 1,
                 persona.paths.len(),
-                p.name,
+                short(&p.name),
                 p.outcome.label()
             ),
-            None => format!("{}: no path", persona.name),
+            None => format!("{}: no path", short(&persona.name)),
         };
         // A finding about the path or one of its steps marks the title.
         let persona_at = app.current.persona.unwrap_or(0);

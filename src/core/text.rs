@@ -242,24 +242,30 @@ pub fn clean_map(map: &mut crate::core::model::Map) {
     line(&mut map.title);
     block(&mut map.description);
     block(&mut map.conversion);
+    line(&mut map.currency);
+    map.allow.iter_mut().for_each(line);
     for stage in &mut map.stages {
         line(&mut stage.id);
         line(&mut stage.name);
         block(&mut stage.description);
+        stage.allow.iter_mut().for_each(line);
         for t in &mut stage.touchpoints {
             line(&mut t.id);
             line(&mut t.name);
             line(&mut t.channel);
             block(&mut t.notes);
+            t.allow.iter_mut().for_each(line);
         }
     }
     for persona in &mut map.personas {
         line(&mut persona.id);
         line(&mut persona.name);
         block(&mut persona.description);
+        persona.allow.iter_mut().for_each(line);
         for path in &mut persona.paths {
             line(&mut path.id);
             line(&mut path.name);
+            path.allow.iter_mut().for_each(line);
             for step in &mut path.steps {
                 line(&mut step.touchpoint);
                 block(&mut step.note);

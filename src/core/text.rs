@@ -226,8 +226,8 @@ pub fn cut(s: &str, max: usize) -> Cow<'_, str> {
 }
 
 /// Cleans every text in a map once, on load: names, ids and titles lose
-/// control and bidi characters (newlines become spaces); descriptions, notes
-/// and conversion keep newlines and tabs.
+/// control, bidi and invisible characters (newlines become spaces);
+/// descriptions, notes and conversion keep newlines and tabs.
 pub fn clean_map(map: &mut crate::core::model::Map) {
     fn line(s: &mut String) {
         if let Cow::Owned(c) = clean(s, false) {

@@ -40,8 +40,8 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200c}' | '\u{200d}')
 }
 
-/// The first character of `s` that must not be shown raw: one that
-/// [`is_hidden`] other than newline and tab, or a joiner that joins
+/// The first character of `s` that must not be shown raw: a hidden one
+/// (see [`is_hidden`]) other than newline and tab, or a joiner that joins
 /// nothing. `None` where `s` is safe for a terminal as it is.
 pub fn find_hidden(s: &str) -> Option<char> {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {

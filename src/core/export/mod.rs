@@ -215,7 +215,7 @@ pub fn write(
     write_limited(map, format, options, out, &render::Limits::from_env())
 }
 
-/// [`write`], with a picture drawn within `limits`: the editor passes a
+/// [`write()`], with a picture drawn within `limits`: the editor passes a
 /// cancel flag, so that Esc or a quit stops `dot`.
 pub fn write_limited(
     map: &Map,

@@ -340,8 +340,8 @@ fn a_save_into_a_read_only_folder_shows_the_error_and_keeps_the_map() {
     use std::os::unix::fs::PermissionsExt;
     // SAFETY: geteuid has no preconditions and cannot fail.
     if unsafe { libc::geteuid() } == 0 {
-        eprintln!(
-            "skipping the read-only folder case: root writes there anyway; the removed-folder case in e2e_safety covers a failed save"
+        common::skip(
+            "the read-only folder case: root writes there anyway; the removed-folder case in e2e_safety covers a failed save",
         );
         return;
     }

@@ -68,6 +68,12 @@ pub struct Settings {
     pub theme: Theme,
     pub symbols: Symbols,
     pub keymap: Keymap,
+    /// The template new maps start from (the config's `template`).
+    pub template: crate::core::templates::Template,
+    /// The language of new maps (the config's `language`).
+    pub language: crate::core::model::Language,
+    /// What was wrong with the config file, shown once at start.
+    pub notice: Option<String>,
 }
 
 impl Settings {
@@ -82,6 +88,9 @@ impl Settings {
                 Symbols::unicode()
             },
             keymap: Keymap::default(),
+            template: crate::core::templates::Template::default(),
+            language: crate::core::model::Language::default(),
+            notice: None,
         }
     }
 }

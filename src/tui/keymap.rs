@@ -158,8 +158,8 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-/// The bindings in force. Built from [`DEFAULT_BINDINGS`]; a config file
-/// could later change the rows without touching dispatch or help.
+/// The bindings in force: [`DEFAULT_BINDINGS`], with the config file's
+/// bindings over them ([`Keymap::with_user`]).
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<Binding>,
@@ -183,6 +183,11 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// A keymap of these rows, in this order (see [`Keymap::with_user`]).
+    pub(crate) fn from_bindings(bindings: Vec<Binding>) -> Keymap {
+        Keymap { bindings }
+    }
+
     /// The action bound to `key` in `mode`.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<&Action> {
         self.bindings

@@ -7,6 +7,7 @@
 //! tests drive it with a `TestBackend` and a list of keys.
 
 pub mod action;
+pub mod action_names;
 pub mod app;
 pub mod derived;
 pub mod document;
@@ -15,11 +16,14 @@ pub mod effects;
 pub mod form;
 pub mod journey;
 pub mod keymap;
+pub mod keymap_user;
+pub mod keyname;
 pub mod keys;
 pub mod layout;
 pub mod picker;
 pub mod recent;
 pub mod safety;
+pub mod settings;
 pub mod terminal;
 pub mod text;
 pub mod textfield;

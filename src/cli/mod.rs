@@ -2,9 +2,12 @@
 //! Exit codes live here: 0 ok, 1 findings, 2 usage or unreadable input.
 
 mod check;
+mod config;
 mod editor;
 mod export;
 mod fmt;
+mod habits;
+mod keys;
 mod new;
 mod output;
 
@@ -12,7 +15,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use config::set_config_flag;
 pub use editor::run_editor;
+pub use habits::{mistyped, refuse};
 pub(crate) use output::{emit, emit_line, eprint_clean};
 pub use output::{finish, note_closed_at_start, usage};
 
@@ -36,11 +41,15 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// The map to open in the editor.
+    #[arg(value_hint = clap::ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// Draw with ASCII characters only (chosen automatically when the locale
     /// is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
+    /// Read this config file instead of the usual one (see `journey config`).
+    #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub config: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -53,9 +62,10 @@ pub enum Command {
     New {
         /// The file to create; an existing file is never overwritten.
         file: PathBuf,
-        /// The stage model to start from.
-        #[arg(long, value_enum, default_value_t = TemplateArg::FiveStage)]
-        template: TemplateArg,
+        /// The stage model to start from (default: the config's `template`,
+        /// else five-stage).
+        #[arg(long, value_enum)]
+        template: Option<TemplateArg>,
         /// The map's title (default: the template's).
         #[arg(long)]
         title: Option<String>,
@@ -66,7 +76,7 @@ pub enum Command {
     )]
     Check {
         /// The maps to check.
-        #[arg(required = true)]
+        #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
         files: Vec<PathBuf>,
         /// How to print the findings.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
@@ -81,7 +91,7 @@ pub enum Command {
     )]
     Fmt {
         /// The maps to rewrite.
-        #[arg(required = true)]
+        #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
         files: Vec<PathBuf>,
         /// Change nothing; list the files that would change and exit 1 if any.
         #[arg(long)]
@@ -96,6 +106,7 @@ pub enum Command {
     )]
     Export {
         /// The map to export.
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// The output format.
         #[arg(long, value_enum)]
@@ -119,6 +130,48 @@ pub enum Command {
         #[arg(long)]
         persona: Option<String>,
     },
+    /// Print the key table in force: mode, key, action, description.
+    #[command(
+        after_help = "Examples:\n  journey keys\n  journey keys --format markdown > keys.md\n\nRemap keys in the config file (`journey config --default` shows how)."
+    )]
+    Keys {
+        /// How to print the table.
+        #[arg(long, value_enum, default_value_t = KeysFormat::Human)]
+        format: KeysFormat,
+    },
+    /// Say where the config file is looked for, which was read and what is wrong in it.
+    #[command(
+        after_help = "Examples:\n  journey config\n  journey config --default > ~/.config/journey/config.ron"
+    )]
+    Config {
+        /// Print a complete config with every default, commented, to start from.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  journey completions bash > ~/.local/share/bash-completion/completions/journey\n  journey completions zsh > ~/.zfunc/_journey\n  journey completions fish > ~/.config/fish/completions/journey.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(
+        after_help = "Example:\n  journey man > ~/.local/share/man/man1/journey.1 && man journey"
+    )]
+    Man,
+}
+
+/// How `keys` prints the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeysFormat {
+    /// Aligned columns, for people.
+    Human,
+    /// A JSON list of {mode, key, action, description}.
+    Json,
+    /// One Markdown table per mode.
+    Markdown,
 }
 
 /// The templates a new map can start from.
@@ -164,6 +217,10 @@ pub fn run(command: Command) -> ExitCode {
             template,
             title,
         } => new::run(&file, template, title.as_deref()),
+        Command::Keys { format } => keys::run(format),
+        Command::Config { default } => config::run(default),
+        Command::Completions { shell } => habits::completions(shell),
+        Command::Man => habits::man(),
         Command::Check {
             files,
             format,

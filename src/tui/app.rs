@@ -284,6 +284,7 @@ impl App {
         let mut app = App::with_document(Document::unsaved(Map::new(""), path), settings);
         app.overlay = Some(Overlay::Form(crate::tui::update::create_file_form(
             &app.doc.file_name(),
+            app.settings.template,
         )));
         // The placeholder map's problems mean nothing yet; say what is going on.
         app.info("new file: choose a template");

@@ -341,6 +341,9 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     {
         app.error(format!("could not update the recent-files list: {e}"));
     }
+    if let Some(notice) = app.settings.notice.clone() {
+        show_config_notice(&mut app, &notice);
+    }
     safety::attach(&mut app);
     let result = run(&mut terminal, &mut events, &mut app);
     if events.interrupted() || result.as_ref().is_err_and(terminal::is_gone) {
@@ -350,6 +353,16 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     safety::detach(&app, cut_off);
     result?;
     events.error.map_or(Ok(()), Err)
+}
+
+/// Says once, at start, what was wrong with the config file, after any
+/// message the map's opening left.
+fn show_config_notice(app: &mut App, notice: &str) {
+    let text = match &app.message {
+        Some(m) => format!("{} · config: {notice}", m.text),
+        None => format!("config: {notice}"),
+    };
+    app.error(text);
 }
 
 /// Runs the picker until a map opens (or is created) or the user quits.
@@ -365,6 +378,11 @@ fn pick(
     let here = std::env::current_dir()?;
     let entries = picker::discover(&here, &recent);
     let mut picker = Picker::new(entries, warning, settings.clone());
+    if let Some(notice) = &settings.notice
+        && picker.message.is_none()
+    {
+        picker.error(format!("config: {notice}"));
+    }
     loop {
         run(terminal, events, &mut picker)?;
         let Some(Some(choice)) = picker.done.take() else {
@@ -376,7 +394,8 @@ fn pick(
                 Err(e) => picker.error(e.to_string()),
             },
             Choice::Create(path, template) => {
-                let map = template.instantiate(None);
+                let mut map = template.instantiate(None);
+                map.language = settings.language;
                 match crate::core::format::create_new(&path, to_string(&map).as_bytes()) {
                     Ok(()) => return Ok(Some(App::open(map, path, settings))),
                     Err(e) => picker.error(format!("cannot create {}: {e}", path.display())),

@@ -171,7 +171,14 @@ impl Picker {
                     (),
                     vec![
                         Field::line("File", default),
-                        Field::choice("Template", &TEMPLATE_NAMES, 0),
+                        Field::choice(
+                            "Template",
+                            &TEMPLATE_NAMES,
+                            Template::ALL
+                                .iter()
+                                .position(|t| *t == self.settings.template)
+                                .unwrap_or(0),
+                        ),
                     ],
                 ));
             }

@@ -6,7 +6,11 @@ use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
 fn journey() -> Command {
-    Command::cargo_bin("journey").expect("the journey binary is built")
+    let mut cmd = Command::cargo_bin("journey").expect("the journey binary is built");
+    // No test reads the developer's own config: this folder has none.
+    cmd.env("XDG_CONFIG_HOME", std::env::temp_dir().join(format!("journey-no-config-{}", std::process::id())))
+        .env_remove("JOURNEY_CONFIG");
+    cmd
 }
 
 /// A valid map with one touchpoint per stage and a path through them all.

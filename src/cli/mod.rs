@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 pub use config::set_config_flag;
 pub use editor::run_editor;
-pub use habits::{mistyped, refuse};
+pub use habits::{mistyped, refuse, subcommands as subcommand_names};
 pub(crate) use output::{emit, emit_line, eprint_clean};
 pub use output::{finish, note_closed_at_start, usage};
 

@@ -173,6 +173,8 @@ fn apply(entries: &[Entry]) -> Keymap {
                 rows.remove(i);
             }
             (None, None) => {}
+            // Bound as it is by default: the row stays as it is.
+            (Some(action), Some(i)) if rows[i].action == *action => {}
             (Some(action), at) => {
                 let row = Binding {
                     mode: e.mode,

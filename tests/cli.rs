@@ -180,7 +180,7 @@ fn missing_file() {
 }
 
 #[test]
-fn a_folder() {
+fn a_folder_with_no_maps() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir(dir.path().join("maps.ron")).expect("mkdir");
     journey()
@@ -188,7 +188,9 @@ fn a_folder() {
         .current_dir(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("maps.ron: is a folder"));
+        .stderr(predicate::str::contains(
+            "maps.ron: a folder with no .ron maps in it",
+        ));
 }
 
 #[test]

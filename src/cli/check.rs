@@ -1,7 +1,8 @@
 //! `journey check`: validate maps and print the findings.
 
 use super::{CheckFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
-use crate::core::format::{LoadError, load};
+use super::input::{dash_twice, expand_folders, is_dash, load_map, stdin_name};
+use crate::core::format::LoadError;
 use crate::core::samefile::shown_path;
 use crate::core::text::printable;
 use crate::core::validate::{Diagnostic, Item, Severity, attach_lines, validate, validate_source};
@@ -18,12 +19,34 @@ enum Outcome {
 }
 
 /// Checks every file, prints the findings, and returns the exit code.
+/// A folder stands for the maps under it, and `-` for standard input.
 pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
-    let results: Vec<(&Path, Outcome)> =
-        files.iter().map(|f| (f.as_path(), check_file(f))).collect();
-    let unreadable = results
+    if let Some(message) = dash_twice(files) {
+        eprint_clean(&message);
+        return EXIT_UNREADABLE;
+    }
+    let mut folder_problem = false;
+    let files: Vec<PathBuf> = expand_folders(files)
+        .into_iter()
+        .filter_map(|f| {
+            f.map_err(|message| {
+                eprint_clean(&message);
+                folder_problem = true;
+            })
+            .ok()
+        })
+        .collect();
+    let results: Vec<(&Path, Outcome)> = files
         .iter()
-        .any(|(_, o)| matches!(o, Outcome::Unreadable(_)));
+        .map(|f| {
+            let shown = if is_dash(f) { stdin_name() } else { f.as_path() };
+            (shown, check_file(f))
+        })
+        .collect();
+    let unreadable = folder_problem
+        || results
+            .iter()
+            .any(|(_, o)| matches!(o, Outcome::Unreadable(_)));
     let count = |severity| {
         results
             .iter()
@@ -49,7 +72,7 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
 }
 
 fn check_file(file: &Path) -> Outcome {
-    match load(file) {
+    match load_map(file) {
         Err(e) => Outcome::Unreadable(e),
         Ok(loaded) => {
             let source = loaded.source();

@@ -7,6 +7,7 @@ mod editor;
 mod export;
 mod fmt;
 mod habits;
+mod input;
 mod keys;
 mod new;
 mod output;
@@ -72,10 +73,11 @@ pub enum Command {
     },
     /// Validate maps and print the findings. Exit code 1 on errors.
     #[command(
-        after_help = "Examples:\n  journey check maps/*.ron\n  journey check map.ron --format github --deny-warnings"
+        after_help = "Examples:\n  journey check maps/*.ron\n  journey check maps/          (every .ron map under the folder)\n  cat map.ron | journey check -\n  journey check map.ron --format github --deny-warnings"
     )]
     Check {
-        /// The maps to check.
+        /// The maps to check: files, folders (every .ron map under them,
+        /// leaving out hidden folders and target/), or - for standard input.
         #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
         files: Vec<PathBuf>,
         /// How to print the findings.
@@ -90,7 +92,7 @@ pub enum Command {
         after_help = "Examples:\n  journey fmt maps/*.ron\n  journey fmt --check maps/*.ron    (in CI: exit 1 if a file would change)"
     )]
     Fmt {
-        /// The maps to rewrite.
+        /// The maps to rewrite (with --check, - reads standard input).
         #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
         files: Vec<PathBuf>,
         /// Change nothing; list the files that would change and exit 1 if any.
@@ -105,13 +107,13 @@ pub enum Command {
         after_help = "Examples:\n  journey export maps/camera.ron --format markdown --output camera.md\n  journey export maps/camera.ron --format mermaid --persona hobby-photographer\n\nFor a picture (SVG, PNG or PDF), use `journey render`."
     )]
     Export {
-        /// The map to export.
+        /// The map to export, or - for standard input.
         #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// The output format.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Write here (atomically) instead of to stdout.
+        /// Write here (atomically) instead of to stdout; - is stdout.
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// Show only this persona's paths.

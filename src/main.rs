@@ -19,7 +19,7 @@ fn main() -> ExitCode {
             return usage(&e);
         }
     };
-    journey::cli::set_config_flag(cli.config.clone());
+    journey::cli::init(&cli);
     let code = match cli.command {
         Some(command) => run(command),
         None => journey::cli::run_editor(cli.file.as_deref(), cli.ascii),

@@ -107,3 +107,51 @@ fn a_real_file_named_like_a_subcommand_stays_reachable() {
         .code(2)
         .stderr(predicate::str::contains("the editor needs a terminal"));
 }
+
+/// A map with an empty stage (an error) and nothing else wrong.
+const BROKEN: &str = "(\n    format: 1,\n    title: \"B\",\n    stages: [\n        (\n            id: \"a\",\n            name: \"A\",\n        ),\n    ],\n)\n";
+
+#[test]
+fn color_always_never_and_the_environment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("b.ron"), BROKEN).expect("write");
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = journey(dir.path());
+        cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let red = "\x1b[1;31merror\x1b[0m[empty-stage]";
+    assert!(run(&["check", "b.ron", "--color", "always"], &[]).contains(red));
+    assert!(run(&["--color", "always", "check", "b.ron"], &[("NO_COLOR", "1")]).contains(red));
+    // Not a terminal: plain, unless forced.
+    assert!(!run(&["check", "b.ron"], &[]).contains('\x1b'));
+    assert!(run(&["check", "b.ron"], &[("CLICOLOR_FORCE", "1")]).contains(red));
+    assert!(!run(&["check", "b.ron", "--color", "never"], &[("CLICOLOR_FORCE", "1")]).contains('\x1b'));
+}
+
+#[test]
+fn quiet_leaves_errors_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("b.ron"), BROKEN).expect("write");
+    journey(dir.path())
+        .args(["new", "n.ron", "-q"])
+        .assert()
+        .success()
+        .stderr("");
+    journey(dir.path())
+        .args(["-q", "check", "b.ron"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[empty-stage]"))
+        .stderr("");
+    journey(dir.path())
+        .args(["-q", "check", "missing.ron"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error: "));
+}

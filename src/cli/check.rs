@@ -98,10 +98,14 @@ fn print_human(results: &[(&Path, Outcome)]) {
             Outcome::Unreadable(e) => eprint_clean(&format!("error: {e}")),
             Outcome::Checked(diagnostics) => {
                 for d in diagnostics {
+                    let colour = match d.severity {
+                        Severity::Error => "1;31",
+                        Severity::Warning => "33",
+                    };
                     emit_line(&format!(
                         "{}: {}[{}]: {}",
                         location(file, d.line),
-                        d.severity.label(),
+                        super::color::paint(d.severity.label(), colour),
                         d.rule.name(),
                         printable(&d.message)
                     ));

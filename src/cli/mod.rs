@@ -2,6 +2,7 @@
 //! Exit codes live here: 0 ok, 1 findings, 2 usage or unreadable input.
 
 mod check;
+mod color;
 mod config;
 mod editor;
 mod export;
@@ -16,7 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use config::set_config_flag;
+pub use color::ColorChoice;
 pub use editor::run_editor;
 pub use habits::{mistyped, refuse, subcommands as subcommand_names};
 pub(crate) use output::{emit, emit_line, eprint_clean};
@@ -51,6 +52,19 @@ pub struct Cli {
     /// Read this config file instead of the usual one (see `journey config`).
     #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub config: Option<PathBuf>,
+    /// When to colour the output (check's findings).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Say nothing on stderr but errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+/// Takes note of the options every subcommand shares; `main` calls this
+/// once, before running one.
+pub fn init(cli: &Cli) {
+    config::set_config_flag(cli.config.clone());
+    color::set(cli.color, cli.quiet);
 }
 
 /// The subcommands.

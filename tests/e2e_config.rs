@@ -72,3 +72,47 @@ fn an_unbound_default_key_does_nothing_and_a_bad_config_is_said_once() {
     let screen = tmux.wait_for("the exit", |s| s.contains("EXITED"));
     assert!(screen.contains("EXITED 0"), "{screen}");
 }
+
+#[test]
+fn ctrl_z_suspends_and_fg_brings_the_editor_back() {
+    if !tmux_available() {
+        return;
+    }
+    if std::process::Command::new("sh").arg("-c").arg("command -v bash").output().map_or(true, |o| !o.status.success()) {
+        common::missing("bash is not installed, whose job control the Ctrl-z test uses");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_fixture(dir.path());
+    let tmux = Tmux::new("suspend");
+    // An interactive shell, for its job control.
+    let out = tmux.cmd(&[
+        "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-c",
+        &dir.path().to_string_lossy(),
+        "env PS1='$ ' bash --norc --noprofile -i",
+    ]);
+    assert!(out.status.success(), "tmux new-session: {out:?}");
+    tmux.wait_for("the shell", |s| s.contains("$"));
+    tmux.type_text(&format!("'{}' camera.ron", common::tmux::journey()));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the board", |s| s.contains("Web search · indirect"));
+    tmux.send(&["t"]);
+    tmux.wait_for("the toggle", |s| s.contains("Web search · direct"));
+    tmux.send(&["C-z"]);
+    tmux.wait_for("the shell after Ctrl-z", |s| {
+        s.contains("Stopped") && !s.contains("Web search · direct")
+    });
+    tmux.type_text("fg");
+    tmux.send(&["Enter"]);
+    // The whole board comes back, with the unsaved change still there.
+    tmux.wait_for("the editor again", |s| {
+        s.contains("Web search · direct") && s.contains("Advocacy") && !s.contains("Stopped")
+    });
+    tmux.send(&["u"]);
+    tmux.wait_for("the undo", |s| s.contains("Web search · indirect"));
+    tmux.send(&["q"]);
+    tmux.type_text("echo EXITED $?");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED 0"));
+    assert!(!screen.contains("Web search"), "the alternate screen was left:\n{screen}");
+}

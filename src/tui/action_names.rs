@@ -83,6 +83,7 @@ pub const NAMED_ACTIONS: &[(&str, Action)] = &[
     ("open", Action::Open),
     ("new-map", Action::NewMap),
     ("cancel-drawing", Action::CancelDrawing),
+    ("suspend", Action::Suspend),
 ];
 
 /// The config's name for taking a key away: the key does nothing.
@@ -193,7 +194,8 @@ pub fn bindable(action: &Action) -> bool {
         | A::Answer(_)
         | A::Open
         | A::NewMap
-        | A::CancelDrawing => true,
+        | A::CancelDrawing
+        | A::Suspend => true,
     }
 }
 

@@ -423,6 +423,14 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Picker, Key::ch('q'), Action::Quit, "quit", Some("quit")),
     (Picker, Key::plain(Esc), Action::Quit, "", None),
     (Picker, Key::ctrl('c'), Action::Quit, "", None),
+    (Board, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Personas, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Path, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Problems, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Form, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Confirm, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Help, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Picker, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
 ];
 
 /// All modes, in the order the help screen lists them.

@@ -130,6 +130,9 @@ pub fn run<B: Backend, S: Screen, I: Into<Input>>(
         // a slow link), skip the frame: only the last state is worth
         // sending. The lower bound of `size_hint` says what is waiting.
         if events.size_hint().0 == 0 {
+            if terminal::take_redraw() {
+                terminal.clear()?;
+            }
             terminal.draw(|f| screen.draw(f))?;
         }
     }

@@ -184,6 +184,11 @@ impl Picker {
             }
             Action::Help => self.help = Some(0),
             Action::Quit => self.done = Some(None),
+            Action::Suspend => {
+                if let Err(e) = crate::tui::terminal::suspend() {
+                    self.error(format!("cannot take the terminal back: {e}"));
+                }
+            }
             _ => {}
         }
     }

@@ -445,9 +445,10 @@ fn github_annotations() {
     assert!(
         stdout.lines().any(|l| l.starts_with("::error file=")
             && l.contains(&format!(
-                ",line={},title=journey unknown-touchpoint::",
+                ",line={},col=",
                 line_of(GOOD, "(touchpoint: \"shop\")")
-            ))),
+            ))
+            && l.contains(",title=journey unknown-touchpoint::")),
         "{stdout}"
     );
     assert!(

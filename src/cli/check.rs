@@ -15,7 +15,9 @@ pub const JSON_VERSION: u32 = 1;
 /// What checking one file gave.
 enum Outcome {
     Unreadable(LoadError),
-    Checked(Vec<Diagnostic>),
+    /// The findings, and for each the column where its line's text
+    /// begins (known where the line is).
+    Checked(Vec<Diagnostic>, Vec<Option<usize>>),
 }
 
 /// Checks every file, prints the findings, and returns the exit code.
@@ -51,12 +53,20 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
         results
             .iter()
             .map(|(_, o)| match o {
-                Outcome::Checked(d) => d.iter().filter(|d| d.severity == severity).count(),
+                Outcome::Checked(d, _) => d.iter().filter(|d| d.severity == severity).count(),
                 Outcome::Unreadable(_) => 0,
             })
             .sum::<usize>()
     };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let unreadable_files = results
+        .iter()
+        .filter(|(_, o)| matches!(o, Outcome::Unreadable(_)))
+        .count();
+    // An unreadable file is one error in the totals, as in the findings.
+    let (errors, warnings) = (
+        count(Severity::Error) + unreadable_files,
+        count(Severity::Warning),
+    );
     match format {
         CheckFormat::Human => print_human(&results),
         CheckFormat::Json => print_json(&results, errors, warnings),
@@ -80,9 +90,21 @@ fn check_file(file: &Path) -> Outcome {
             diagnostics.extend(validate(&loaded.map));
             attach_lines(&mut diagnostics, &loaded.map, &source);
             diagnostics.sort_by_key(|d| d.line);
-            Outcome::Checked(diagnostics)
+            let columns = diagnostics
+                .iter()
+                .map(|d| d.line.and_then(|l| column(&loaded.text, l)))
+                .collect();
+            Outcome::Checked(diagnostics, columns)
         }
     }
+}
+
+/// The 1-based column of the first character that is not blank on line
+/// `line`: where the item the line names begins.
+fn column(text: &str, line: usize) -> Option<usize> {
+    let content = text.lines().nth(line.checked_sub(1)?)?;
+    let blank = content.chars().take_while(|c| c.is_whitespace()).count();
+    Some(blank + 1)
 }
 
 fn location(file: &Path, line: Option<usize>) -> String {
@@ -96,7 +118,7 @@ fn print_human(results: &[(&Path, Outcome)]) {
     for (file, outcome) in results {
         match outcome {
             Outcome::Unreadable(e) => eprint_clean(&format!("error: {e}")),
-            Outcome::Checked(diagnostics) => {
+            Outcome::Checked(diagnostics, _) => {
                 for d in diagnostics {
                     let colour = match d.severity {
                         Severity::Error => "1;31",
@@ -190,14 +212,14 @@ fn print_json(results: &[(&Path, Outcome)], errors: usize, warnings: usize) {
                     id: None,
                 });
             }
-            Outcome::Checked(diagnostics) => {
-                findings.extend(diagnostics.iter().map(|d| JsonFinding {
+            Outcome::Checked(diagnostics, columns) => {
+                findings.extend(diagnostics.iter().zip(columns).map(|(d, column)| JsonFinding {
                     file: file_name.clone(),
                     rule: d.rule.name(),
                     severity: d.severity.label(),
                     message: printable(&d.message).into_owned(),
                     line: d.line,
-                    column: None,
+                    column: *column,
                     item: item_kind(d.item),
                     id: (!d.id.is_empty()).then(|| printable(&d.id).into_owned()),
                 }));
@@ -235,11 +257,14 @@ fn print_github(results: &[(&Path, Outcome)]) {
                     escape_data(&e.kind.to_string())
                 ));
             }
-            Outcome::Checked(diagnostics) => {
-                for d in diagnostics {
+            Outcome::Checked(diagnostics, columns) => {
+                for (d, column) in diagnostics.iter().zip(columns) {
                     let mut props = format!("file={file_prop}");
                     if let Some(line) = d.line {
                         props.push_str(&format!(",line={line}"));
+                    }
+                    if let Some(col) = column {
+                        props.push_str(&format!(",col={col}"));
                     }
                     emit_line(&format!(
                         "::{} {props},title=journey {}::{}",

@@ -264,10 +264,7 @@ impl Config {
         let first = self.problems.first()?;
         Some(match self.problems.len() {
             1 => first.clone(),
-            n => format!(
-                "{first} (and {} more; `journey config` lists them)",
-                n - 1
-            ),
+            n => format!("{first} (and {} more; `journey config` lists them)", n - 1),
         })
     }
 }

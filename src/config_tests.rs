@@ -53,13 +53,18 @@ fn an_unknown_field_names_line_column_and_the_fields() {
 fn a_syntax_error_falls_back_to_defaults() {
     let c = parse("(\n    ascii: true\n    theme: \"mono\",\n)");
     assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
-    assert!(c.problems[0].starts_with("config.ron:3:"), "{:?}", c.problems);
+    assert!(
+        c.problems[0].starts_with("config.ron:3:"),
+        "{:?}",
+        c.problems
+    );
     assert_eq!(c.ascii, None);
 }
 
 #[test]
 fn a_bad_value_costs_that_setting_only() {
-    let c = parse("(\n  ascii: true,\n  template: \"pyramid\",\n  language: \"fr\",\n  theme: 3,\n)");
+    let c =
+        parse("(\n  ascii: true,\n  template: \"pyramid\",\n  language: \"fr\",\n  theme: 3,\n)");
     assert_eq!(c.ascii, Some(true));
     assert_eq!(c.template, None);
     assert_eq!(c.language, None);
@@ -99,7 +104,11 @@ fn a_theme_table() {
 fn a_key_entry_with_a_missing_field() {
     let c = parse("(keys: [(mode: \"board\", key: \"x\")])");
     assert_eq!(c.problems.len(), 1);
-    assert!(c.problems[0].contains("missing field `action`"), "{:?}", c.problems);
+    assert!(
+        c.problems[0].contains("missing field `action`"),
+        "{:?}",
+        c.problems
+    );
 }
 
 #[test]
@@ -127,12 +136,19 @@ fn a_folder_as_config_is_a_problem() {
     let dir = tempfile::tempdir().expect("temp dir");
     let c = Config::load(Some(dir.path()));
     assert_eq!(c.problems.len(), 1);
-    assert!(c.problems[0].contains("cannot read the config"), "{:?}", c.problems);
+    assert!(
+        c.problems[0].contains("cannot read the config"),
+        "{:?}",
+        c.problems
+    );
 }
 
 #[test]
 fn summary_counts_the_rest() {
     let c = parse("(template: \"a\", language: \"b\")");
     let s = c.summary().unwrap_or_default();
-    assert!(s.contains("(and 1 more; `journey config` lists them)"), "{s}");
+    assert!(
+        s.contains("(and 1 more; `journey config` lists them)"),
+        "{s}"
+    );
 }

@@ -27,7 +27,10 @@ fn columns_are_filled_and_unreadable_files_count_as_errors() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["unreadable"], 1);
-    assert_eq!(doc["errors"], 2, "the empty stage and the unreadable file: {doc}");
+    assert_eq!(
+        doc["errors"], 2,
+        "the empty stage and the unreadable file: {doc}"
+    );
     let findings = doc["findings"].as_array().expect("list");
     let stage = findings
         .iter()
@@ -42,25 +45,49 @@ fn columns_are_filled_and_unreadable_files_count_as_errors() {
         .expect("unreadable");
     assert_eq!(unreadable["item"], "file");
     assert_eq!(unreadable["severity"], "error");
-    assert!(unreadable["line"].is_u64() && unreadable["column"].is_u64(), "{unreadable}");
+    assert!(
+        unreadable["line"].is_u64() && unreadable["column"].is_u64(),
+        "{unreadable}"
+    );
 }
 
 #[test]
 fn the_schema_document_names_every_field_rule_and_item() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/check-json.md"),
-    )
-    .expect("docs/check-json.md");
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/check-json.md"))
+            .expect("docs/check-json.md");
     for word in [
-        "`version`", "`errors`", "`warnings`", "`unreadable`", "`findings`", "`file`", "`rule`",
-        "`severity`", "`message`", "`line`", "`column`", "`item`", "`id`",
+        "`version`",
+        "`errors`",
+        "`warnings`",
+        "`unreadable`",
+        "`findings`",
+        "`file`",
+        "`rule`",
+        "`severity`",
+        "`message`",
+        "`line`",
+        "`column`",
+        "`item`",
+        "`id`",
     ] {
         assert!(text.contains(word), "{word} is not described");
     }
     // The validation rules are listed in the README; the one rule only
     // `check` itself gives is listed here.
     assert!(text.contains("`unreadable`"));
-    for item in ["map", "stage", "touchpoint", "persona", "path", "step", "file"] {
-        assert!(text.contains(&format!("`{item}`")), "item {item} is not listed");
+    for item in [
+        "map",
+        "stage",
+        "touchpoint",
+        "persona",
+        "path",
+        "step",
+        "file",
+    ] {
+        assert!(
+            text.contains(&format!("`{item}`")),
+            "item {item} is not listed"
+        );
     }
 }

@@ -8,8 +8,11 @@ use std::path::{Path, PathBuf};
 fn journey() -> Command {
     let mut cmd = Command::cargo_bin("journey").expect("the journey binary is built");
     // No test reads the developer's own config: this folder has none.
-    cmd.env("XDG_CONFIG_HOME", std::env::temp_dir().join(format!("journey-no-config-{}", std::process::id())))
-        .env_remove("JOURNEY_CONFIG");
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        std::env::temp_dir().join(format!("journey-no-config-{}", std::process::id())),
+    )
+    .env_remove("JOURNEY_CONFIG");
     cmd
 }
 

@@ -34,14 +34,24 @@ fn keys_prints_every_binding() {
     let home = tempfile::tempdir().expect("temp dir");
     let text = stdout(journey(home.path()).arg("keys"));
     assert!(text.starts_with("mode"), "{text}");
-    assert!(text.lines().any(|l| l.split_whitespace().collect::<Vec<_>>()[..3] == ["board", "ctrl-s", "save"]));
-    assert!(text.lines().any(|l| l.starts_with("form") && l.contains("alt-enter") && l.contains("newline")));
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(journey(home.path()).args(["keys", "--format", "json"])))
-            .expect("JSON");
+    assert!(
+        text.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>()[..3] == ["board", "ctrl-s", "save"])
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("form") && l.contains("alt-enter") && l.contains("newline"))
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        journey(home.path()).args(["keys", "--format", "json"]),
+    ))
+    .expect("JSON");
     let rows = json.as_array().expect("a list");
     assert_eq!(rows.len(), journey::tui::keymap::DEFAULT_BINDINGS.len());
-    assert!(rows.iter().any(|r| r["mode"] == "board" && r["key"] == "t" && r["action"] == "toggle-kind" && r["description"] == "toggle direct/indirect"));
+    assert!(rows.iter().any(|r| r["mode"] == "board"
+        && r["key"] == "t"
+        && r["action"] == "toggle-kind"
+        && r["description"] == "toggle direct/indirect"));
 }
 
 #[test]
@@ -74,7 +84,9 @@ fn a_bad_config_warns_on_stderr_with_file_and_line_and_keys_still_print() {
         .arg("keys")
         .assert()
         .success()
-        .stderr(predicate::str::contains("journey/config.ron:3:5: unknown action `toggle-knd`"))
+        .stderr(predicate::str::contains(
+            "journey/config.ron:3:5: unknown action `toggle-knd`",
+        ))
         .stdout(predicate::str::contains("export"));
     journey(home.path())
         .arg("config")
@@ -91,7 +103,9 @@ fn config_says_where_it_looks_and_what_it_read() {
         .arg("config")
         .assert()
         .success()
-        .stdout(predicate::str::contains("(from the platform's config folder)"))
+        .stdout(predicate::str::contains(
+            "(from the platform's config folder)",
+        ))
         .stdout(predicate::str::contains("read: nothing"))
         .stdout(predicate::str::contains("problems: none"));
     let file = write_config(home.path(), "(ascii: true)");
@@ -99,7 +113,10 @@ fn config_says_where_it_looks_and_what_it_read() {
         .arg("config")
         .assert()
         .success()
-        .stdout(predicate::str::contains(format!("read: {}", file.display())));
+        .stdout(predicate::str::contains(format!(
+            "read: {}",
+            file.display()
+        )));
 }
 
 #[test]
@@ -123,7 +140,9 @@ fn journey_config_and_the_flag_point_elsewhere() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("(from --config)"))
-        .stdout(predicate::str::contains("no such config file (named by --config)"));
+        .stdout(predicate::str::contains(
+            "no such config file (named by --config)",
+        ));
     // The flag also goes after the subcommand.
     journey(home.path())
         .args(["config", "--config"])
@@ -140,7 +159,10 @@ fn the_default_config_reads_back_as_the_defaults() {
     let file = write_config(home.path(), &text);
     let config = journey::config::Config::load(Some(&file));
     assert_eq!(config.problems, Vec::<String>::new());
-    assert_eq!(config.keys.len(), journey::tui::keymap::DEFAULT_BINDINGS.len());
+    assert_eq!(
+        config.keys.len(),
+        journey::tui::keymap::DEFAULT_BINDINGS.len()
+    );
     let (keymap, problems) = journey::tui::keymap::Keymap::with_user(&config.keys);
     assert!(problems.is_empty(), "{problems:?}");
     let defaults = journey::tui::keymap::Keymap::default();

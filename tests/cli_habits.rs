@@ -15,7 +15,15 @@ fn journey(dir: &Path) -> Command {
 }
 
 const SUBCOMMANDS: &[&str] = &[
-    "new", "check", "fmt", "export", "render", "keys", "config", "completions", "man",
+    "new",
+    "check",
+    "fmt",
+    "export",
+    "render",
+    "keys",
+    "config",
+    "completions",
+    "man",
 ];
 
 #[test]
@@ -79,7 +87,9 @@ fn a_mistyped_subcommand_says_did_you_mean() {
         .arg("banana")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("`banana` is neither a file nor a subcommand"))
+        .stderr(predicate::str::contains(
+            "`banana` is neither a file nor a subcommand",
+        ))
         .stderr(predicate::str::contains("name it `banana.ron`"));
     assert!(!dir.path().join("chekc").exists() && !dir.path().join("banana").exists());
 }
@@ -127,11 +137,23 @@ fn color_always_never_and_the_environment() {
     };
     let red = "\x1b[1;31merror\x1b[0m[empty-stage]";
     assert!(run(&["check", "b.ron", "--color", "always"], &[]).contains(red));
-    assert!(run(&["--color", "always", "check", "b.ron"], &[("NO_COLOR", "1")]).contains(red));
+    assert!(
+        run(
+            &["--color", "always", "check", "b.ron"],
+            &[("NO_COLOR", "1")]
+        )
+        .contains(red)
+    );
     // Not a terminal: plain, unless forced.
     assert!(!run(&["check", "b.ron"], &[]).contains('\x1b'));
     assert!(run(&["check", "b.ron"], &[("CLICOLOR_FORCE", "1")]).contains(red));
-    assert!(!run(&["check", "b.ron", "--color", "never"], &[("CLICOLOR_FORCE", "1")]).contains('\x1b'));
+    assert!(
+        !run(
+            &["check", "b.ron", "--color", "never"],
+            &[("CLICOLOR_FORCE", "1")]
+        )
+        .contains('\x1b')
+    );
 }
 
 #[test]

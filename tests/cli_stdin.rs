@@ -29,7 +29,10 @@ fn check_reads_standard_input() {
         .write_stdin(fixture())
         .assert()
         .success()
-        .stderr(predicate::str::contains("<stdin>: ok").or(predicate::str::contains("<stdin>: 0 errors")));
+        .stderr(
+            predicate::str::contains("<stdin>: ok")
+                .or(predicate::str::contains("<stdin>: 0 errors")),
+        );
     journey(dir.path())
         .args(["check", "-"])
         .write_stdin(BROKEN)
@@ -125,8 +128,5 @@ fn check_walks_a_folder_and_exits_with_the_worst() {
         .code(1)
         .stdout(predicate::str::contains("broken.ron:6: error[empty-stage]"));
     std::fs::write(maps.join("team/unreadable.ron"), "(").expect("write");
-    journey(dir.path())
-        .args(["check", "maps"])
-        .assert()
-        .code(2);
+    journey(dir.path()).args(["check", "maps"]).assert().code(2);
 }

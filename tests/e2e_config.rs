@@ -78,7 +78,12 @@ fn ctrl_z_suspends_and_fg_brings_the_editor_back() {
     if !tmux_available() {
         return;
     }
-    if std::process::Command::new("sh").arg("-c").arg("command -v bash").output().map_or(true, |o| !o.status.success()) {
+    if std::process::Command::new("sh")
+        .arg("-c")
+        .arg("command -v bash")
+        .output()
+        .map_or(true, |o| !o.status.success())
+    {
         common::missing("bash is not installed, whose job control the Ctrl-z test uses");
         return;
     }
@@ -87,7 +92,15 @@ fn ctrl_z_suspends_and_fg_brings_the_editor_back() {
     let tmux = Tmux::new("suspend");
     // An interactive shell, for its job control.
     let out = tmux.cmd(&[
-        "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-c",
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-c",
         &dir.path().to_string_lossy(),
         "env PS1='$ ' bash --norc --noprofile -i",
     ]);
@@ -114,5 +127,8 @@ fn ctrl_z_suspends_and_fg_brings_the_editor_back() {
     tmux.type_text("echo EXITED $?");
     tmux.send(&["Enter"]);
     let screen = tmux.wait_for("the exit", |s| s.contains("EXITED 0"));
-    assert!(!screen.contains("Web search"), "the alternate screen was left:\n{screen}");
+    assert!(
+        !screen.contains("Web search"),
+        "the alternate screen was left:\n{screen}"
+    );
 }

@@ -1,7 +1,7 @@
 //! `journey check`: validate maps and print the findings.
 
-use super::{CheckFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
 use super::input::{dash_twice, expand_folders, is_dash, load_map, stdin_name};
+use super::{CheckFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
 use crate::core::format::LoadError;
 use crate::core::samefile::shown_path;
 use crate::core::text::printable;
@@ -41,7 +41,11 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
     let results: Vec<(&Path, Outcome)> = files
         .iter()
         .map(|f| {
-            let shown = if is_dash(f) { stdin_name() } else { f.as_path() };
+            let shown = if is_dash(f) {
+                stdin_name()
+            } else {
+                f.as_path()
+            };
             (shown, check_file(f))
         })
         .collect();
@@ -213,16 +217,21 @@ fn print_json(results: &[(&Path, Outcome)], errors: usize, warnings: usize) {
                 });
             }
             Outcome::Checked(diagnostics, columns) => {
-                findings.extend(diagnostics.iter().zip(columns).map(|(d, column)| JsonFinding {
-                    file: file_name.clone(),
-                    rule: d.rule.name(),
-                    severity: d.severity.label(),
-                    message: printable(&d.message).into_owned(),
-                    line: d.line,
-                    column: *column,
-                    item: item_kind(d.item),
-                    id: (!d.id.is_empty()).then(|| printable(&d.id).into_owned()),
-                }));
+                findings.extend(
+                    diagnostics
+                        .iter()
+                        .zip(columns)
+                        .map(|(d, column)| JsonFinding {
+                            file: file_name.clone(),
+                            rule: d.rule.name(),
+                            severity: d.severity.label(),
+                            message: printable(&d.message).into_owned(),
+                            line: d.line,
+                            column: *column,
+                            item: item_kind(d.item),
+                            id: (!d.id.is_empty()).then(|| printable(&d.id).into_owned()),
+                        }),
+                );
             }
         }
     }

@@ -103,14 +103,18 @@ pub fn default_config() -> String {
     out.push_str("// journey's config file, with every default. Save it as the file that\n");
     out.push_str("// `journey config` names, then change or delete what you like: a setting\n");
     out.push_str("// left out keeps its default.\n(\n");
-    out.push_str("    // \"color\" or \"mono\" (NO_COLOR always gives mono), or the colour theme\n");
+    out.push_str(
+        "    // \"color\" or \"mono\" (NO_COLOR always gives mono), or the colour theme\n",
+    );
     out.push_str("    // with some roles recoloured, for example {\"key\": \"yellow\", \"error\": \"#ff5555\"}.\n");
     out.push_str(&format!(
         "    // The roles: {}.\n",
         crate::tui::settings::ROLES.join(", ")
     ));
     out.push_str("    theme: \"color\",\n");
-    out.push_str("    // Draw with ASCII characters only (also chosen when the locale is not UTF-8).\n");
+    out.push_str(
+        "    // Draw with ASCII characters only (also chosen when the locale is not UTF-8).\n",
+    );
     out.push_str("    ascii: false,\n");
     out.push_str(&format!(
         "    // The template of `journey new` and the editor's new-map form: {}.\n",
@@ -129,8 +133,12 @@ pub fn default_config() -> String {
         quoted(Language::default().code())
     ));
     out.push_str("    // Each binding replaces the default of its key in its mode; the action\n");
-    out.push_str("    // \"none\" takes a key away. Keys: a character, or ctrl-, alt-, shift- before\n");
-    out.push_str("    // a name (enter, esc, tab, space, left, pageup, f1 …), as `journey keys` shows.\n");
+    out.push_str(
+        "    // \"none\" takes a key away. Keys: a character, or ctrl-, alt-, shift- before\n",
+    );
+    out.push_str(
+        "    // a name (enter, esc, tab, space, left, pageup, f1 …), as `journey keys` shows.\n",
+    );
     out.push_str(&format!(
         "    // The modes: {}.\n",
         names(MODES.iter().map(|m| m.name()).collect())

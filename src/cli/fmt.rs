@@ -1,7 +1,7 @@
 //! `journey fmt`: rewrite maps in the canonical layout.
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
 use super::input::{dash_twice, is_dash, load_map, stdin_name};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
 use crate::core::format::{to_string, write_atomic, write_atomic_forced};
 use crate::core::samefile::shown_path;
 use std::path::{Path, PathBuf};

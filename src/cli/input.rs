@@ -93,7 +93,15 @@ mod tests {
     fn folders_expand_to_their_maps() {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
-        for f in ["b.ron", "a.ron", "notes.txt", "sub/c.ron", "target/t.ron", ".git/g.ron", "sub/.hidden/h.ron"] {
+        for f in [
+            "b.ron",
+            "a.ron",
+            "notes.txt",
+            "sub/c.ron",
+            "target/t.ron",
+            ".git/g.ron",
+            "sub/.hidden/h.ron",
+        ] {
             let path = root.join(f);
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(&path, "").expect("write");
@@ -103,7 +111,12 @@ mod tests {
         let names: Vec<String> = got
             .iter()
             .filter_map(|r| r.as_ref().ok())
-            .map(|p| p.strip_prefix(root).expect("under root").display().to_string())
+            .map(|p| {
+                p.strip_prefix(root)
+                    .expect("under root")
+                    .display()
+                    .to_string()
+            })
             .collect();
         assert_eq!(names, ["a.ron", "b.ron", "sub/c.ron"]);
         let empty = expand_folders(&[root.join("empty")]);

@@ -51,15 +51,17 @@ pub fn run(format: KeysFormat) -> u8 {
 /// Aligned columns: mode, key, action, description.
 pub fn human(keymap: &Keymap) -> String {
     let rows = rows(keymap);
-    let width = |f: fn(&Row) -> usize, head: &str| {
-        rows.iter().map(f).max().unwrap_or(0).max(head.len())
-    };
+    let width =
+        |f: fn(&Row) -> usize, head: &str| rows.iter().map(f).max().unwrap_or(0).max(head.len());
     let (m, k, a) = (
         width(|r| r.mode.len(), "mode"),
         width(|r| r.key.chars().count(), "key"),
         width(|r| r.action.len(), "action"),
     );
-    let mut out = format!("{:m$}  {:k$}  {:a$}  description\n", "mode", "key", "action");
+    let mut out = format!(
+        "{:m$}  {:k$}  {:a$}  description\n",
+        "mode", "key", "action"
+    );
     for r in &rows {
         let line = format!(
             "{:m$}  {:k$}  {:a$}  {}",

@@ -119,7 +119,8 @@ fn emit_err(text: &str) {
 /// Prints a message to stderr with any control characters made visible.
 /// With `-q`, only errors are printed.
 pub(crate) fn eprint_clean(message: &str) {
-    if super::color::quiet() && !(message.starts_with("error") || message.starts_with("interrupted"))
+    if super::color::quiet()
+        && !(message.starts_with("error") || message.starts_with("interrupted"))
     {
         return;
     }

@@ -232,11 +232,16 @@ mod tests {
                 name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{name}"
             );
-            assert!(bindable(action), "{name} names an action no key can ask for");
+            assert!(
+                bindable(action),
+                "{name} names an action no key can ask for"
+            );
             assert_eq!(Action::from_name(name).as_ref(), Some(action));
             assert_eq!(action.name(), Some(*name));
             assert!(
-                NAMED_ACTIONS[i + 1..].iter().all(|(n, a)| n != name && a != action),
+                NAMED_ACTIONS[i + 1..]
+                    .iter()
+                    .all(|(n, a)| n != name && a != action),
                 "{name} twice"
             );
             assert_ne!(*name, NONE);

@@ -16,7 +16,9 @@ pub fn perform(effect: Effect, rescue: Option<&Rescue>) -> Option<Action> {
         Effect::Quit => None,
         Effect::Suspend => match crate::tui::terminal::suspend() {
             Ok(()) => Some(Action::Deleted),
-            Err(e) => Some(Action::Failed(format!("cannot take the terminal back: {e}"))),
+            Err(e) => Some(Action::Failed(format!(
+                "cannot take the terminal back: {e}"
+            ))),
         },
         Effect::Delete { path } => match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(Action::Failed(format!(

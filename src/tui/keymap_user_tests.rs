@@ -17,9 +17,15 @@ fn load(entries: &[KeyEntry]) -> (Keymap, Vec<String>) {
 fn a_binding_replaces_the_default_of_its_key() {
     let (map, problems) = load(&[entry("board", "x", "toggle-kind", 3)]);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(map.lookup(Mode::Board, Key::ch('x')), Some(&Action::ToggleKind));
+    assert_eq!(
+        map.lookup(Mode::Board, Key::ch('x')),
+        Some(&Action::ToggleKind)
+    );
     // The default key still works.
-    assert_eq!(map.lookup(Mode::Board, Key::ch('t')), Some(&Action::ToggleKind));
+    assert_eq!(
+        map.lookup(Mode::Board, Key::ch('t')),
+        Some(&Action::ToggleKind)
+    );
     // Export lost its only key; nothing else changed.
     assert_eq!(map.key_for(Mode::Board, &Action::Export), None);
     assert_eq!(
@@ -44,7 +50,10 @@ fn none_unbinds_and_a_new_key_is_added() {
     ]);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(map.lookup(Mode::Board, Key::ch('t')), None);
-    assert_eq!(map.lookup(Mode::Board, Key::ctrl('e')), Some(&Action::Export));
+    assert_eq!(
+        map.lookup(Mode::Board, Key::ctrl('e')),
+        Some(&Action::Export)
+    );
     assert_eq!(map.lookup(Mode::Board, Key::ch('x')), Some(&Action::Export));
 }
 
@@ -56,7 +65,9 @@ fn a_moved_hint_follows_the_action() {
     ]);
     let hints = map.hints(Mode::Board, true, |_| true);
     assert!(
-        hints.iter().any(|(k, w, _)| k == "Ctrl-e" && *w == "export"),
+        hints
+            .iter()
+            .any(|(k, w, _)| k == "Ctrl-e" && *w == "export"),
         "{hints:?}"
     );
 }
@@ -70,11 +81,17 @@ fn unknown_mode_action_and_key_are_reported_and_ignored() {
         entry("board", "x", "submit", 5),
     ]);
     assert_eq!(problems.len(), 4, "{problems:?}");
-    assert!(problems[0].starts_with("config.ron:2:9: unknown mode `bored`; expected one of board,"));
+    assert!(
+        problems[0].starts_with("config.ron:2:9: unknown mode `bored`; expected one of board,")
+    );
     assert!(problems[1].starts_with("config.ron:3:9: unknown action `toggle-knd`"));
     assert!(problems[2].starts_with("config.ron:4:9: unknown key `hyper-x`"));
     assert!(problems[3].starts_with("config.ron:5:9: `submit` does nothing in board"));
-    assert!(problems.iter().all(|p| p.ends_with("; the entry is ignored")));
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.ends_with("; the entry is ignored"))
+    );
     assert_eq!(map.bindings(), Keymap::default().bindings());
 }
 
@@ -107,10 +124,17 @@ fn no_config_can_take_away_quit_or_help() {
     ]);
     assert_eq!(problems.len(), 6, "{problems:?}");
     assert!(problems[0].contains("binding `q` to `none` in board would leave no key for `quit`"));
-    assert!(problems.iter().all(|p| p.ends_with("; the default is kept")));
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.ends_with("; the default is kept"))
+    );
     assert_eq!(map.lookup(Mode::Board, Key::ch('q')), Some(&Action::Quit));
     assert_eq!(map.lookup(Mode::Board, Key::ch('?')), Some(&Action::Help));
-    assert_eq!(map.lookup(Mode::Help, Key::plain(crossterm::event::KeyCode::Esc)), Some(&Action::Cancel));
+    assert_eq!(
+        map.lookup(Mode::Help, Key::plain(crossterm::event::KeyCode::Esc)),
+        Some(&Action::Cancel)
+    );
 }
 
 #[test]

@@ -174,7 +174,11 @@ mod tests {
     #[test]
     fn bad_keys_say_why() {
         let err = |s: &str| Key::parse(s).err().unwrap_or_default();
-        assert!(err("ctrl-").contains("unknown key `ctrl-`"), "{}", err("ctrl-"));
+        assert!(
+            err("ctrl-").contains("unknown key `ctrl-`"),
+            "{}",
+            err("ctrl-")
+        );
         assert!(err("hyper-x").contains("unknown key"));
         assert!(err("f13").contains("unknown key `f13`"));
         assert!(err("shift-?").contains("write the character Shift gives"));

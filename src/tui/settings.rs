@@ -112,7 +112,8 @@ mod tests {
 
     #[test]
     fn theme_ascii_and_defaults() {
-        let (s, problems) = settings("(theme: \"mono\", ascii: true, template: \"aida\", language: \"de\")");
+        let (s, problems) =
+            settings("(theme: \"mono\", ascii: true, template: \"aida\", language: \"de\")");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(s.theme, Theme::mono());
         assert!(s.ascii);
@@ -130,23 +131,39 @@ mod tests {
 
     #[test]
     fn a_theme_table_recolours_roles() {
-        let (s, problems) = settings("(theme: {\"key\": \"yellow\", \"kye\": \"red\", \"ok\": \"blurple\"})");
+        let (s, problems) =
+            settings("(theme: {\"key\": \"yellow\", \"kye\": \"red\", \"ok\": \"blurple\"})");
         assert_eq!(s.theme.key.fg, Some(Color::Yellow));
         assert_eq!(s.theme.ok, Theme::color().ok);
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("unknown theme role `kye`")));
-        assert!(problems.iter().any(|p| p.contains("unknown colour `blurple`")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("unknown theme role `kye`"))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("unknown colour `blurple`"))
+        );
         let notice = s.notice.unwrap_or_default();
         assert!(notice.starts_with("c.ron:1:9: "), "{notice}");
-        assert!(notice.ends_with("(and 1 more; `journey config` lists them)"), "{notice}");
+        assert!(
+            notice.ends_with("(and 1 more; `journey config` lists them)"),
+            "{notice}"
+        );
     }
 
     #[test]
     fn the_user_keys_are_in_the_keymap() {
-        let (s, problems) = settings("(keys: [(mode: \"board\", key: \"x\", action: \"toggle-kind\")])");
+        let (s, problems) =
+            settings("(keys: [(mode: \"board\", key: \"x\", action: \"toggle-kind\")])");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
-            s.keymap.lookup(crate::tui::keymap::Mode::Board, crate::tui::keymap::Key::ch('x')),
+            s.keymap.lookup(
+                crate::tui::keymap::Mode::Board,
+                crate::tui::keymap::Key::ch('x')
+            ),
             Some(&crate::tui::action::Action::ToggleKind)
         );
     }

@@ -11,11 +11,11 @@ mod write;
 
 pub use atomic::{write_atomic, write_atomic_forced};
 pub use create::create_new;
+pub(crate) use read::describe;
 pub use read::{
     LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES, load, load_reader, one_line_name,
     open_regular, parse_bytes, read_limited,
 };
-pub(crate) use read::describe;
 pub use source::SourceIndex;
 pub use version::{FIELDS, Since, required_format, used_fields};
 pub use write::{is_bidi_control, needs_escape, push_quoted, to_string};

@@ -17,7 +17,10 @@ pub const TEMPLATE_NAMES: [&str; 3] = ["five-stage", "aida", "hourglass"];
 
 /// The form that offers to start a missing file from a template.
 pub fn create_file_form(file_name: &str, template: Template) -> Form<FormPurpose> {
-    let chosen = Template::ALL.iter().position(|t| *t == template).unwrap_or(0);
+    let chosen = Template::ALL
+        .iter()
+        .position(|t| *t == template)
+        .unwrap_or(0);
     Form::new(
         "New map",
         FormPurpose::CreateFile,

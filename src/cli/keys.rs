@@ -2,6 +2,7 @@
 //! bindings over them): mode, key, action, description.
 
 use super::{EXIT_OK, KeysFormat, emit, emit_line, eprint_clean};
+use crate::tui::conditions::condition;
 use crate::tui::keymap::{Keymap, MODES};
 use crate::tui::keymap_user::description;
 use serde::Serialize;
@@ -13,6 +14,8 @@ struct Row {
     key: String,
     action: &'static str,
     description: &'static str,
+    /// The condition under which the binding applies (and is hinted), if any.
+    when: Option<&'static str>,
 }
 
 fn rows(keymap: &Keymap) -> Vec<Row> {
@@ -28,6 +31,7 @@ fn rows(keymap: &Keymap) -> Vec<Row> {
                     key: b.key.name(),
                     action: b.action.name().unwrap_or_default(),
                     description: description(mode, &b.action),
+                    when: condition(mode, &b.action).map(|c| c.name()),
                 })
         })
         .collect()
@@ -63,8 +67,9 @@ pub fn human(keymap: &Keymap) -> String {
         "mode", "key", "action"
     );
     for r in &rows {
+        let when = r.when.map(|w| format!(" (when {w})")).unwrap_or_default();
         let line = format!(
-            "{:m$}  {:k$}  {:a$}  {}",
+            "{:m$}  {:k$}  {:a$}  {}{when}",
             r.mode, r.key, r.action, r.description
         );
         out.push_str(line.trim_end());
@@ -86,8 +91,9 @@ pub fn markdown(keymap: &Keymap) -> String {
                 "`" => "`` ` ``".to_string(),
                 k => format!("`{k}`"),
             };
+            let when = r.when.map(|w| format!(" (when `{w}`)")).unwrap_or_default();
             out.push_str(&format!(
-                "| {key} | `{}` | {} |\n",
+                "| {key} | `{}` | {}{when} |\n",
                 r.action,
                 r.description.replace('|', "\\|")
             ));

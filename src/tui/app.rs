@@ -334,30 +334,32 @@ impl App {
         }
     }
 
-    /// Whether `action` does anything now, for the hint bar: the step keys
-    /// need a step, the form keys a form that has what they move to.
+    /// Whether `action` applies now in the current mode, for the hint bar,
+    /// by the conditions in [`crate::tui::conditions`].
     pub fn offers(&self, action: &Action) -> bool {
-        match &self.overlay {
-            Some(Overlay::Form(form)) => form.offers(action),
-            Some(Overlay::Path) => {
-                let has_steps = self
-                    .derived
-                    .path
-                    .as_ref()
-                    .is_some_and(|p| !p.crumbs.is_empty());
-                has_steps
-                    || !matches!(
-                        action,
-                        Action::Choose
-                            | Action::EmotionUp
-                            | Action::EmotionDown
-                            | Action::EditItem
-                            | Action::DeleteItem
-                            | Action::MoveItemUp
-                            | Action::MoveItemDown
-                    )
-            }
-            _ => true,
+        crate::tui::conditions::applies(self.mode(), action, &self.facts())
+    }
+
+    /// The facts the bindings' conditions look at. The form's facts are
+    /// those of the open form; with none open, every form key applies (as
+    /// the help lists them).
+    pub fn facts(&self) -> crate::tui::conditions::Facts {
+        let form = match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form.facts()),
+            _ => None,
+        };
+        crate::tui::conditions::Facts {
+            touchpoint_selected: self.view.touchpoint().is_some(),
+            persona_chosen: self.current.persona.is_some(),
+            path_has_steps: self
+                .derived
+                .path
+                .as_ref()
+                .is_some_and(|p| !p.crumbs.is_empty()),
+            drawing: self.session.drawing.is_some(),
+            searching: !self.search.is_empty(),
+            several_fields: form.is_none_or(|f| f.0),
+            multiline_field: form.is_none_or(|f| f.1),
         }
     }
 

@@ -213,8 +213,23 @@ impl Keymap {
     /// The help screen's rows for `mode`: the keys of each action joined,
     /// with its description, in table order.
     pub fn help_rows(&self, mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
+        self.help_rows_where(mode, ascii, |_| true)
+    }
+
+    /// [`Keymap::help_rows`] for the actions `applies` lets through (see
+    /// [`crate::tui::conditions`]).
+    pub fn help_rows_where(
+        &self,
+        mode: Mode,
+        ascii: bool,
+        applies: impl Fn(&Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(&Action, String, &'static str)> = Vec::new();
-        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+        for b in self
+            .bindings
+            .iter()
+            .filter(|b| b.mode == mode && applies(&b.action))
+        {
             match rows.iter_mut().find(|(a, _, _)| *a == &b.action) {
                 Some((_, keys, _)) => {
                     keys.push_str(" / ");

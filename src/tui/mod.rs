@@ -9,6 +9,7 @@
 pub mod action;
 pub mod action_names;
 pub mod app;
+pub mod conditions;
 pub mod derived;
 pub mod document;
 pub mod drawing;

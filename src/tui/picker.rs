@@ -141,7 +141,12 @@ impl Picker {
         }
         if let Some(scroll) = self.help {
             let (w, h) = self.size;
-            let rows = crate::tui::view::help::line_count(&self.settings.keymap, w, Mode::Picker);
+            let rows = crate::tui::view::help::line_count(
+                &self.settings.keymap,
+                w,
+                Mode::Picker,
+                &crate::tui::conditions::Facts::ALL,
+            );
             let last = rows.saturating_sub(usize::from(h.saturating_sub(2)).max(1));
             self.help = match action {
                 Action::Cancel => None,

@@ -188,6 +188,7 @@ pub(super) fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> 
         &app.settings.keymap,
         app.view.size.0,
         crate::tui::keymap::Mode::Board,
+        &app.facts(),
     );
     let page = usize::from(app.view.size.1.saturating_sub(2)).max(1);
     let last = lines.saturating_sub(page);

@@ -255,6 +255,85 @@ mod tests {
         }
     }
 
+    /// The code that carries out actions.
+    const HANDLERS: &[&str] = &[
+        include_str!("update/mod.rs"),
+        include_str!("update/board.rs"),
+        include_str!("update/overlay.rs"),
+        include_str!("update/path.rs"),
+        include_str!("update/path_form.rs"),
+        include_str!("update/persona.rs"),
+        include_str!("update/problems.rs"),
+        include_str!("update/export.rs"),
+        include_str!("update/disk.rs"),
+        include_str!("picker.rs"),
+        include_str!("form.rs"),
+        include_str!("textfield.rs"),
+    ];
+
+    fn mentions(code: &str, word: &str) -> bool {
+        code.match_indices(word).any(|(i, _)| {
+            !code[i + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    }
+
+    /// How the handlers name an action: `Action::Save`, or `Answer::Yes`.
+    fn pattern(action: &Action) -> String {
+        let debug = format!("{action:?}");
+        match debug
+            .strip_prefix("Answer(")
+            .and_then(|r| r.strip_suffix(')'))
+        {
+            Some(answer) => format!("Answer::{answer}"),
+            None => format!("Action::{debug}"),
+        }
+    }
+
+    #[test]
+    fn every_action_in_the_table_is_handled_and_every_handled_action_is_in_it() {
+        let code = HANDLERS.concat();
+        for (name, action) in NAMED_ACTIONS {
+            assert!(
+                mentions(&code, &pattern(action)),
+                "`{name}` ({}) is in the table but no handler takes it",
+                pattern(action)
+            );
+        }
+        // Every action the handlers take is a named one, or one no key asks for.
+        let not_keys = [
+            "Insert", "Paste", "Resize", "Saved", "Reloaded", "Failed", "Deleted", "Exported",
+            "Drawing",
+        ];
+        for (i, _) in code.match_indices("Action::") {
+            let ident: String = code[i + "Action::".len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if ident.is_empty() || not_keys.contains(&ident.as_str()) {
+                continue;
+            }
+            assert!(
+                NAMED_ACTIONS
+                    .iter()
+                    .any(|(_, a)| format!("{a:?}").split('(').next() == Some(ident.as_str())),
+                "the handlers take Action::{ident}, which has no name in the table"
+            );
+        }
+    }
+
+    #[test]
+    fn every_named_action_has_a_default_key() {
+        for (name, action) in NAMED_ACTIONS {
+            assert!(
+                DEFAULT_BINDINGS.iter().any(|(_, _, a, ..)| a == action),
+                "`{name}` has no default key"
+            );
+        }
+    }
+
     #[test]
     fn modes_round_trip() {
         for mode in MODES {

@@ -60,10 +60,12 @@ pub fn restore() {
 /// process as the shell's own Ctrl-z would (SIGTSTP; the editor reads
 /// keys raw, so the terminal sends none), and once `fg` continues it,
 /// takes the terminal again and asks for a whole redraw. Unsaved work is
-/// in the recovery file already, as for any pause.
-pub fn suspend() -> io::Result<()> {
+/// in the recovery file already, as for any pause. Gives the terminal's
+/// size on coming back (the window may have changed meanwhile), or
+/// `None` where [`setup`] never took a terminal (as under a test backend).
+pub fn suspend() -> io::Result<Option<(u16, u16)>> {
     if !ACTIVE.load(Ordering::Relaxed) {
-        return Ok(());
+        return Ok(None);
     }
     restore();
     #[cfg(unix)]
@@ -74,7 +76,7 @@ pub fn suspend() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     REDRAW.store(true, Ordering::Relaxed);
-    Ok(())
+    crossterm::terminal::size().map(Some)
 }
 
 /// Whether the screen must be drawn whole (once after a suspend).

@@ -15,14 +15,13 @@ pub fn perform(effect: Effect, rescue: Option<&Rescue>) -> Option<Action> {
     match effect {
         Effect::Quit => None,
         // Back from the shell, the window may have another size.
-        Effect::Suspend => {
-            match crate::tui::terminal::suspend().and_then(|()| crossterm::terminal::size()) {
-                Ok((w, h)) => Some(Action::Resize(w, h)),
-                Err(e) => Some(Action::Failed(format!(
-                    "cannot take the terminal back: {e}"
-                ))),
-            }
-        }
+        Effect::Suspend => match crate::tui::terminal::suspend() {
+            Ok(Some((w, h))) => Some(Action::Resize(w, h)),
+            Ok(None) => Some(Action::Failed("no terminal to suspend".into())),
+            Err(e) => Some(Action::Failed(format!(
+                "cannot take the terminal back: {e}"
+            ))),
+        },
         Effect::Delete { path } => match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(Action::Failed(format!(
                 "cannot delete {}: {e}",

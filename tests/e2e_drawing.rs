@@ -115,7 +115,7 @@ fn a_hanging_dot_leaves_the_editor_free_and_esc_stops_it() {
 
     tmux.send(&["Escape"]);
     tmux.wait_for("the cancelled export", |s| {
-        s.contains("export failed") && s.contains("cancel")
+        s.contains("drawing of") && s.contains("cancelled; nothing was written")
     });
     wait_until("dot is stopped", || !running(&pid));
     assert!(!dir.path().join("camera.svg").exists(), "nothing written");

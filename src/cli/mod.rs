@@ -2,10 +2,14 @@
 //! Exit codes live here: 0 ok, 1 findings, 2 usage or unreadable input.
 
 mod check;
+mod diff;
+mod diff_print;
 mod editor;
 mod export;
 mod fmt;
+mod input;
 mod new;
+mod outline;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -119,6 +123,38 @@ pub enum Command {
         #[arg(long)]
         persona: Option<String>,
     },
+    /// Compare two maps by id: what was added, removed, renamed, moved and changed.
+    #[command(
+        after_help = "Examples:\n  journey diff old.ron new.ron\n  journey diff old.ron new.ron --format markdown   (for a pull-request comment)\n  git show HEAD~1:maps/camera.ron | journey diff - maps/camera.ron\n\nExit code 0: the same journey; 1: they differ; 2: a map cannot be read.\nGiven git's seven external-diff arguments (see `journey git-setup`), it\nexits 0 whenever it could read both sides."
+    )]
+    Diff {
+        /// OLD NEW (`-` for standard input), or the seven arguments git
+        /// passes an external diff.
+        #[arg(required = true, num_args = 2..=7, value_name = "OLD NEW")]
+        files: Vec<PathBuf>,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
+    /// Print a map as a line-oriented outline (git's textconv for maps).
+    #[command(
+        after_help = "Examples:\n  journey outline maps/camera.ron\n  git config diff.journey.textconv \"journey outline\""
+    )]
+    Outline {
+        /// The map to outline (`-` for standard input).
+        file: PathBuf,
+    },
+}
+
+/// How `diff` prints its changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change, for people.
+    Human,
+    /// A Markdown list for a pull-request comment.
+    Markdown,
+    /// One versioned JSON document.
+    Json,
 }
 
 /// The templates a new map can start from.
@@ -185,6 +221,8 @@ pub fn run(command: Command) -> ExitCode {
             output,
             persona,
         } => export::run_render(&file, &output, persona.as_deref()),
+        Command::Diff { files, format } => diff::run(&files, format),
+        Command::Outline { file } => outline::run(&file),
     };
     ExitCode::from(code)
 }

@@ -2,6 +2,11 @@
 //! added, 1 persona changed". Used to tell a user what a recovery file or a
 //! change on disk holds before they choose.
 
+pub mod changes;
+pub mod fields;
+pub mod outline;
+pub mod words;
+
 use crate::core::model::Map;
 use std::collections::HashMap;
 

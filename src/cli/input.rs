@@ -1,0 +1,24 @@
+//! Reading one map for the commands that compare or merge: a file, `-` for
+//! standard input, or git's `/dev/null` for a side that does not exist.
+
+use crate::core::format::{LoadError, Loaded, load, load_reader};
+use std::path::Path;
+
+/// Whether `path` is `-`: standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Loads a map from a file or, for `-`, from standard input.
+pub fn load_map(path: &Path) -> Result<Loaded, LoadError> {
+    if is_stdin(path) {
+        load_reader(Path::new("standard input"), std::io::stdin().lock())
+    } else {
+        load(path)
+    }
+}
+
+/// Whether `path` is git's name for a missing side of a diff.
+pub fn is_dev_null(path: &Path) -> bool {
+    path.as_os_str() == "/dev/null"
+}

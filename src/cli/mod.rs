@@ -8,6 +8,7 @@ mod editor;
 mod export;
 mod fmt;
 mod input;
+mod merge;
 mod new;
 mod outline;
 mod output;
@@ -144,6 +145,24 @@ pub enum Command {
         /// The map to outline (`-` for standard input).
         file: PathBuf,
     },
+    /// Merge two changed versions of a map by id (a git merge driver).
+    #[command(
+        after_help = "Examples:\n  journey merge base.ron ours.ron theirs.ron               (the result replaces ours.ron)\n  journey merge base.ron ours.ron theirs.ron --output merged.ron\n  git config merge.journey.driver \"journey merge %O %A %B --path %P\"\n\nExit code 0: merged cleanly; 1: conflicts, written between git's conflict\nmarkers; 2: a side cannot be read (nothing is written)."
+    )]
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version; the result is written here unless --output says otherwise.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Write the result here instead (`-` for standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The map's name in the repository, for messages (git's %P).
+        #[arg(long)]
+        path: Option<PathBuf>,
+    },
 }
 
 /// How `diff` prints its changes.
@@ -223,6 +242,13 @@ pub fn run(command: Command) -> ExitCode {
         } => export::run_render(&file, &output, persona.as_deref()),
         Command::Diff { files, format } => diff::run(&files, format),
         Command::Outline { file } => outline::run(&file),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            path,
+        } => merge::run(&base, &ours, &theirs, output.as_deref(), path.as_deref()),
     };
     ExitCode::from(code)
 }

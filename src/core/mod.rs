@@ -8,6 +8,7 @@ pub mod format;
 #[doc(hidden)]
 pub mod generate;
 pub mod lock;
+pub mod merge;
 pub mod model;
 pub mod path_edit;
 pub mod recovery;

@@ -229,7 +229,7 @@ fn fields(old: &[Field], new: &[Field]) -> impl Iterator<Item = What> {
 
 /// The ids that keep their order: those in the longest common subsequence
 /// of the ids both lists hold. The others moved.
-fn in_order<'a>(old: &[&'a str], new: &[&'a str]) -> BTreeSet<&'a str> {
+pub fn in_order<'a>(old: &[&'a str], new: &[&'a str]) -> BTreeSet<&'a str> {
     let new_set: BTreeSet<&str> = new.iter().copied().collect();
     let old_set: BTreeSet<&str> = old.iter().copied().collect();
     let a: Vec<&str> = old

@@ -7,6 +7,7 @@ mod diff_print;
 mod editor;
 mod export;
 mod fmt;
+mod git_setup;
 mod input;
 mod merge;
 mod new;
@@ -163,6 +164,21 @@ pub enum Command {
         #[arg(long)]
         path: Option<PathBuf>,
     },
+    /// Set git up to diff and merge maps through journey.
+    #[command(
+        after_help = "Examples:\n  journey git-setup                     (this repository: .gitattributes and .git/config)\n  journey git-setup --global            (the drivers in your own git config)\n  journey git-setup --pattern 'maps/*.ron'\n\nIt writes `*.ron diff=journey merge=journey` to .gitattributes and the\ndiff.journey and merge.journey settings. A setting that is already\ndifferent is left alone (exit 1) unless --force."
+    )]
+    GitSetup {
+        /// Write the drivers into your user git config instead of the repository's.
+        #[arg(long)]
+        global: bool,
+        /// Replace settings and attributes that are already set differently.
+        #[arg(long)]
+        force: bool,
+        /// The files that are maps, as a .gitattributes pattern.
+        #[arg(long, default_value = "*.ron")]
+        pattern: String,
+    },
 }
 
 /// How `diff` prints its changes.
@@ -249,6 +265,11 @@ pub fn run(command: Command) -> ExitCode {
             output,
             path,
         } => merge::run(&base, &ours, &theirs, output.as_deref(), path.as_deref()),
+        Command::GitSetup {
+            global,
+            force,
+            pattern,
+        } => git_setup::run(global, force, &pattern),
     };
     ExitCode::from(code)
 }

@@ -95,17 +95,46 @@ pub fn merge_steps(
         if b.is_empty() && o.is_empty() && t.is_empty() {
             break;
         }
-        let (chunk, clash) = pick(Some(&b.to_vec()), &o.to_vec(), &t.to_vec(), side);
-        if clash {
-            clashes.push(StepClash::Steps);
+        let kept = both_delete(
+            b,
+            (&mo[ib..jb], ours, o.len()),
+            (&mt[ib..jb], theirs, t.len()),
+        );
+        if let Some(kept) = kept {
+            out.extend(kept);
+        } else {
+            let (chunk, clash) = pick(Some(&b.to_vec()), &o.to_vec(), &t.to_vec(), side);
+            if clash {
+                clashes.push(StepClash::Steps);
+            }
+            out.extend(chunk);
         }
-        out.extend(chunk);
         (ib, io, it) = (jb, jo, jt);
         if sync.is_none() {
             break;
         }
     }
     (out, clashes)
+}
+
+/// Where both sides only deleted steps from a run (neighbouring
+/// deletions): the run without either's deletions, which is nothing, since
+/// a run between sync points holds no step that both sides kept. `None`
+/// where a side added a step, or changed one that the other deleted.
+/// Each side is its matching over the run, the whole side (the matching
+/// points into it) and the length of its part of the run.
+fn both_delete(
+    base: &[Step],
+    ours: (&[Option<usize>], &[Step], usize),
+    theirs: (&[Option<usize>], &[Step], usize),
+) -> Option<Vec<Step>> {
+    let only_deletes = |(m, side, len): (&[Option<usize>], &[Step], usize)| {
+        m.iter().flatten().count() == len
+            && m.iter()
+                .zip(base)
+                .all(|(k, b)| k.is_none_or(|k| side.get(k) == Some(b)))
+    };
+    (only_deletes(ours) && only_deletes(theirs)).then(Vec::new)
 }
 
 #[cfg(test)]
@@ -150,6 +179,26 @@ mod tests {
         assert!(clashes.is_empty());
         assert_eq!(ids(&merged), "a b c d");
         assert_eq!(merged[1].emotion, Some(-1));
+    }
+
+    #[test]
+    fn neighbouring_deletions_merge() {
+        let (merged, clashes) = merge_steps(
+            &steps("a b c d"),
+            &steps("b c d"),
+            &steps("a c d"),
+            Side::Ours,
+        );
+        assert!(clashes.is_empty());
+        assert_eq!(ids(&merged), "c d");
+    }
+
+    #[test]
+    fn a_deletion_against_an_edited_step_clashes() {
+        let mut ours = steps("a b c");
+        ours[0].note = "changed".into();
+        let (_, clashes) = merge_steps(&steps("a b c"), &ours, &steps("c"), Side::Ours);
+        assert_eq!(clashes, [StepClash::Steps]);
     }
 
     #[test]

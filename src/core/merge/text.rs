@@ -69,9 +69,7 @@ fn label(before: &str, old: &[&str], new: &[&str], conflicts: &[Conflict]) -> St
             .flatten()
     });
     match found {
-        Some(c) => crate::core::text::printable(&c.describe())
-            .replace('\n', " ")
-            .replace('\r', " "),
+        Some(c) => crate::core::text::printable(&c.describe()).replace(['\n', '\r'], " "),
         None => "conflict".to_string(),
     }
 }

@@ -102,6 +102,11 @@ pub fn merge_steps(
         );
         if let Some(kept) = kept {
             out.extend(kept);
+        } else if b.is_empty() && o != t {
+            // Steps inserted at one place on both sides: both kept, ours
+            // first, as with touchpoints added next to each other.
+            out.extend(o.iter().cloned());
+            out.extend(t.iter().cloned());
         } else {
             let (chunk, clash) = pick(Some(&b.to_vec()), &o.to_vec(), &t.to_vec(), side);
             if clash {
@@ -179,6 +184,14 @@ mod tests {
         assert!(clashes.is_empty());
         assert_eq!(ids(&merged), "a b c d");
         assert_eq!(merged[1].emotion, Some(-1));
+    }
+
+    #[test]
+    fn insertions_at_one_place_keep_both_ours_first() {
+        let (merged, clashes) =
+            merge_steps(&steps("a b"), &steps("a x b"), &steps("a y b"), Side::Ours);
+        assert!(clashes.is_empty());
+        assert_eq!(ids(&merged), "a x y b");
     }
 
     #[test]

@@ -102,13 +102,22 @@ fn targets(base: &Map, e: Edit, side: &str) -> Option<(Vec<String>, Applied)> {
     let stage = |n: usize| base.stages[n % base.stages.len()].id.clone();
     let path = |n: usize| base.personas[n % base.personas.len()].paths[0].id.clone();
     Some(match e {
-        Edit::Rename(n) => (vec![pick(n)], Applied::Rename(pick(n), format!("{side} name"))),
-        Edit::Notes(n) => (vec![pick(n)], Applied::Notes(pick(n), format!("{side} notes"))),
+        Edit::Rename(n) => (
+            vec![pick(n)],
+            Applied::Rename(pick(n), format!("{side} name")),
+        ),
+        Edit::Notes(n) => (
+            vec![pick(n)],
+            Applied::Notes(pick(n), format!("{side} notes")),
+        ),
         Edit::Toggle(n) => (vec![pick(n)], Applied::Toggle(pick(n))),
         Edit::MoveToStage(n, s) => (vec![pick(n)], Applied::Move(pick(n), stage(s))),
         Edit::Delete(n) => (vec![pick(n)], Applied::Delete(pick(n))),
         Edit::Add(s) => (vec![], Applied::Add(stage(s), format!("{side}-new{s}"))),
-        Edit::RenameStage(s) => (vec![stage(s)], Applied::RenameStage(stage(s), format!("{side} stage"))),
+        Edit::RenameStage(s) => (
+            vec![stage(s)],
+            Applied::RenameStage(stage(s), format!("{side} stage")),
+        ),
         Edit::Outcome(p) => (vec![path(p)], Applied::Outcome(path(p))),
         Edit::Emotion(p, k) => (vec![path(p)], Applied::Emotion(path(p), k % 3)),
         Edit::AppendStep(p) => (vec![path(p), pick(p)], Applied::Append(path(p), pick(p))),

@@ -199,7 +199,7 @@ fn a_rename_and_a_move_of_one_touchpoint_merge() {
         let block = "                (\n                    id: \"instagram-ad\",\n                    name: \"Instagram ad\",\n                    kind: Direct,\n                    channel: \"social\",\n                ),\n";
         let without = t.replacen(block, "", 1);
         let anchor = "            name: \"Decision\",\n            touchpoints: [\n";
-        without.replacen(anchor, &format!("{anchor}{}", block.replace("                ", "                ")), 1)
+        without.replacen(anchor, &format!("{anchor}{block}"), 1)
     });
     let out = repo.merge_both("rename", "move");
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));

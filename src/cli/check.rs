@@ -8,6 +8,8 @@ use crate::core::validate::{Diagnostic, Item, Severity, attach_lines, validate, 
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+mod gitlab;
+
 /// The version of the JSON document `--format json` prints.
 pub const JSON_VERSION: u32 = 1;
 
@@ -38,6 +40,7 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
         CheckFormat::Human => print_human(&results),
         CheckFormat::Json => print_json(&results, errors, warnings),
         CheckFormat::Github => print_github(&results),
+        CheckFormat::Gitlab => gitlab::print_gitlab(&results),
     }
     if unreadable {
         EXIT_UNREADABLE
@@ -193,7 +196,8 @@ fn print_json(results: &[(&Path, Outcome)], errors: usize, warnings: usize) {
 /// GitHub Actions workflow commands: `::error file=…,line=…,title=…::message`.
 fn print_github(results: &[(&Path, Outcome)]) {
     for (file, outcome) in results {
-        let file_prop = escape_property(&shown_path(file));
+        // Relative to the repository's top, where annotations are anchored.
+        let file_prop = escape_property(&shown_path(&gitlab::repo_relative(file)));
         match outcome {
             Outcome::Unreadable(e) => {
                 let mut props = format!("file={file_prop}");

@@ -68,7 +68,7 @@ pub enum Command {
     },
     /// Validate maps and print the findings. Exit code 1 on errors.
     #[command(
-        after_help = "Examples:\n  journey check maps/*.ron\n  journey check map.ron --format github --deny-warnings"
+        after_help = "Examples:\n  journey check maps/*.ron\n  journey check map.ron --format github --deny-warnings\n  journey check maps/*.ron --format gitlab > gl-code-quality-report.json"
     )]
     Check {
         /// The maps to check.
@@ -212,6 +212,8 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 /// The formats `export` writes.

@@ -3,9 +3,9 @@
 //! `口` or a joined emoji. Hand-written because the text-area crates for
 //! ratatui pull in other versions of ratatui or crossterm.
 
-use crate::core::text::clean;
+use crate::core::text::{clean, clean_typed};
 use crate::tui::text::grapheme_width;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 /// An editable string with a cursor between graphemes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,12 @@ impl TextField {
         &self.text
     }
 
+    /// The cursor, as a byte offset into [`TextField::text`] on a grapheme
+    /// boundary.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
     /// Whether the field takes several lines.
     pub fn is_multiline(&self) -> bool {
         self.multiline
@@ -47,7 +53,7 @@ impl TextField {
     /// Inserts typed or pasted text at the cursor, cleaned of control and
     /// bidi characters; newlines become spaces in a one-line field.
     pub fn insert(&mut self, s: &str) {
-        let cleaned = clean(s, self.multiline);
+        let cleaned = clean_typed(&self.text[..self.cursor], s, self.multiline);
         self.text.insert_str(self.cursor, &cleaned);
         self.cursor += cleaned.len();
         // A combining mark typed after a letter joins it into one grapheme;
@@ -171,18 +177,19 @@ impl TextField {
         end
     }
 
+    /// `at`, or the end of the grapheme it falls inside. Looks only near
+    /// `at`, so typing at the end of a long note costs what one key does.
     fn snap(&self, at: usize) -> usize {
-        let mut offset = 0;
-        for g in self.text.graphemes(true) {
-            if offset + g.len() > at {
-                return offset + g.len();
-            }
-            offset += g.len();
-            if offset == at {
-                return at;
-            }
+        let len = self.text.len();
+        let mut cursor = GraphemeCursor::new(at, len, true);
+        if cursor.is_boundary(&self.text, 0).unwrap_or(true) {
+            return at;
         }
-        offset
+        cursor
+            .next_boundary(&self.text, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(len)
     }
 }
 

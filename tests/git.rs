@@ -328,3 +328,19 @@ fn git_setup_leaves_a_different_setting_alone_without_force() {
         "*.ron diff=journey merge=journey\n"
     );
 }
+
+#[test]
+fn a_ron_file_that_is_no_map_still_diffs_line_by_line() {
+    let Some(repo) = Repo::new(true) else {
+        return;
+    };
+    repo.write("settings.ron", "(theme: \"dark\")\n");
+    repo.commit("settings");
+    repo.write("settings.ron", "(theme: \"light\")\n");
+    let diff = repo.git(&["diff"]);
+    assert!(diff.contains("settings.ron: not a map"), "{diff}");
+    assert!(diff.contains("-(theme: \"dark\")") && diff.contains("+(theme: \"light\")"), "{diff}");
+    repo.commit("light");
+    let log = repo.git(&["log", "-p", "-1"]);
+    assert!(log.contains("+(theme: \"light\")"), "{log}");
+}

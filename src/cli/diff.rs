@@ -1,9 +1,10 @@
 //! `journey diff`: a semantic diff by id, also git's external diff driver.
 
 use super::diff_print::{Style, human, markdown};
-use super::input::{is_dev_null, is_stdin, load_map};
+use super::input::{is_dev_null, is_stdin, is_text_but_no_map, load_map};
 use super::{DiffFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit, emit_line, eprint_clean};
 use crate::core::diff::changes::{MapDiff, diff};
+use crate::core::format::LoadError;
 use crate::core::model::Map;
 use crate::core::samefile::shown_path;
 use serde::Serialize;
@@ -32,20 +33,28 @@ pub fn run(args: &[PathBuf], format: DiffFormat) -> u8 {
         eprint_clean("error: only one side of a diff can be standard input (`-`)");
         return EXIT_UNREADABLE;
     }
-    let side = |path: &Path| -> Result<Option<Map>, ()> {
+    let side = |path: &Path| -> Result<Option<Map>, LoadError> {
         if is_dev_null(path) {
             return Ok(None);
         }
-        match load_map(path) {
-            Ok(loaded) => Ok(Some(loaded.map)),
-            Err(e) => {
-                eprint_clean(&format!("error: {e}"));
-                Err(())
-            }
-        }
+        load_map(path).map(|loaded| Some(loaded.map))
     };
-    let (Ok(old), Ok(new)) = (side(old_path), side(new_path)) else {
-        return EXIT_UNREADABLE;
+    let (old, new) = match (side(old_path), side(new_path)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            let errors = [old.err(), new.err()];
+            if let Some(path) = git_path
+                && errors.iter().flatten().all(|e| is_text_but_no_map(&e.kind))
+            {
+                // Under git a `*.ron` file that is no map must not stop
+                // `git diff`: it gets a line diff instead.
+                return line_diff(path, old_path, new_path, &errors);
+            }
+            for e in errors.iter().flatten() {
+                eprint_clean(&format!("error: {e}"));
+            }
+            return EXIT_UNREADABLE;
+        }
     };
     let (old_name, new_name) = match git_path {
         Some(path) => (shown_path(path), shown_path(path)),
@@ -74,6 +83,39 @@ pub fn run(args: &[PathBuf], format: DiffFormat) -> u8 {
     } else {
         EXIT_FINDINGS
     }
+}
+
+/// A unified line diff of two text files, for a side that is no map.
+fn line_diff(path: &Path, old: &Path, new: &Path, errors: &[Option<LoadError>]) -> u8 {
+    let read = |p: &Path| -> Result<String, u8> {
+        if is_dev_null(p) {
+            return Ok(String::new());
+        }
+        std::fs::read(p)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .map_err(|e| {
+                eprint_clean(&format!("error: cannot read {}: {e}", shown_path(p)));
+                EXIT_UNREADABLE
+            })
+    };
+    let (a, b) = match (read(old), read(new)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let shown = shown_path(path);
+    for e in errors.iter().flatten() {
+        emit_line(&format!(
+            "journey diff {shown}: not a map ({}); a line diff follows",
+            crate::core::text::printable(&e.kind.to_string())
+        ));
+    }
+    let diff = similar::TextDiff::from_lines(&a, &b);
+    let old_name = format!("a/{shown}");
+    let new_name = format!("b/{shown}");
+    emit(&crate::core::text::printable(
+        &diff.unified_diff().header(&old_name, &new_name).to_string(),
+    ));
+    EXIT_OK
 }
 
 fn print(changes: &MapDiff, format: DiffFormat, header: Option<&str>, old: &str, new: &str) {

@@ -29,7 +29,7 @@ pub fn run(global: bool, force: bool, pattern: &str) -> u8 {
         ),
         (
             "diff.journey.textconv".to_string(),
-            format!("{program} outline"),
+            format!("{program} outline --fallback"),
         ),
         (
             "merge.journey.name".to_string(),

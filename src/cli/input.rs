@@ -1,7 +1,7 @@
 //! Reading one map for the commands that compare or merge: a file, `-` for
 //! standard input, or git's `/dev/null` for a side that does not exist.
 
-use crate::core::format::{LoadError, Loaded, load, load_reader};
+use crate::core::format::{LoadError, LoadErrorKind, Loaded, load, load_reader};
 use std::path::Path;
 
 /// Whether `path` is `-`: standard input.
@@ -21,4 +21,16 @@ pub fn load_map(path: &Path) -> Result<Loaded, LoadError> {
 /// Whether `path` is git's name for a missing side of a diff.
 pub fn is_dev_null(path: &Path) -> bool {
     path.as_os_str() == "/dev/null"
+}
+
+/// Whether a file was read but is no map (or not yet one, in the middle
+/// of a merge): text that git can still show line by line.
+pub fn is_text_but_no_map(kind: &LoadErrorKind) -> bool {
+    matches!(
+        kind,
+        LoadErrorKind::Syntax(_)
+            | LoadErrorKind::Empty
+            | LoadErrorKind::ConflictMarker(_)
+            | LoadErrorKind::NewerFormat { .. }
+    )
 }

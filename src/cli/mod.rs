@@ -140,11 +140,14 @@ pub enum Command {
     },
     /// Print a map as a line-oriented outline (git's textconv for maps).
     #[command(
-        after_help = "Examples:\n  journey outline maps/camera.ron\n  git config diff.journey.textconv \"journey outline\""
+        after_help = "Examples:\n  journey outline maps/camera.ron\n  git config diff.journey.textconv \"journey outline --fallback\""
     )]
     Outline {
         /// The map to outline (`-` for standard input).
         file: PathBuf,
+        /// Print a file that is text but no map as it is (for git).
+        #[arg(long)]
+        fallback: bool,
     },
     /// Merge two changed versions of a map by id (a git merge driver).
     #[command(
@@ -259,7 +262,7 @@ pub fn run(command: Command) -> ExitCode {
             persona,
         } => export::run_render(&file, &output, persona.as_deref()),
         Command::Diff { files, format } => diff::run(&files, format),
-        Command::Outline { file } => outline::run(&file),
+        Command::Outline { file, fallback } => outline::run(&file, fallback),
         Command::Merge {
             base,
             ours,

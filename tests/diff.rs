@@ -26,7 +26,9 @@ fn new_touchpoint(id: &str) -> Touchpoint {
         name: "Podcast".into(),
         kind: Kind::Indirect,
         channel: String::new(),
+        cost: None,
         notes: String::new(),
+        allow: Vec::new(),
     }
 }
 
@@ -414,4 +416,42 @@ fn every_new_command_has_help_with_an_example() {
         let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
         assert!(text.contains("Example"), "{command}: {text}");
     }
+}
+
+#[test]
+fn format_2_fields_are_compared_too() {
+    use journey::core::model::{Cost, Language};
+    let old = base();
+    let mut new = old.clone();
+    new.language = Language::De;
+    new.currency = "EUR".into();
+    new.stages[0].touchpoints[1].cost = Cost::new(250.5);
+    new.personas[0].paths[0].customers = Some(120);
+    new.personas[0].paths[0].allow = vec!["backward-step".into()];
+    let d = diff(&old, &new);
+    let fields: Vec<(&str, Option<&str>, Option<&str>)> = d
+        .changes
+        .iter()
+        .filter_map(|c| match &c.what {
+            What::Field { field, old, new } => Some((*field, old.as_deref(), new.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("language", Some("en"), Some("de")),
+            ("currency", None, Some("EUR")),
+            ("cost", None, Some("250.5")),
+            ("customers", None, Some("120")),
+            ("allow", None, Some("backward-step")),
+        ]
+    );
+    let text = outline(&new);
+    assert!(
+        text.contains("\n    language: de\n    conversion: First order\n    currency: EUR\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n        cost: 250.5\n"));
+    assert!(!outline(&old).contains("language"));
 }

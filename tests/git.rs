@@ -339,7 +339,10 @@ fn a_ron_file_that_is_no_map_still_diffs_line_by_line() {
     repo.write("settings.ron", "(theme: \"light\")\n");
     let diff = repo.git(&["diff"]);
     assert!(diff.contains("settings.ron: not a map"), "{diff}");
-    assert!(diff.contains("-(theme: \"dark\")") && diff.contains("+(theme: \"light\")"), "{diff}");
+    assert!(
+        diff.contains("-(theme: \"dark\")") && diff.contains("+(theme: \"light\")"),
+        "{diff}"
+    );
     repo.commit("light");
     let log = repo.git(&["log", "-p", "-1"]);
     assert!(log.contains("+(theme: \"light\")"), "{log}");

@@ -21,7 +21,9 @@ fn touchpoint(id: &str) -> Touchpoint {
         name: format!("New {id}"),
         kind: Kind::Direct,
         channel: String::new(),
+        cost: None,
         notes: String::new(),
+        allow: Vec::new(),
     }
 }
 
@@ -38,7 +40,7 @@ fn clean(base: &Map, ours: &Map, theirs: &Map) -> Map {
     assert!(merged.is_clean(), "conflicts: {:?}", merged.conflicts);
     // A clean merge is canonical and reads back as the same map.
     let again = parse_bytes(Path::new("merged.ron"), merged.text.as_bytes()).expect("parses");
-    assert_eq!(again.map, merged.map);
+    assert_eq!(to_string(&again.map), merged.text);
     assert_eq!(to_string(&merged.map), merged.text);
     merged.map
 }
@@ -256,5 +258,39 @@ fn a_clean_merge_that_breaks_a_rule_is_not_taken_for_clean() {
         merged.conflicts[0].what.contains("empty-stage"),
         "{:?}",
         merged.conflicts
+    );
+}
+
+#[test]
+fn format_2_fields_merge_field_by_field() {
+    use journey::core::model::{Cost, Language};
+    let base = base();
+    let mut ours = base.clone();
+    ours.language = Language::De;
+    ours.stages[0].touchpoints[0].cost = Cost::new(10.0);
+    ours.personas[0].paths[0].allow = vec!["backward-step".into()];
+    let mut theirs = base.clone();
+    theirs.currency = "EUR".into();
+    theirs.stages[0].touchpoints[0].notes = "Word of mouth at lunch".into();
+    theirs.personas[0].paths[0].customers = Some(40);
+    let merged = clean(&base, &ours, &theirs);
+    assert_eq!(merged.language, Language::De);
+    assert_eq!(merged.currency, "EUR");
+    assert_eq!(merged.stages[0].touchpoints[0].cost, Cost::new(10.0));
+    assert_eq!(
+        merged.stages[0].touchpoints[0].notes,
+        "Word of mouth at lunch"
+    );
+    assert_eq!(merged.personas[0].paths[0].customers, Some(40));
+    assert_eq!(merged.personas[0].paths[0].allow, ["backward-step"]);
+    assert!(to_string(&merged).starts_with("(\n    format: 2,\n"));
+
+    let mut other = base.clone();
+    other.stages[0].touchpoints[0].cost = Cost::new(12.0);
+    let merged = conflicted(&base, &ours, &other);
+    assert!(
+        merged.conflicts[0]
+            .what
+            .contains("cost changed on both sides")
     );
 }

@@ -19,6 +19,7 @@ fn base_map() -> impl Strategy<Value = Map> {
                 id: format!("s{s}"),
                 name: format!("Stage {s}"),
                 description: String::new(),
+                allow: Vec::new(),
                 touchpoints: (0..size)
                     .map(|_| {
                         n += 1;
@@ -27,7 +28,9 @@ fn base_map() -> impl Strategy<Value = Map> {
                             name: format!("Touchpoint {n}"),
                             kind: Kind::Direct,
                             channel: "web".into(),
+                            cost: None,
                             notes: String::new(),
+                            allow: Vec::new(),
                         }
                     })
                     .collect(),
@@ -38,10 +41,13 @@ fn base_map() -> impl Strategy<Value = Map> {
                 id: format!("p{p}"),
                 name: format!("Persona {p}"),
                 description: String::new(),
+                allow: Vec::new(),
                 paths: vec![Path {
                     id: format!("path{p}"),
                     name: format!("Path {p}"),
                     outcome: Outcome::Open,
+                    customers: None,
+                    allow: Vec::new(),
                     steps: (0..3)
                         .map(|k| Step {
                             touchpoint: format!("t{}", (seed as usize + p * 3 + k) % n + 1),
@@ -52,14 +58,10 @@ fn base_map() -> impl Strategy<Value = Map> {
                 }],
             })
             .collect();
-        Map {
-            format: 1,
-            title: "Map".into(),
-            description: String::new(),
-            conversion: String::new(),
-            stages,
-            personas,
-        }
+        let mut map = Map::new("Map");
+        map.stages = stages;
+        map.personas = personas;
+        map
     })
 }
 
@@ -196,7 +198,9 @@ fn apply(map: &mut Map, a: &Applied) {
                     name: id.clone(),
                     kind: Kind::Indirect,
                     channel: String::new(),
+                    cost: None,
                     notes: String::new(),
+                    allow: Vec::new(),
                 });
             }
         }

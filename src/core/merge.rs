@@ -143,6 +143,27 @@ pub fn merge_side(base: &Map, ours: &Map, theirs: &Map, side: Side) -> (Map, Vec
     map.title = field(&mut m, "title", |m| &m.title);
     map.description = field(&mut m, "description", |m| &m.description);
     map.conversion = field(&mut m, "conversion", |m| &m.conversion);
+    map.currency = field(&mut m, "currency", |m| &m.currency);
+    let title = ours.title.as_str();
+    map.language = m.field(
+        ItemKind::Map,
+        "",
+        title,
+        "language",
+        Some(&base.language),
+        &ours.language,
+        &theirs.language,
+    );
+    map.allow = m.field(
+        ItemKind::Map,
+        "",
+        title,
+        "allow",
+        Some(&base.allow),
+        &ours.allow,
+        &theirs.allow,
+    );
+    // The writer writes the lowest format that holds the map, whatever this says.
     map.format = ours.format.max(theirs.format);
     // A touchpoint that a new step visits counts as changed on that side, so
     // that a deletion on the other side cannot leave the step dangling.

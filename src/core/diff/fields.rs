@@ -26,18 +26,26 @@ fn set(name: &'static str, value: &str) -> Field {
     }
 }
 
+/// An allow list as one value: the rule names, comma-separated.
+fn allow(rules: &[String]) -> Field {
+    text("allow", &rules.join(", "))
+}
+
 /// The map's own fields.
 pub fn map_fields(m: &Map) -> Vec<Field> {
     vec![
         set("title", &m.title),
+        set("language", m.language.code()),
         text("description", &m.description),
         text("conversion", &m.conversion),
+        text("currency", &m.currency),
+        allow(&m.allow),
     ]
 }
 
 /// A stage's fields.
 pub fn stage_fields(s: &Stage) -> Vec<Field> {
-    vec![text("description", &s.description)]
+    vec![text("description", &s.description), allow(&s.allow)]
 }
 
 /// A touchpoint's fields.
@@ -49,13 +57,18 @@ pub fn touchpoint_fields(t: &Touchpoint) -> Vec<Field> {
     vec![
         set("kind", kind),
         text("channel", &t.channel),
+        Field {
+            name: "cost",
+            value: t.cost.map(|c| c.get().to_string()),
+        },
         text("notes", &t.notes),
+        allow(&t.allow),
     ]
 }
 
 /// A persona's fields.
 pub fn persona_fields(p: &Persona) -> Vec<Field> {
-    vec![text("description", &p.description)]
+    vec![text("description", &p.description), allow(&p.allow)]
 }
 
 /// A path's fields, its steps excluded (they are compared as a sequence).
@@ -65,7 +78,14 @@ pub fn path_fields(p: &Path) -> Vec<Field> {
         Outcome::DroppedOut => "dropped out",
         Outcome::Open => "open",
     };
-    vec![set("outcome", outcome)]
+    vec![
+        set("outcome", outcome),
+        Field {
+            name: "customers",
+            value: p.customers.map(|c| c.to_string()),
+        },
+        allow(&p.allow),
+    ]
 }
 
 /// Whether a field holds prose, shown as a word diff when it is long.

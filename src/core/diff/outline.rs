@@ -5,7 +5,7 @@
 use super::fields::{
     Field, map_fields, path_fields, persona_fields, stage_fields, touchpoint_fields,
 };
-use crate::core::model::Map;
+use crate::core::model::{Language, Map};
 use std::fmt::Write as _;
 
 /// The outline of a map. Items are indented under what holds them; every
@@ -13,7 +13,10 @@ use std::fmt::Write as _;
 pub fn outline(map: &Map) -> String {
     let mut out = String::with_capacity(1024);
     let _ = writeln!(out, "map {}", one_line(&map.title));
-    fields(&mut out, 1, &map_fields(map)[1..]);
+    // The title is on the first line; English, the default, goes unsaid.
+    let mut own = map_fields(map);
+    own.retain(|f| f.name != "title" && !(f.name == "language" && map.language == Language::En));
+    fields(&mut out, 1, &own);
     for stage in &map.stages {
         let _ = writeln!(out, "stage {} ({})", one_line(&stage.name), stage.id);
         fields(&mut out, 1, &stage_fields(stage));

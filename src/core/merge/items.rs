@@ -108,6 +108,7 @@ impl Node for Stage {
         let mut out = o.clone();
         out.name = field!(m, base, o, t, name);
         out.description = field!(m, base, o, t, description);
+        out.allow = field!(m, base, o, t, allow);
         out
     }
 }
@@ -135,7 +136,9 @@ impl Node for Touchpoint {
         out.name = field!(m, base, o, t, name);
         out.kind = field!(m, base, o, t, kind);
         out.channel = field!(m, base, o, t, channel);
+        out.cost = field!(m, base, o, t, cost);
         out.notes = field!(m, base, o, t, notes);
+        out.allow = field!(m, base, o, t, allow);
         out
     }
 }
@@ -152,6 +155,7 @@ impl Node for Persona {
         let mut out = o.clone();
         out.name = field!(m, base, o, t, name);
         out.description = field!(m, base, o, t, description);
+        out.allow = field!(m, base, o, t, allow);
         out
     }
 }
@@ -178,6 +182,8 @@ impl Node for Path {
         let mut out = o.clone();
         out.name = field!(m, base, o, t, name);
         out.outcome = field!(m, base, o, t, outcome);
+        out.customers = field!(m, base, o, t, customers);
+        out.allow = field!(m, base, o, t, allow);
         let no_steps = Vec::new();
         let base_steps = base.map_or(&no_steps, |b| &b.steps);
         let (steps, clashes) = merge_steps(base_steps, &o.steps, &t.steps, m.side);

@@ -1,6 +1,7 @@
 //! The map and everything that can be done with it. No terminal code here:
 //! the CLI, the exporters and the TUI all stand on this floor.
 
+pub mod allow;
 pub mod diff;
 pub mod edit;
 pub mod export;

@@ -95,7 +95,7 @@ pub fn print_gitlab(results: &[(&Path, Outcome)]) {
                 e.line,
                 "",
             ),
-            Outcome::Checked(diagnostics) => {
+            Outcome::Checked(diagnostics, _) => {
                 for d in diagnostics {
                     let severity = match d.severity {
                         Severity::Error => "major",

@@ -347,3 +347,28 @@ fn a_ron_file_that_is_no_map_still_diffs_line_by_line() {
     let log = repo.git(&["log", "-p", "-1"]);
     assert!(log.contains("+(theme: \"light\")"), "{log}");
 }
+
+#[test]
+fn git_setup_global_writes_the_users_config_only() {
+    let Some(repo) = Repo::new(false) else {
+        return;
+    };
+    let out = repo.journey(&["git-setup", "--global"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains(
+        "add this line to each repository's .gitattributes: *.ron diff=journey merge=journey"
+    ));
+    let global =
+        std::fs::read_to_string(repo.home.path().join(".gitconfig")).expect("~/.gitconfig");
+    assert!(
+        global.contains("driver = journey merge %O %A %B --path %P"),
+        "{global}"
+    );
+    assert!(
+        global.contains("textconv = journey outline --fallback"),
+        "{global}"
+    );
+    assert!(!repo.path().join(".gitattributes").exists());
+    let local = repo.run_git(&["config", "--local", "--get", "merge.journey.driver"]);
+    assert!(!local.status.success(), "nothing in .git/config");
+}

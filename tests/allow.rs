@@ -10,7 +10,7 @@ use journey::core::validate::{Rule, validate};
 use std::path::Path;
 
 fn base() -> Map {
-    let text = include_str!("fixtures/shop.ron");
+    let text = include_str!("fixtures/git/shop.ron");
     parse_bytes(Path::new("shop.ron"), text.as_bytes())
         .expect("fixture parses")
         .map

@@ -166,7 +166,7 @@ fn the_pre_commit_hooks_run_fmt_check_and_check_deny_warnings() {
             .assert()
             .code(1);
     }
-    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shop.ron");
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/git/shop.ron");
     let (_, fmt) = &hooks[0];
     journey().args(&fmt[1..]).arg(&good).assert().code(0);
 }

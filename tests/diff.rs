@@ -8,7 +8,7 @@ use journey::core::format::{parse_bytes, to_string};
 use journey::core::model::{Kind, Map, Step, Touchpoint};
 use std::path::Path;
 
-const SHOP: &str = include_str!("fixtures/shop.ron");
+const SHOP: &str = include_str!("fixtures/git/shop.ron");
 
 fn base() -> Map {
     parse_bytes(Path::new("shop.ron"), SHOP.as_bytes())

@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SHOP: &str = include_str!("fixtures/shop.ron");
+const SHOP: &str = include_str!("fixtures/git/shop.ron");
 
 /// A repository in a temporary folder, with git isolated from the user's
 /// own config and `journey` on the PATH.

@@ -9,7 +9,7 @@ use journey::core::validate::{Severity, validate};
 use std::path::Path;
 
 fn base() -> Map {
-    let text = include_str!("fixtures/shop.ron");
+    let text = include_str!("fixtures/git/shop.ron");
     parse_bytes(Path::new("shop.ron"), text.as_bytes())
         .expect("fixture parses")
         .map

@@ -294,3 +294,75 @@ fn format_2_fields_merge_field_by_field() {
             .contains("cost changed on both sides")
     );
 }
+
+fn journey() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("journey").expect("the journey binary is built")
+}
+
+#[test]
+fn the_command_writes_into_ours_and_exits_0_1_or_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name);
+    let base = base();
+    let mut ours = base.clone();
+    ours.stages[0].touchpoints.push(touchpoint("podcast"));
+    let mut theirs = base.clone();
+    theirs.stages[1].name = "Purchase".into();
+    for (name, map) in [
+        ("base.ron", &base),
+        ("ours.ron", &ours),
+        ("theirs.ron", &theirs),
+    ] {
+        std::fs::write(path(name), to_string(map)).expect("write");
+    }
+    let out = journey()
+        .arg("merge")
+        .args([path("base.ron"), path("ours.ron"), path("theirs.ron")])
+        .args(["--path", "maps/shop.ron"])
+        .assert()
+        .code(0);
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stderr).contains("maps/shop.ron: merged cleanly")
+    );
+    let merged = std::fs::read_to_string(path("ours.ron")).expect("read");
+    assert!(merged.contains("id: \"podcast\"") && merged.contains("name: \"Purchase\""));
+
+    // To standard output, and with a conflict: exit 1, markers, the list.
+    let mut other = base.clone();
+    other.stages[1].name = "Checkout".into();
+    std::fs::write(path("other.ron"), to_string(&other)).expect("write");
+    let out = journey()
+        .arg("merge")
+        .args([path("base.ron"), path("theirs.ron"), path("other.ron")])
+        .args(["--output", "-"])
+        .assert()
+        .code(1);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        text.contains("<<<<<<< ours: stage \"Purchase\" (decision): name changed on both sides"),
+        "{text}"
+    );
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("1 conflict") && stderr.contains("conflict: stage \"Purchase\" (decision)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(path("theirs.ron")).expect("read"),
+        to_string(&theirs),
+        "--output leaves ours alone"
+    );
+
+    // An unreadable side: exit 2, and nothing is written.
+    std::fs::write(path("broken.ron"), "(format: 1,").expect("write");
+    let before = std::fs::read_to_string(path("ours.ron")).expect("read");
+    journey()
+        .arg("merge")
+        .args([path("base.ron"), path("ours.ron"), path("broken.ron")])
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read_to_string(path("ours.ron")).expect("read"),
+        before
+    );
+}

@@ -162,3 +162,30 @@ fn check_deny_warnings_passes_with_the_exceptions_written_in_the_map() {
         "{stdout}"
     );
 }
+
+#[test]
+fn allowing_a_warning_is_an_edit_that_undoes() {
+    use journey::core::allow::{allow_edit, refusal};
+    let map = warned();
+    let findings = apply(&map, validate(&map)).findings;
+    let back = findings
+        .iter()
+        .find(|d| d.rule == Rule::BackwardStep)
+        .expect("a backward step");
+    let edit = allow_edit(&map, back).expect("a warning can be allowed");
+    let mut edited = map.clone();
+    let applied = edit.apply(&mut edited).expect("applies");
+    assert_eq!(edited.personas[0].paths[0].allow, ["backward-step"]);
+    assert_eq!(rules(&edited), [Rule::PersonaWithoutPath]);
+    applied.inverse.apply(&mut edited).expect("undoes");
+    assert_eq!(edited, map);
+
+    let mut broken = base();
+    broken.stages[0].touchpoints.clear();
+    let error = validate(&broken)
+        .into_iter()
+        .find(|d| d.rule == Rule::EmptyStage)
+        .expect("an error");
+    assert!(refusal(&error).is_some());
+    assert!(allow_edit(&broken, &error).is_none());
+}

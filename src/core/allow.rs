@@ -7,7 +7,8 @@
 //! a warning (`unused-allow`), so that an exception does not outlive its
 //! reason; that warning cannot be allowed.
 
-use crate::core::model::Map;
+use crate::core::edit::{Edit, EditError};
+use crate::core::model::{Map, TouchpointPos};
 use crate::core::text::{NAME_MAX, cut};
 use crate::core::validate::{Diagnostic, Item, Rule, Severity};
 
@@ -192,4 +193,100 @@ pub fn apply(map: &Map, diagnostics: Vec<Diagnostic>) -> Allowed {
         });
     }
     out
+}
+
+/// The item whose `allow` list takes a finding about `item`: a step's
+/// path, and otherwise the item itself.
+pub fn holder_of(item: Item) -> Item {
+    match item {
+        Item::Step { persona, path, .. } => Item::Path { persona, path },
+        other => other,
+    }
+}
+
+/// The `allow` list of an item (a step's: its path's).
+pub fn allow_list(map: &Map, item: Item) -> Option<&[String]> {
+    Some(match holder_of(item) {
+        Item::Map => &map.allow,
+        Item::Stage { stage } => &map.stages.get(stage)?.allow,
+        Item::Touchpoint { stage, index } => &map.stages.get(stage)?.touchpoints.get(index)?.allow,
+        Item::Persona { persona } => &map.personas.get(persona)?.allow,
+        Item::Path { persona, path } | Item::Step { persona, path, .. } => {
+            &map.personas.get(persona)?.paths.get(path)?.allow
+        }
+    })
+}
+
+/// The same list, to change it.
+pub fn allow_list_mut(map: &mut Map, item: Item) -> Result<&mut Vec<String>, EditError> {
+    Ok(match holder_of(item) {
+        Item::Map => &mut map.allow,
+        Item::Stage { stage } => {
+            &mut map
+                .stages
+                .get_mut(stage)
+                .ok_or(EditError::NoStage(stage))?
+                .allow
+        }
+        Item::Touchpoint { stage, index } => {
+            let pos = TouchpointPos { stage, index };
+            let s = map
+                .stages
+                .get_mut(stage)
+                .ok_or(EditError::NoTouchpoint(pos))?;
+            &mut s
+                .touchpoints
+                .get_mut(index)
+                .ok_or(EditError::NoTouchpoint(pos))?
+                .allow
+        }
+        Item::Persona { persona } => {
+            &mut map
+                .personas
+                .get_mut(persona)
+                .ok_or(EditError::NoPersona(persona))?
+                .allow
+        }
+        Item::Path { persona, path } | Item::Step { persona, path, .. } => {
+            let p = map
+                .personas
+                .get_mut(persona)
+                .ok_or(EditError::NoPersona(persona))?;
+            &mut p
+                .paths
+                .get_mut(path)
+                .ok_or(EditError::NoPath(persona, path))?
+                .allow
+        }
+    })
+}
+
+/// Why a finding cannot be allowed, in words for the user; `None` where it
+/// can be.
+pub fn refusal(d: &Diagnostic) -> Option<&'static str> {
+    if d.severity == Severity::Error {
+        Some("errors cannot be allowed; fix this one")
+    } else if d.rule == Rule::UnusedAllow {
+        Some("an unused allowance cannot be allowed; take it out of the item's allow list")
+    } else {
+        None
+    }
+}
+
+/// The edit that allows a warning for the item it is about: its rule added
+/// to the item's `allow` list. `None` for a finding that cannot be allowed
+/// (see [`refusal`]) or an item that is not in the map.
+pub fn allow_edit(map: &Map, d: &Diagnostic) -> Option<Edit> {
+    if refusal(d).is_some() {
+        return None;
+    }
+    let mut allow = allow_list(map, d.item)?.to_vec();
+    let rule = d.rule.name().to_string();
+    if !allow.contains(&rule) {
+        allow.push(rule);
+    }
+    Some(Edit::SetAllow {
+        item: holder_of(d.item),
+        allow,
+    })
 }

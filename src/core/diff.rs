@@ -5,6 +5,8 @@
 pub mod changes;
 pub mod fields;
 pub mod outline;
+pub mod step_changes;
+mod walk;
 pub mod words;
 
 use crate::core::model::Map;

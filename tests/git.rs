@@ -372,3 +372,23 @@ fn git_setup_global_writes_the_users_config_only() {
     let local = repo.run_git(&["config", "--local", "--get", "merge.journey.driver"]);
     assert!(!local.status.success(), "nothing in .git/config");
 }
+
+#[test]
+fn the_same_new_map_added_on_two_branches_merges_from_an_empty_base() {
+    let Some(repo) = Repo::new(true) else {
+        return;
+    };
+    for (branch, id) in [("one", "podcast"), ("two", "newsletter")] {
+        repo.git(&["checkout", "-q", "-b", branch, "main"]);
+        repo.write("new.ron", &add_to_awareness(SHOP, id));
+        repo.commit(branch);
+        repo.git(&["checkout", "-q", "main"]);
+    }
+    let out = repo.merge_both("one", "two");
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let merged = repo.read("new.ron");
+    assert!(
+        merged.contains("id: \"podcast\"") && merged.contains("id: \"newsletter\""),
+        "{merged}"
+    );
+}

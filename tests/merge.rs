@@ -366,3 +366,22 @@ fn the_command_writes_into_ours_and_exits_0_1_or_2() {
         before
     );
 }
+
+#[test]
+fn a_side_that_uses_an_id_twice_is_set_against_the_other_whole() {
+    let base = base();
+    let mut ours = base.clone();
+    let twin = ours.stages[0].touchpoints[0].clone();
+    ours.stages[1].touchpoints.push(twin);
+    let mut theirs = base.clone();
+    theirs.title = "Office coffee".into();
+    let merged = conflicted(&base, &ours, &theirs);
+    assert!(
+        merged.conflicts[0]
+            .what
+            .contains("uses the id `colleague-tip` twice")
+    );
+    // Nothing is lost: ours' twin and their title are both in the file.
+    assert_eq!(merged.text.matches("id: \"colleague-tip\"").count(), 2);
+    assert!(merged.text.contains("title: \"Office coffee\""));
+}

@@ -2,8 +2,9 @@
 
 use super::input::{is_stdin, load_map};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit, eprint_clean};
-use crate::core::format::write_atomic;
+use crate::core::format::{LoadErrorKind, write_atomic};
 use crate::core::merge::merge;
+use crate::core::model::Map;
 use crate::core::samefile::shown_path;
 use std::path::Path;
 
@@ -31,6 +32,11 @@ pub fn run(
     for side in [base, ours, theirs] {
         match load_map(side) {
             Ok(loaded) => maps.push(loaded.map),
+            // Git gives an empty base where both sides added the file:
+            // everything in it is then an addition.
+            Err(e) if side == base && matches!(e.kind, LoadErrorKind::Empty) => {
+                maps.push(Map::new(""));
+            }
             Err(e) => {
                 eprint_clean(&format!("error: {e}"));
                 eprint_clean(&format!("error: {name}: not merged; nothing was written"));

@@ -68,8 +68,45 @@ impl Merged {
     }
 }
 
+/// The first id used twice in a map, if any.
+fn duplicate_id(map: &Map) -> Option<&str> {
+    let mut seen = std::collections::BTreeSet::new();
+    map.ids().find(|id| !seen.insert(*id))
+}
+
 /// Merges `ours` and `theirs`, both changed from `base`.
 pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
+    // Matching by id needs unique ids: where a side uses one twice, the
+    // two versions are set against each other whole, line by line, rather
+    // than one of the twins lost.
+    let twice = [("base", base), ("ours", ours), ("theirs", theirs)]
+        .into_iter()
+        .find_map(|(side, m)| duplicate_id(m).map(|id| (side, id.to_string())));
+    if let Some((side, id)) = twice {
+        let conflicts = vec![Conflict {
+            item: ItemKind::Map,
+            id: String::new(),
+            name: ours.title.clone(),
+            what: format!(
+                "{side} uses the id `{}` twice; journey merges by id, so the two versions are shown whole",
+                crate::core::text::cut(&id, crate::core::text::NAME_MAX)
+            ),
+        }];
+        let (a, b) = (
+            crate::core::format::to_string(ours),
+            crate::core::format::to_string(theirs),
+        );
+        let text = if a == b {
+            a
+        } else {
+            text::with_markers(&a, &b, &conflicts)
+        };
+        return Merged {
+            map: ours.clone(),
+            text,
+            conflicts,
+        };
+    }
     let (map, mut conflicts) = merge_side(base, ours, theirs, Side::Ours);
     let ours_text = crate::core::format::to_string(&map);
     if conflicts.is_empty() {

@@ -27,7 +27,7 @@ pub fn run(
         eprint_clean("error: OURS is standard input; say where the result goes with --output");
         return EXIT_UNREADABLE;
     }
-    let name = shown_path(shown.unwrap_or(out));
+    let name = shown_path(shown.unwrap_or(if is_stdin(out) { ours } else { out }));
     let mut maps = Vec::new();
     for side in [base, ours, theirs] {
         match load_map(side) {

@@ -80,6 +80,9 @@ pub enum Action {
     PathPanel,
     /// Open the problems panel.
     Problems,
+    /// In the problems panel: accept the selected warning for its item
+    /// (its rule goes into the item's `allow` list).
+    AllowWarning,
     /// Search touchpoints by name, channel or notes.
     Search,
     /// Go to the next search match.

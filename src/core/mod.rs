@@ -7,6 +7,7 @@ pub mod export;
 pub mod format;
 #[doc(hidden)]
 pub mod generate;
+pub mod insight;
 pub mod lock;
 pub mod model;
 pub mod path_edit;

@@ -1,0 +1,277 @@
+//! Which touchpoints matter: attribution models and the Markov removal
+//! effect, from the map's paths or from CRM data.
+//!
+//! [`analyse`] turns journeys (see [`input`]) into a [`Report`]: one
+//! [`Row`] per touchpoint with every figure, which the CLI, the editor's
+//! panel and the Markdown export all print. Journeys are aggregated and
+//! sorted before anything is counted, so the order of the input's rows
+//! cannot change a single bit of the result.
+
+pub mod heuristics;
+pub mod input;
+pub mod markov;
+pub mod table;
+
+use crate::core::model::{Kind, Map};
+use markov::{Chain, ChainError};
+
+pub use input::{DataError, Input, Source};
+
+/// One aggregated journey: a sequence of touchpoints (by position in map
+/// order, see [`Map::touchpoints`]) and how many customers took it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Journey {
+    pub steps: Vec<usize>,
+    pub conversions: u64,
+    pub nulls: u64,
+    /// How many paths (or CSV rows, or event-log journeys) it stands for.
+    pub paths: u64,
+}
+
+impl Journey {
+    /// Conversions plus drop-outs.
+    pub fn customers(&self) -> u64 {
+        self.conversions.saturating_add(self.nulls)
+    }
+}
+
+/// Sorts journeys by their steps and merges those with the same steps, so
+/// that the result does not depend on the order they came in.
+pub fn aggregate(mut journeys: Vec<Journey>) -> Vec<Journey> {
+    journeys.sort_unstable_by(|a, b| a.steps.cmp(&b.steps));
+    let mut out: Vec<Journey> = Vec::with_capacity(journeys.len());
+    for j in journeys {
+        match out.last_mut() {
+            Some(last) if last.steps == j.steps => {
+                last.conversions = last.conversions.saturating_add(j.conversions);
+                last.nulls = last.nulls.saturating_add(j.nulls);
+                last.paths = last.paths.saturating_add(j.paths);
+            }
+            _ => out.push(j),
+        }
+    }
+    out
+}
+
+/// The smallest removal effect that makes a touchpoint without last-touch
+/// conversions "relied on".
+pub const RELIED_ON_FROM: f64 = 0.01;
+
+/// Every figure for one touchpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Position in map order.
+    pub index: usize,
+    pub id: String,
+    pub name: String,
+    pub stage: String,
+    pub stage_name: String,
+    pub kind: Kind,
+    /// Journeys (paths, CSV rows) that visit it.
+    pub paths: u64,
+    /// Customers on those journeys.
+    pub customers: u64,
+    pub first_touch: f64,
+    pub last_touch: f64,
+    pub linear: f64,
+    pub position_based: f64,
+    /// The relative fall in conversions without it, 0..=1.
+    pub removal_effect: f64,
+    /// Conversions the Markov model attributes to it.
+    pub markov: f64,
+    /// No last-touch conversions, but a removal effect of at least 1%.
+    pub relied_on: bool,
+    /// Its cost per period, where the map gives one.
+    pub cost: Option<f64>,
+    /// Cost per Markov-attributed conversion, where both are known.
+    pub cost_per_conversion: Option<f64>,
+}
+
+/// What removing some touchpoints would do, by the Markov chain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhatIf {
+    /// The removed touchpoints, by position in map order.
+    pub removed: Vec<usize>,
+    /// Conversions expected without them.
+    pub conversions: f64,
+    /// `conversions` minus today's (zero or less).
+    pub change: f64,
+    /// Their summed cost, where every one has a cost.
+    pub saved: Option<f64>,
+}
+
+/// The columns a report can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Map,
+    Name,
+    Paths,
+    Customers,
+    FirstTouch,
+    LastTouch,
+    Linear,
+    PositionBased,
+    RemovalEffect,
+    Markov,
+}
+
+/// The whole result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub source: Source,
+    pub conversions: u64,
+    pub nulls: u64,
+    /// Paths or rows left out: open paths, empty ones, rows with no customers.
+    pub left_out: u64,
+    /// The Markov chain's probability of converting.
+    pub conversion_rate: f64,
+    /// The map's currency, empty for none.
+    pub currency: String,
+    /// One per touchpoint, in map order.
+    pub rows: Vec<Row>,
+    pub what_if: Option<WhatIf>,
+}
+
+impl Report {
+    /// The rows sorted by a column, largest first (names: alphabetical);
+    /// ties keep map order.
+    pub fn sorted(&self, column: Column) -> Vec<&Row> {
+        let mut rows: Vec<&Row> = self.rows.iter().collect();
+        let key = |r: &Row| -> f64 {
+            match column {
+                Column::Map | Column::Name => 0.0,
+                Column::Paths => r.paths as f64,
+                Column::Customers => r.customers as f64,
+                Column::FirstTouch => r.first_touch,
+                Column::LastTouch => r.last_touch,
+                Column::Linear => r.linear,
+                Column::PositionBased => r.position_based,
+                Column::RemovalEffect => r.removal_effect,
+                Column::Markov => r.markov,
+            }
+        };
+        match column {
+            Column::Map => {}
+            Column::Name => rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.index.cmp(&b.index))),
+            _ => rows.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.index.cmp(&b.index))),
+        }
+        rows
+    }
+
+    /// The relied-on touchpoints, largest removal effect first.
+    pub fn relied_on(&self) -> Vec<&Row> {
+        self.sorted(Column::RemovalEffect)
+            .into_iter()
+            .filter(|r| r.relied_on)
+            .collect()
+    }
+}
+
+/// Why no report could be made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InsightError {
+    #[error("no touchpoint has the id `{0}`")]
+    UnknownTouchpoint(String),
+    #[error(transparent)]
+    Chain(#[from] ChainError),
+}
+
+/// Computes every model over the journeys. `without` lists touchpoints (by
+/// id) for the what-if; `costs` gives each touchpoint's cost in map order.
+pub fn analyse(
+    map: &Map,
+    input: &Input,
+    without: &[String],
+    costs: &[Option<f64>],
+) -> Result<Report, InsightError> {
+    let touchpoints: Vec<_> = map.touchpoints().collect();
+    let n = touchpoints.len();
+    let removed = without
+        .iter()
+        .map(|id| {
+            touchpoints
+                .iter()
+                .position(|(_, t)| t.id == *id)
+                .ok_or_else(|| InsightError::UnknownTouchpoint(id.clone()))
+        })
+        .collect::<Result<Vec<usize>, _>>()?;
+    let journeys = &input.journeys;
+    let h = heuristics::Heuristics::new(n, journeys);
+    let chain = Chain::new(n, journeys);
+    let solution = chain.solve()?;
+    let conversions: u64 = journeys.iter().map(|j| j.conversions).sum();
+    let nulls: u64 = journeys.iter().map(|j| j.nulls).sum();
+    let effect_sum: f64 = solution.removal_effect.iter().sum();
+    let rows = touchpoints
+        .iter()
+        .enumerate()
+        .map(|(k, (stage, t))| {
+            let removal_effect = solution.removal_effect[k];
+            let markov = if effect_sum > 0.0 {
+                removal_effect / effect_sum * conversions as f64
+            } else {
+                0.0
+            };
+            let cost = costs.get(k).copied().flatten();
+            Row {
+                index: k,
+                id: t.id.clone(),
+                name: t.name.clone(),
+                stage: stage.id.clone(),
+                stage_name: stage.name.clone(),
+                kind: t.kind,
+                paths: h.paths[k],
+                customers: h.customers[k],
+                first_touch: h.first[k],
+                last_touch: h.last[k],
+                linear: h.linear[k],
+                position_based: h.position[k],
+                removal_effect,
+                markov,
+                relied_on: h.last[k] == 0.0 && removal_effect >= RELIED_ON_FROM,
+                cost,
+                cost_per_conversion: cost.filter(|_| markov > 0.0).map(|c| c / markov),
+            }
+        })
+        .collect();
+    let what_if = if removed.is_empty() {
+        None
+    } else {
+        let mut mask = vec![false; n];
+        for &k in &removed {
+            mask[k] = true;
+        }
+        let rate = chain.conversion_without(&mask)?;
+        let expected = if solution.conversion > 0.0 {
+            conversions as f64 * rate / solution.conversion
+        } else {
+            0.0
+        };
+        let mut unique = removed.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        let saved = unique
+            .iter()
+            .map(|&k| costs.get(k).copied().flatten())
+            .sum::<Option<f64>>();
+        Some(WhatIf {
+            removed: unique,
+            conversions: expected,
+            change: expected - conversions as f64,
+            saved,
+        })
+    };
+    Ok(Report {
+        source: input.source,
+        conversions,
+        nulls,
+        left_out: input.left_out,
+        conversion_rate: solution.conversion,
+        currency: String::new(),
+        rows,
+        what_if,
+    })
+}
+
+#[cfg(test)]
+mod tests;

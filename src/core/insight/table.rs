@@ -1,0 +1,261 @@
+//! The words and figures a report is printed with, in the map's language,
+//! and the Markdown section that the CLI and the Markdown export share.
+
+use super::{Column, Report, Row, Source};
+use crate::core::export::markdown::push_inline;
+use std::fmt::Write;
+
+/// The languages a report's words come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+}
+
+/// The words of a report in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub lang: Lang,
+    pub touchpoint: &'static str,
+    pub stage: &'static str,
+    pub paths: &'static str,
+    pub customers: &'static str,
+    pub first: &'static str,
+    pub last: &'static str,
+    pub linear: &'static str,
+    pub position: &'static str,
+    pub removal: &'static str,
+    pub markov: &'static str,
+    pub cost: &'static str,
+    pub per_conversion: &'static str,
+    pub relied_on: &'static str,
+    pub relied_on_mark: &'static str,
+}
+
+impl Words {
+    /// The words for a language.
+    pub fn of(lang: Lang) -> Words {
+        match lang {
+            Lang::En => Words {
+                lang,
+                touchpoint: "Touchpoint",
+                stage: "Stage",
+                paths: "Paths",
+                customers: "Customers",
+                first: "First",
+                last: "Last",
+                linear: "Linear",
+                position: "Position",
+                removal: "Removal",
+                markov: "Markov",
+                cost: "Cost",
+                per_conversion: "Per conv.",
+                relied_on: "Relied on",
+                relied_on_mark: "relied on",
+            },
+            Lang::De => Words {
+                lang,
+                touchpoint: "Kontaktpunkt",
+                stage: "Phase",
+                paths: "Pfade",
+                customers: "Kunden",
+                first: "Erster",
+                last: "Letzter",
+                linear: "Linear",
+                position: "Position",
+                removal: "Entfernung",
+                markov: "Markov",
+                cost: "Kosten",
+                per_conversion: "Je Abschl.",
+                relied_on: "Getragen von",
+                relied_on_mark: "trägt",
+            },
+        }
+    }
+
+    /// The "relied on" sentence for a touchpoint.
+    pub fn relied_on_sentence(&self, row: &Row) -> String {
+        let share = percent(row.removal_effect);
+        let direct = plain(row.last_touch);
+        match self.lang {
+            Lang::En => format!(
+                "{}: {direct} direct conversions, but without it {share} of conversions are lost",
+                row.name
+            ),
+            Lang::De => format!(
+                "{}: {direct} direkte Abschlüsse, aber ohne diesen Kontaktpunkt gehen {share} der Abschlüsse verloren",
+                row.name
+            ),
+        }
+    }
+
+    /// The totals line: conversions, drop-outs, what was left out and read.
+    pub fn totals(&self, report: &Report) -> String {
+        let (conv, nulls, left) = (report.conversions, report.nulls, report.left_out);
+        match self.lang {
+            Lang::En => format!(
+                "{conv} conversions, {nulls} drop-outs, {left} left out; read from {}",
+                match report.source {
+                    Source::Map => "the map's paths",
+                    Source::Paths => "a CSV of paths",
+                    Source::EventLog => "an event log",
+                }
+            ),
+            Lang::De => format!(
+                "{conv} Abschlüsse, {nulls} Abbrüche, {left} nicht gezählt; gelesen aus {}",
+                match report.source {
+                    Source::Map => "den Pfaden der Karte",
+                    Source::Paths => "einer CSV-Datei mit Pfaden",
+                    Source::EventLog => "einem Ereignisprotokoll",
+                }
+            ),
+        }
+    }
+
+    /// The what-if sentence, where the report has one.
+    pub fn what_if(&self, report: &Report, currency: &str) -> Option<String> {
+        let w = report.what_if.as_ref()?;
+        let names: Vec<&str> = w
+            .removed
+            .iter()
+            .filter_map(|&k| report.rows.get(k).map(|r| r.name.as_str()))
+            .collect();
+        let names = names.join(", ");
+        let saved = w.saved.map(|s| money(s, currency));
+        let expected = fixed(w.conversions, 1);
+        let change = signed(w.change);
+        Some(match (self.lang, saved) {
+            (Lang::En, None) => format!(
+                "Without {names}: {expected} conversions expected ({change} against today)"
+            ),
+            (Lang::En, Some(s)) => format!(
+                "Without {names}: {expected} conversions expected ({change} against today); saves {s}"
+            ),
+            (Lang::De, None) => {
+                format!("Ohne {names}: {expected} Abschlüsse erwartet ({change} gegenüber heute)")
+            }
+            (Lang::De, Some(s)) => format!(
+                "Ohne {names}: {expected} Abschlüsse erwartet ({change} gegenüber heute); spart {s}"
+            ),
+        })
+    }
+}
+
+/// A share as a percentage: one decimal below 10%, none above.
+pub fn percent(share: f64) -> String {
+    let p = share * 100.0;
+    if p != 0.0 && p.abs() < 10.0 {
+        format!("{p:.1}%")
+    } else {
+        format!("{p:.0}%")
+    }
+}
+
+/// A figure with `decimals` places.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    // -0.0 prints as "-0.0"; nobody lost anything there.
+    let x = if x == 0.0 { 0.0 } else { x };
+    format!("{x:.decimals$}")
+}
+
+/// A count that is usually whole, without decimals when it is.
+pub fn plain(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        fixed(x, 1)
+    }
+}
+
+/// A change with its sign.
+pub fn signed(x: f64) -> String {
+    let s = fixed(x, 1);
+    if s.starts_with('-') || s == "0.0" {
+        s
+    } else {
+        format!("+{s}")
+    }
+}
+
+/// An amount of money with its currency, where the map names one.
+pub fn money(x: f64, currency: &str) -> String {
+    if currency.is_empty() {
+        fixed(x, 2)
+    } else {
+        format!("{} {currency}", fixed(x, 2))
+    }
+}
+
+/// The report as a Markdown section headed `Attribution`, ending in a
+/// blank line: the relied-on list, then the table by removal effect.
+pub fn markdown(report: &Report, words: &Words) -> String {
+    let mut out = String::with_capacity(256 + 160 * report.rows.len());
+    out.push_str("## Attribution\n\n");
+    let _ = writeln!(out, "{}.\n", words.totals(report));
+    let relied = report.relied_on();
+    if !relied.is_empty() {
+        let _ = writeln!(out, "**{}:**\n", words.relied_on);
+        for row in relied {
+            out.push_str("- ");
+            push_inline(&mut out, &words.relied_on_sentence(row));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    if let Some(w) = words.what_if(report, &report.currency) {
+        push_inline(&mut out, &w);
+        out.push_str("\n\n");
+    }
+    let costs = report.rows.iter().any(|r| r.cost.is_some());
+    let mut header = vec![
+        words.touchpoint,
+        words.stage,
+        words.paths,
+        words.customers,
+        words.first,
+        words.last,
+        words.linear,
+        words.position,
+        words.removal,
+        words.markov,
+    ];
+    if costs {
+        header.extend([words.cost, words.per_conversion]);
+    }
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    out.push('|');
+    for (i, _) in header.iter().enumerate() {
+        out.push_str(if i < 2 { " --- |" } else { " ---: |" });
+    }
+    out.push('\n');
+    for row in report.sorted(Column::RemovalEffect) {
+        out.push_str("| ");
+        push_inline(&mut out, &row.name);
+        if row.relied_on {
+            let _ = write!(out, " ({})", words.relied_on_mark);
+        }
+        out.push_str(" | ");
+        push_inline(&mut out, &row.stage_name);
+        let _ = write!(
+            out,
+            " | {} | {} | {} | {} | {} | {} | {} | {} |",
+            row.paths,
+            row.customers,
+            fixed(row.first_touch, 2),
+            fixed(row.last_touch, 2),
+            fixed(row.linear, 2),
+            fixed(row.position_based, 2),
+            percent(row.removal_effect),
+            fixed(row.markov, 2),
+        );
+        if costs {
+            let cost = row.cost.map(|c| fixed(c, 2)).unwrap_or_default();
+            let per = row.cost_per_conversion.map(|c| fixed(c, 2)).unwrap_or_default();
+            let _ = write!(out, " {cost} | {per} |");
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}

@@ -176,14 +176,15 @@ pub enum InsightError {
     Chain(#[from] ChainError),
 }
 
+/// Each touchpoint's cost, in map order.
+pub fn costs(map: &Map) -> Vec<Option<f64>> {
+    map.touchpoints().map(|_| None).collect()
+}
+
 /// Computes every model over the journeys. `without` lists touchpoints (by
-/// id) for the what-if; `costs` gives each touchpoint's cost in map order.
-pub fn analyse(
-    map: &Map,
-    input: &Input,
-    without: &[String],
-    costs: &[Option<f64>],
-) -> Result<Report, InsightError> {
+/// id) for the what-if.
+pub fn analyse(map: &Map, input: &Input, without: &[String]) -> Result<Report, InsightError> {
+    let costs = costs(map);
     let touchpoints: Vec<_> = map.touchpoints().collect();
     let n = touchpoints.len();
     let removed = without

@@ -13,6 +13,13 @@ pub enum Lang {
     De,
 }
 
+impl Lang {
+    /// The language a map's words are written in.
+    pub fn of_map(_map: &crate::core::model::Map) -> Lang {
+        Lang::En
+    }
+}
+
 /// The words of a report in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct Words {
@@ -95,7 +102,9 @@ impl Words {
         let (conv, nulls, left) = (report.conversions, report.nulls, report.left_out);
         match self.lang {
             Lang::En => format!(
-                "{conv} conversions, {nulls} drop-outs, {left} left out; read from {}",
+                "{conv} conversion{}, {nulls} drop-out{}, {left} left out; read from {}",
+                if conv == 1 { "" } else { "s" },
+                if nulls == 1 { "" } else { "s" },
                 match report.source {
                     Source::Map => "the map's paths",
                     Source::Paths => "a CSV of paths",
@@ -103,7 +112,9 @@ impl Words {
                 }
             ),
             Lang::De => format!(
-                "{conv} Abschlüsse, {nulls} Abbrüche, {left} nicht gezählt; gelesen aus {}",
+                "{conv} {}, {nulls} {}, {left} nicht gezählt; gelesen aus {}",
+                if conv == 1 { "Abschluss" } else { "Abschlüsse" },
+                if nulls == 1 { "Abbruch" } else { "Abbrüche" },
                 match report.source {
                     Source::Map => "den Pfaden der Karte",
                     Source::Paths => "einer CSV-Datei mit Pfaden",

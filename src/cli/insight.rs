@@ -111,26 +111,27 @@ fn human(report: &Report, words: &Words) -> String {
     if !relied.is_empty() {
         let _ = writeln!(out, "\n{}:", words.relied_on);
         for row in &relied {
-            let _ = writeln!(out, "  {}", clean(&words.relied_on_sentence(row), false));
+            wrap(&mut out, &clean(&words.relied_on_sentence(row), false));
         }
     }
     if let Some(w) = words.what_if(report, &report.currency) {
-        let _ = writeln!(out, "\n{}", clean(&w, false));
+        out.push('\n');
+        wrap(&mut out, &clean(&w, false));
     }
     let costs = report.rows.iter().any(|r| r.cost.is_some());
-    // 22 + 10 + 7 * 5 + 9 = 76 columns, or 20 + 6 * 6 + 9 + 10 = 75 with costs.
+    // 22 + 8 + 7 + 8 + 7 + 9 + 8 + 7 = 76 columns; with costs 20 + 46 + 11 = 77.
     let name_width = if costs { 20 } else { 22 };
     let _ = write!(out, "\n{}", fit(words.touchpoint, name_width));
     let mut headers = vec![];
     if !costs {
-        headers.push((words.customers, 10));
+        headers.push((words.customers_short, 8));
     }
     headers.extend([
         (words.first, 7),
-        (words.last, 7),
+        (words.last_short, 8),
         (words.linear, 7),
         (words.position, 9),
-        (words.removal, 8),
+        (words.removal_short, 8),
         (words.markov, 7),
     ]);
     if costs {
@@ -144,11 +145,11 @@ fn human(report: &Report, words: &Words) -> String {
         let mark = if row.relied_on { "* " } else { "" };
         let _ = write!(out, "{}", fit(&format!("{mark}{}", row.name), name_width));
         if !costs {
-            let _ = write!(out, "{:>10}", row.customers);
+            let _ = write!(out, "{:>8}", row.customers);
         }
         let _ = write!(
             out,
-            "{:>7}{:>7}{:>7}{:>9}{:>8}{:>7}",
+            "{:>7}{:>8}{:>7}{:>9}{:>8}{:>7}",
             fixed(row.first_touch, 1),
             fixed(row.last_touch, 1),
             fixed(row.linear, 1),
@@ -169,6 +170,29 @@ fn human(report: &Report, words: &Words) -> String {
         let _ = writeln!(out, "* {}", words.relied_on_mark);
     }
     out
+}
+
+/// Writes a sentence indented by two columns, wrapped at 80 with the
+/// following lines indented by four.
+fn wrap(out: &mut String, text: &str) {
+    const WIDTH: usize = 80;
+    let mut used = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let w: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+        if used == 0 {
+            out.push_str("  ");
+            used = 2;
+        } else if used + 1 + w > WIDTH {
+            out.push_str("\n    ");
+            used = 4;
+        } else {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += w;
+    }
+    out.push('\n');
 }
 
 fn cut_header(h: &str, width: usize) -> String {

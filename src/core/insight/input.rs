@@ -120,8 +120,8 @@ pub fn from_map(map: &Map, persona: Option<&str>) -> Result<Input, DataError> {
 }
 
 /// How many customers take a path.
-fn path_customers(_path: &crate::core::model::Path) -> u64 {
-    1
+fn path_customers(path: &crate::core::model::Path) -> u64 {
+    path.customer_count()
 }
 
 /// Touchpoint lookups by id and by exact name, in map order.

@@ -178,7 +178,9 @@ pub enum InsightError {
 
 /// Each touchpoint's cost, in map order.
 pub fn costs(map: &Map) -> Vec<Option<f64>> {
-    map.touchpoints().map(|_| None).collect()
+    map.touchpoints()
+        .map(|(_, t)| t.cost.map(|c| c.get()))
+        .collect()
 }
 
 /// Computes every model over the journeys. `without` lists touchpoints (by
@@ -268,7 +270,7 @@ pub fn analyse(map: &Map, input: &Input, without: &[String]) -> Result<Report, I
         nulls,
         left_out: input.left_out,
         conversion_rate: solution.conversion,
-        currency: String::new(),
+        currency: map.currency.clone(),
         rows,
         what_if,
     })

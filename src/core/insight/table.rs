@@ -15,8 +15,11 @@ pub enum Lang {
 
 impl Lang {
     /// The language a map's words are written in.
-    pub fn of_map(_map: &crate::core::model::Map) -> Lang {
-        Lang::En
+    pub fn of_map(map: &crate::core::model::Map) -> Lang {
+        match map.language {
+            crate::core::model::Language::En => Lang::En,
+            crate::core::model::Language::De => Lang::De,
+        }
     }
 }
 
@@ -33,6 +36,10 @@ pub struct Words {
     pub linear: &'static str,
     pub position: &'static str,
     pub removal: &'static str,
+    /// Headers of at most seven characters, for the 80-column table.
+    pub customers_short: &'static str,
+    pub last_short: &'static str,
+    pub removal_short: &'static str,
     pub markov: &'static str,
     pub cost: &'static str,
     pub per_conversion: &'static str,
@@ -54,7 +61,10 @@ impl Words {
                 last: "Last",
                 linear: "Linear",
                 position: "Position",
-                removal: "Removal",
+                removal: "Removal effect",
+                customers_short: "Cust.",
+                last_short: "Last",
+                removal_short: "Removal",
                 markov: "Markov",
                 cost: "Cost",
                 per_conversion: "Per conv.",
@@ -71,12 +81,15 @@ impl Words {
                 last: "Letzter",
                 linear: "Linear",
                 position: "Position",
-                removal: "Entfernung",
+                removal: "Entfernungseffekt",
+                customers_short: "Kunden",
+                last_short: "Letzter",
+                removal_short: "Effekt",
                 markov: "Markov",
                 cost: "Kosten",
                 per_conversion: "Je Abschl.",
-                relied_on: "Getragen von",
-                relied_on_mark: "trägt",
+                relied_on: "Tragende Kontaktpunkte",
+                relied_on_mark: "tragend",
             },
         }
     }
@@ -91,8 +104,8 @@ impl Words {
                 row.name
             ),
             Lang::De => format!(
-                "{}: {direct} direkte Abschlüsse, aber ohne diesen Kontaktpunkt gehen {share} der Abschlüsse verloren",
-                row.name
+                "{}: {direct} direkte Abschlüsse, aber ohne {} gehen {share} der Abschlüsse verloren",
+                row.name, row.name
             ),
         }
     }

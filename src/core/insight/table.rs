@@ -211,6 +211,25 @@ pub fn money(x: f64, currency: &str) -> String {
     }
 }
 
+/// The Markdown export's `Attribution` section for the map's paths (one
+/// persona's, where given); `None` where no path converts.
+pub fn section(map: &crate::core::model::Map, persona: Option<&str>) -> Option<String> {
+    let input = super::input::from_map(map, persona).ok()?;
+    if input.journeys.iter().all(|j| j.conversions == 0) {
+        return None;
+    }
+    let words = Words::of(Lang::of_map(map));
+    Some(match super::analyse(map, &input, &[]) {
+        Ok(report) => markdown(&report, &words),
+        Err(e) => {
+            let mut out = String::from("## Attribution\n\n");
+            push_inline(&mut out, &e.to_string());
+            out.push_str("\n\n");
+            out
+        }
+    })
+}
+
 /// The report as a Markdown section headed `Attribution`, ending in a
 /// blank line: the relied-on list, then the table by removal effect.
 pub fn markdown(report: &Report, words: &Words) -> String {

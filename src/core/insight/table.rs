@@ -96,16 +96,16 @@ impl Words {
 
     /// The "relied on" sentence for a touchpoint.
     pub fn relied_on_sentence(&self, row: &Row) -> String {
+        // A name of a megabyte is said once in full, in its own place.
+        let name = crate::core::text::cut(&row.name, crate::core::text::NAME_MAX);
         let share = percent(row.removal_effect);
         let direct = plain(row.last_touch);
         match self.lang {
             Lang::En => format!(
-                "{}: {direct} direct conversions, but without it {share} of conversions are lost",
-                row.name
+                "{name}: {direct} direct conversions, but without it {share} of conversions are lost"
             ),
             Lang::De => format!(
-                "{}: {direct} direkte Abschlüsse, aber ohne {} gehen {share} der Abschlüsse verloren",
-                row.name, row.name
+                "{name}: {direct} direkte Abschlüsse, aber ohne {name} gehen {share} der Abschlüsse verloren"
             ),
         }
     }
@@ -140,10 +140,11 @@ impl Words {
     /// The what-if sentence, where the report has one.
     pub fn what_if(&self, report: &Report, currency: &str) -> Option<String> {
         let w = report.what_if.as_ref()?;
-        let names: Vec<&str> = w
+        let names: Vec<_> = w
             .removed
             .iter()
-            .filter_map(|&k| report.rows.get(k).map(|r| r.name.as_str()))
+            .filter_map(|&k| report.rows.get(k))
+            .map(|r| crate::core::text::cut(&r.name, crate::core::text::NAME_MAX))
             .collect();
         let names = names.join(", ");
         let saved = w.saved.map(|s| money(s, currency));
@@ -274,12 +275,15 @@ pub fn markdown(report: &Report, words: &Words) -> String {
     out.push('\n');
     for row in report.sorted(Column::RemovalEffect) {
         out.push_str("| ");
-        push_inline(&mut out, &row.name);
+        push_inline(&mut out, &crate::core::text::cut(&row.name, crate::core::text::NAME_MAX));
         if row.relied_on {
             let _ = write!(out, " ({})", words.relied_on_mark);
         }
         out.push_str(" | ");
-        push_inline(&mut out, &row.stage_name);
+        push_inline(
+            &mut out,
+            &crate::core::text::cut(&row.stage_name, crate::core::text::NAME_MAX),
+        );
         let _ = write!(
             out,
             " | {} | {} | {} | {} | {} | {} | {} | {} |",

@@ -10,6 +10,8 @@
 pub mod heuristics;
 pub mod input;
 pub mod markov;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod table;
 
 use crate::core::model::{Kind, Map};

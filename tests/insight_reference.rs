@@ -113,3 +113,37 @@ fn heuristics_agree_exactly_and_markov_within_simulation_error() {
     assert!(worst_markov < 0.03, "Markov differs by {worst_markov}");
     assert!(worst_removal < 0.05, "removal effects differ by {worst_removal}");
 }
+
+/// Not a check but a measurement, run by hand (it takes minutes):
+/// `cargo test --release --test insight_reference -- --ignored --nocapture`.
+/// Times `journey insight` and ChannelAttribution's Markov model on the
+/// same CSV of 1,000,000 journeys over 200 touchpoints.
+#[test]
+#[ignore]
+fn measure_a_million_journeys_against_channelattribution() {
+    if !have_channelattribution() {
+        common::missing("Python's channelattribution is not installed (pip install channelattribution matplotlib)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (map_file, csv_file) = (dir.path().join("map.ron"), dir.path().join("paths.csv"));
+    save(&map_file, &synthetic::map(200)).expect("save map");
+    std::fs::write(&csv_file, synthetic::csv(200, 1_000_000, 7)).expect("write CSV");
+    let start = std::time::Instant::now();
+    let us = ours(&map_file, &csv_file);
+    let ours_seconds = start.elapsed().as_secs_f64();
+    let ca = reference(&csv_file);
+    let theirs = num(&ca["seconds"]);
+    let total = num(&us["conversions"]);
+    let worst = us["touchpoints"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| Some((num(&r["markov"]) - ca["markov"].get(r["id"].as_str()?)?.as_f64()?).abs()))
+        .fold(0.0f64, f64::max);
+    eprintln!(
+        "1,000,000 journeys: journey insight (whole command: read, count, solve) {ours_seconds:.2} s; ChannelAttribution's markov_model alone {theirs:.2} s; ratio {:.1}x; Markov figures differ by at most {:.3}% of {total} conversions",
+        theirs / ours_seconds,
+        worst / total * 100.0
+    );
+}

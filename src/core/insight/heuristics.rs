@@ -40,8 +40,8 @@ impl Heuristics {
             for &k in &j.steps {
                 if seen_in[k] != i {
                     seen_in[k] = i;
-                    h.paths[k] += j.paths;
-                    h.customers[k] += j.customers();
+                    h.paths[k] = h.paths[k].saturating_add(j.paths);
+                    h.customers[k] = h.customers[k].saturating_add(j.customers());
                 }
             }
             let c = j.conversions as f64;

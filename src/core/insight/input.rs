@@ -301,8 +301,9 @@ fn read_paths(
 ) -> Result<Input, DataError> {
     let mut journeys = Vec::new();
     let mut left_out = 0;
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(&e))?;
+    // One record, reused: a million rows need not mean a million allocations.
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
         let line = record.position().map_or(0, |p| p.line());
         let field = |i: usize| record.get(i).unwrap_or("");
         let conversions = count(field(conv), &header[conv], line)?;

@@ -68,7 +68,9 @@ impl Chain {
             conversions: vec![0; n],
             nulls: vec![0; n],
         };
-        let mut pairs: Vec<(usize, usize, u64)> = Vec::new();
+        // Summed in a hash map, then sorted: integer sums do not depend on
+        // the order they are added in, so neither does the chain.
+        let mut pairs: rustc_hash::FxHashMap<(usize, usize), u64> = Default::default();
         for j in journeys {
             let w = j.customers();
             let (Some(&first), Some(&last)) = (j.steps.first(), j.steps.last()) else {
@@ -77,32 +79,35 @@ impl Chain {
             if w == 0 {
                 continue;
             }
-            chain.start[first] += w;
-            chain.conversions[last] += j.conversions;
-            chain.nulls[last] += j.nulls;
+            // Saturating: a CSV may claim more customers than a u64 holds.
+            chain.start[first] = chain.start[first].saturating_add(w);
+            chain.conversions[last] = chain.conversions[last].saturating_add(j.conversions);
+            chain.nulls[last] = chain.nulls[last].saturating_add(j.nulls);
             for pair in j.steps.windows(2) {
-                pairs.push((pair[0], pair[1], w));
+                let count = pairs.entry((pair[0], pair[1])).or_insert(0);
+                *count = count.saturating_add(w);
             }
         }
+        let mut pairs: Vec<((usize, usize), u64)> = pairs.into_iter().collect();
         pairs.sort_unstable();
-        for (from, to, w) in pairs {
-            let row = &mut chain.next[from];
-            match row.last_mut() {
-                Some((last, count)) if *last == to => *count += w,
-                _ => row.push((to, w)),
-            }
+        for ((from, to), w) in pairs {
+            chain.next[from].push((to, w));
         }
         chain
     }
 
     /// Customers who leave touchpoint `k` in any direction.
     fn out_total(&self, k: usize) -> u64 {
-        self.next[k].iter().map(|&(_, w)| w).sum::<u64>() + self.conversions[k] + self.nulls[k]
+        self.next[k]
+            .iter()
+            .fold(self.conversions[k].saturating_add(self.nulls[k]), |sum, &(_, w)| {
+                sum.saturating_add(w)
+            })
     }
 
     /// The probability of converting and every touchpoint's removal effect.
     pub fn solve(&self) -> Result<Solution, ChainError> {
-        let start_total: u64 = self.start.iter().sum();
+        let start_total = self.start.iter().fold(0u64, |s, &w| s.saturating_add(w));
         let mut removal_effect = vec![0.0; self.n];
         if start_total == 0 {
             return Ok(Solution {
@@ -214,10 +219,8 @@ impl Chain {
         for k in 0..self.n {
             if removed.get(k).copied().unwrap_or(false) {
                 // A removed touchpoint drops out everyone who reaches it.
-                pruned.nulls[k] += pruned.conversions[k];
+                pruned.nulls[k] = pruned.out_total(k);
                 pruned.conversions[k] = 0;
-                let moved: u64 = pruned.next[k].iter().map(|&(_, w)| w).sum();
-                pruned.nulls[k] += moved;
                 pruned.next[k].clear();
             }
         }

@@ -204,8 +204,10 @@ pub fn analyse(map: &Map, input: &Input, without: &[String]) -> Result<Report, I
     let h = heuristics::Heuristics::new(n, journeys);
     let chain = Chain::new(n, journeys);
     let solution = chain.solve()?;
-    let conversions: u64 = journeys.iter().map(|j| j.conversions).sum();
-    let nulls: u64 = journeys.iter().map(|j| j.nulls).sum();
+    let conversions = journeys
+        .iter()
+        .fold(0u64, |s, j| s.saturating_add(j.conversions));
+    let nulls = journeys.iter().fold(0u64, |s, j| s.saturating_add(j.nulls));
     let effect_sum: f64 = solution.removal_effect.iter().sum();
     let rows = touchpoints
         .iter()

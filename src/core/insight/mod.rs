@@ -134,30 +134,59 @@ pub struct Report {
     pub what_if: Option<WhatIf>,
 }
 
+impl Column {
+    /// Every column, in the order the tables show them.
+    pub const ALL: [Column; 10] = [
+        Column::Map,
+        Column::Name,
+        Column::Paths,
+        Column::Customers,
+        Column::FirstTouch,
+        Column::LastTouch,
+        Column::Linear,
+        Column::PositionBased,
+        Column::RemovalEffect,
+        Column::Markov,
+    ];
+}
+
+impl Row {
+    /// The row's figure in a numeric column (0 for `Map` and `Name`).
+    pub fn figure(&self, column: Column) -> f64 {
+        match column {
+            Column::Map | Column::Name => 0.0,
+            Column::Paths => self.paths as f64,
+            Column::Customers => self.customers as f64,
+            Column::FirstTouch => self.first_touch,
+            Column::LastTouch => self.last_touch,
+            Column::Linear => self.linear,
+            Column::PositionBased => self.position_based,
+            Column::RemovalEffect => self.removal_effect,
+            Column::Markov => self.markov,
+        }
+    }
+}
+
 impl Report {
     /// The rows sorted by a column, largest first (names: alphabetical);
     /// ties keep map order.
     pub fn sorted(&self, column: Column) -> Vec<&Row> {
         let mut rows: Vec<&Row> = self.rows.iter().collect();
-        let key = |r: &Row| -> f64 {
-            match column {
-                Column::Map | Column::Name => 0.0,
-                Column::Paths => r.paths as f64,
-                Column::Customers => r.customers as f64,
-                Column::FirstTouch => r.first_touch,
-                Column::LastTouch => r.last_touch,
-                Column::Linear => r.linear,
-                Column::PositionBased => r.position_based,
-                Column::RemovalEffect => r.removal_effect,
-                Column::Markov => r.markov,
-            }
-        };
         match column {
             Column::Map => {}
             Column::Name => rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.index.cmp(&b.index))),
-            _ => rows.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.index.cmp(&b.index))),
+            _ => rows.sort_by(|a, b| {
+                b.figure(column)
+                    .total_cmp(&a.figure(column))
+                    .then(a.index.cmp(&b.index))
+            }),
         }
         rows
+    }
+
+    /// The row of the touchpoint with this id.
+    pub fn row(&self, id: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.id == id)
     }
 
     /// The relied-on touchpoints, largest removal effect first.

@@ -5,7 +5,7 @@
 
 use journey::core::insight::heuristics::Heuristics;
 use journey::core::insight::markov::Chain;
-use journey::core::insight::{Journey, aggregate, analyse, input, synthetic};
+use journey::core::insight::{Journey, Journeys, analyse, input, synthetic};
 use proptest::prelude::*;
 
 fn journeys(n: usize) -> impl Strategy<Value = Vec<Journey>> {
@@ -52,7 +52,7 @@ proptest! {
     fn every_heuristic_hands_out_every_conversion(
         (n, js) in (1usize..7).prop_flat_map(|n| (Just(n), journeys(n)))
     ) {
-        let js = aggregate(js);
+        let js: Journeys = js.into_iter().collect();
         let total: u64 = js.iter().map(|j| j.conversions).sum();
         let h = Heuristics::new(n, &js);
         for (name, figures) in [("first", &h.first), ("last", &h.last), ("linear", &h.linear), ("position", &h.position)] {
@@ -65,7 +65,7 @@ proptest! {
     fn removal_effects_are_shares_and_markov_hands_out_every_conversion(
         (n, js) in (1usize..7).prop_flat_map(|n| (Just(n), journeys(n)))
     ) {
-        let js = aggregate(js);
+        let js: Journeys = js.into_iter().collect();
         let total: u64 = js.iter().map(|j| j.conversions).sum();
         let map = synthetic::map(n);
         let report = analyse(&map, &input::Input { source: input::Source::Paths, journeys: js, left_out: 0 }, &[]).unwrap();
@@ -80,7 +80,7 @@ proptest! {
     fn the_shortcut_equals_removing_and_solving_again(
         (n, js) in (1usize..7).prop_flat_map(|n| (Just(n), journeys(n)))
     ) {
-        let js = aggregate(js);
+        let js: Journeys = js.into_iter().collect();
         let chain = Chain::new(n, &js);
         let s = chain.solve().unwrap();
         for k in 0..n {

@@ -4,7 +4,7 @@
 //! A CSV is read whole before anything is counted: a bad row is an error
 //! with its line number, and nothing is half-computed.
 
-use super::{Journey, aggregate};
+use super::Journeys;
 use crate::core::model::{Map, Outcome};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -35,7 +35,7 @@ impl Source {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub source: Source,
-    pub journeys: Vec<Journey>,
+    pub journeys: Journeys,
     /// Paths or rows left out of the models: open or empty paths, and rows
     /// with neither conversions nor drop-outs.
     pub left_out: u64,
@@ -81,7 +81,7 @@ pub fn from_map(map: &Map, persona: Option<&str>) -> Result<Input, DataError> {
         return Err(DataError::UnknownPersona(id.to_string()));
     }
     let names = Names::new(map);
-    let mut journeys = Vec::new();
+    let mut journeys = Journeys::new();
     let mut left_out = 0;
     for p in &map.personas {
         if persona.is_some_and(|id| p.id != id) {
@@ -104,17 +104,12 @@ pub fn from_map(map: &Map, persona: Option<&str>) -> Result<Input, DataError> {
                 left_out += 1;
                 continue;
             }
-            journeys.push(Journey {
-                steps,
-                conversions,
-                nulls,
-                paths: 1,
-            });
+            journeys.push(&steps, conversions, nulls, 1);
         }
     }
     Ok(Input {
         source: Source::Map,
-        journeys: aggregate(journeys),
+        journeys,
         left_out,
     })
 }
@@ -299,7 +294,7 @@ fn read_paths(
     value: Option<usize>,
     header: &[String],
 ) -> Result<Input, DataError> {
-    let mut journeys = Vec::new();
+    let mut journeys = Journeys::new();
     let mut left_out = 0;
     // One record, reused: a million rows need not mean a million allocations.
     let mut record = csv::StringRecord::new();
@@ -319,26 +314,19 @@ fn read_paths(
                 });
             }
         }
-        let steps = field(path)
-            .split('>')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| names.resolve(s, line))
-            .collect::<Result<Vec<usize>, _>>()?;
-        if steps.is_empty() || conversions.saturating_add(nulls) == 0 {
+        for step in field(path).split('>').map(str::trim).filter(|s| !s.is_empty()) {
+            journeys.step(names.resolve(step, line)?);
+        }
+        if journeys.pending() == 0 || conversions.saturating_add(nulls) == 0 {
+            journeys.discard();
             left_out += 1;
             continue;
         }
-        journeys.push(Journey {
-            steps,
-            conversions,
-            nulls,
-            paths: 1,
-        });
+        journeys.finish(conversions, nulls, 1);
     }
     Ok(Input {
         source: Source::Paths,
-        journeys: aggregate(journeys),
+        journeys,
         left_out,
     })
 }
@@ -387,22 +375,18 @@ fn read_events(
         entry.touches.push((at, row as u64, k));
         entry.converted |= done;
     }
-    let journeys = by_journey
-        .into_values()
-        .map(|mut t| {
-            // By time, and by file order where times are equal or absent.
-            t.touches.sort_unstable();
-            Journey {
-                steps: t.touches.iter().map(|&(_, _, k)| k).collect(),
-                conversions: u64::from(t.converted),
-                nulls: u64::from(!t.converted),
-                paths: 1,
-            }
-        })
-        .collect();
+    let mut journeys = Journeys::new();
+    for mut t in by_journey.into_values() {
+        // By time, and by file order where times are equal or absent.
+        t.touches.sort_unstable();
+        for &(_, _, k) in &t.touches {
+            journeys.step(k);
+        }
+        journeys.finish(u64::from(t.converted), u64::from(!t.converted), 1);
+    }
     Ok(Input {
         source: Source::EventLog,
-        journeys: aggregate(journeys),
+        journeys,
         left_out: 0,
     })
 }

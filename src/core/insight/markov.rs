@@ -19,7 +19,7 @@
 //! Everything is computed from integer counts in a fixed state order, so
 //! the same journeys give the same bits.
 
-use super::Journey;
+use super::Journeys;
 
 /// The largest cycle (strongly connected set of touchpoints) solved
 /// exactly: its dense inverse costs the cube of its size.
@@ -60,7 +60,7 @@ pub enum ChainError {
 impl Chain {
     /// Counts the transitions of the journeys over `n` touchpoints, each
     /// weighted by its customers (conversions plus drop-outs).
-    pub fn new(n: usize, journeys: &[Journey]) -> Chain {
+    pub fn new(n: usize, journeys: &Journeys) -> Chain {
         let mut chain = Chain {
             n,
             start: vec![0; n],
@@ -71,11 +71,12 @@ impl Chain {
         // Summed in a hash map, then sorted: integer sums do not depend on
         // the order they are added in, so neither does the chain.
         let mut pairs: rustc_hash::FxHashMap<(usize, usize), u64> = Default::default();
-        for j in journeys {
+        for j in journeys.iter() {
             let w = j.customers();
             let (Some(&first), Some(&last)) = (j.steps.first(), j.steps.last()) else {
                 continue;
             };
+            let (first, last) = (first as usize, last as usize);
             if w == 0 {
                 continue;
             }
@@ -84,7 +85,9 @@ impl Chain {
             chain.conversions[last] = chain.conversions[last].saturating_add(j.conversions);
             chain.nulls[last] = chain.nulls[last].saturating_add(j.nulls);
             for pair in j.steps.windows(2) {
-                let count = pairs.entry((pair[0], pair[1])).or_insert(0);
+                let count = pairs
+                    .entry((pair[0] as usize, pair[1] as usize))
+                    .or_insert(0);
                 *count = count.saturating_add(w);
             }
         }

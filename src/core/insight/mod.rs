@@ -3,12 +3,13 @@
 //!
 //! [`analyse`] turns journeys (see [`input`]) into a [`Report`]: one
 //! [`Row`] per touchpoint with every figure, which the CLI, the editor's
-//! panel and the Markdown export all print. Journeys are aggregated and
-//! sorted before anything is counted, so the order of the input's rows
-//! cannot change a single bit of the result.
+//! panel and the Markdown export all print. Every sum over journeys is
+//! either of integers or taken in a fixed order, so the order of the
+//! input's rows cannot change a single bit of the result.
 
 pub mod heuristics;
 pub mod input;
+pub mod journeys;
 pub mod markov;
 #[doc(hidden)]
 pub mod synthetic;
@@ -18,42 +19,7 @@ use crate::core::model::{Kind, Map};
 use markov::{Chain, ChainError};
 
 pub use input::{DataError, Input, Source};
-
-/// One aggregated journey: a sequence of touchpoints (by position in map
-/// order, see [`Map::touchpoints`]) and how many customers took it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Journey {
-    pub steps: Vec<usize>,
-    pub conversions: u64,
-    pub nulls: u64,
-    /// How many paths (or CSV rows, or event-log journeys) it stands for.
-    pub paths: u64,
-}
-
-impl Journey {
-    /// Conversions plus drop-outs.
-    pub fn customers(&self) -> u64 {
-        self.conversions.saturating_add(self.nulls)
-    }
-}
-
-/// Sorts journeys by their steps and merges those with the same steps, so
-/// that the result does not depend on the order they came in.
-pub fn aggregate(mut journeys: Vec<Journey>) -> Vec<Journey> {
-    journeys.sort_unstable_by(|a, b| a.steps.cmp(&b.steps));
-    let mut out: Vec<Journey> = Vec::with_capacity(journeys.len());
-    for j in journeys {
-        match out.last_mut() {
-            Some(last) if last.steps == j.steps => {
-                last.conversions = last.conversions.saturating_add(j.conversions);
-                last.nulls = last.nulls.saturating_add(j.nulls);
-                last.paths = last.paths.saturating_add(j.paths);
-            }
-            _ => out.push(j),
-        }
-    }
-    out
-}
+pub use journeys::{Journey, JourneyRef, Journeys};
 
 /// The smallest removal effect that makes a touchpoint without last-touch
 /// conversions "relied on".

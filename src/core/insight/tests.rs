@@ -1,7 +1,11 @@
 //! Small chains whose figures are worked out by hand.
 
 use super::markov::Chain;
-use super::{Journey, aggregate, heuristics::Heuristics};
+use super::{Journey, Journeys, heuristics::Heuristics};
+
+fn journeys(list: Vec<Journey>) -> Journeys {
+    list.into_iter().collect()
+}
 
 fn j(steps: &[usize], conversions: u64, nulls: u64) -> Journey {
     Journey {
@@ -25,8 +29,8 @@ fn assert_close(got: &[f64], want: &[f64]) {
 }
 
 /// a > a > b (3 conversions, 1 drop-out), b (1, 2), c > b (0, 4); a=0 b=1 c=2.
-fn three() -> Vec<Journey> {
-    aggregate(vec![j(&[0, 0, 1], 3, 1), j(&[1], 1, 2), j(&[2, 1], 0, 4)])
+fn three() -> Journeys {
+    journeys(vec![j(&[0, 0, 1], 3, 1), j(&[1], 1, 2), j(&[2, 1], 0, 4)])
 }
 
 #[test]
@@ -59,7 +63,7 @@ fn a_cycle_between_two_touchpoints() {
     // b: to a 1/2, drops 1/2. p_a = 1/2 + p_b/2, p_b = p_a/2, so p_a = 2/3,
     // p_b = 1/3, P = (2/3 + 1/3)/2 = 1/2. Without a: 0, RE_a = 1. Without
     // b: start a (1/2) then converts 1/2: P = 1/4, RE_b = 1/2.
-    let journeys = aggregate(vec![j(&[0, 1, 0], 1, 0), j(&[1], 0, 1)]);
+    let journeys = journeys(vec![j(&[0, 1, 0], 1, 0), j(&[1], 0, 1)]);
     let chain = Chain::new(2, &journeys);
     let s = chain.solve().unwrap();
     assert!(close(s.conversion, 0.5));
@@ -72,7 +76,7 @@ fn a_cycle_between_two_touchpoints() {
 fn one_step_paths_and_an_unvisited_touchpoint() {
     // a converts, b drops out, c is on no path: P = 1/2; without a 0
     // (RE 1); b never converts (RE 0); c (RE 0).
-    let s = Chain::new(3, &aggregate(vec![j(&[0], 1, 0), j(&[1], 0, 1)]))
+    let s = Chain::new(3, &journeys(vec![j(&[0], 1, 0), j(&[1], 0, 1)]))
         .solve()
         .unwrap();
     assert!(close(s.conversion, 0.5));
@@ -82,8 +86,8 @@ fn one_step_paths_and_an_unvisited_touchpoint() {
 #[test]
 fn a_self_transition_changes_no_removal_effect() {
     // A stay at a leaves with the same odds as a single visit.
-    let once = Chain::new(2, &[j(&[0, 1], 1, 0), j(&[0], 0, 1)]).solve();
-    let twice = Chain::new(2, &[j(&[0, 0, 1], 1, 0), j(&[0], 0, 1)]).solve();
+    let once = Chain::new(2, &journeys(vec![j(&[0, 1], 1, 0), j(&[0], 0, 1)])).solve();
+    let twice = Chain::new(2, &journeys(vec![j(&[0, 0, 1], 1, 0), j(&[0], 0, 1)])).solve();
     let (once, twice) = (once.unwrap(), twice.unwrap());
     assert!(close(once.conversion, twice.conversion));
     assert_close(&once.removal_effect, &twice.removal_effect);
@@ -102,7 +106,7 @@ fn a_chain_of_two_stages() {
     // reaches jetty: P = 3/25, RE = 4/5. Without jetty: RE 1.
     let s = Chain::new(
         3,
-        &aggregate(vec![j(&[0, 1, 2], 2, 0), j(&[0, 2], 1, 1), j(&[1, 2], 0, 1)]),
+        &journeys(vec![j(&[0, 1, 2], 2, 0), j(&[0, 2], 1, 1), j(&[1, 2], 0, 1)]),
     )
     .solve()
     .unwrap();
@@ -112,7 +116,7 @@ fn a_chain_of_two_stages() {
 
 #[test]
 fn no_conversions_no_effects() {
-    let s = Chain::new(2, &[j(&[0, 1], 0, 3)]).solve().unwrap();
+    let s = Chain::new(2, &journeys(vec![j(&[0, 1], 0, 3)])).solve().unwrap();
     assert_eq!(s.conversion, 0.0);
     assert_eq!(s.removal_effect, vec![0.0, 0.0]);
 }

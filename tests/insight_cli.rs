@@ -11,7 +11,9 @@ fn journey() -> Command {
 }
 
 fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("maps").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("maps")
+        .join(name)
 }
 
 fn json(args: &[&str]) -> Value {
@@ -21,7 +23,11 @@ fn json(args: &[&str]) -> Value {
         .args(["--format", "json"])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
@@ -65,13 +71,20 @@ fn the_jetty_gets_the_kiss_and_the_coffee_and_the_walk_are_relied_on() {
     }
     assert!(text.lines().count() <= 24, "more than a screen:\n{text}");
     // The sentences come before the table, largest effect first.
-    let coffee = text.find("Kaffee: 0 direkte Abschlüsse").expect("coffee relied on");
-    let walk = text.find("Spaziergang: 0 direkte Abschlüsse").expect("walk relied on");
+    let coffee = text
+        .find("Kaffee: 0 direkte Abschlüsse")
+        .expect("coffee relied on");
+    let walk = text
+        .find("Spaziergang: 0 direkte Abschlüsse")
+        .expect("walk relied on");
     let table = text.find("\nKontaktpunkt ").expect("German table header");
     assert!(coffee < walk && walk < table, "{text}");
     // Sentences wrap at 80 columns.
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(words.contains("ohne Kaffee gehen 100% der Abschlüsse verloren"), "{text}");
+    assert!(
+        words.contains("ohne Kaffee gehen 100% der Abschlüsse verloren"),
+        "{text}"
+    );
 
     let report = json(&[example("date.ron").to_str().expect("path")]);
     assert_eq!(report["version"], 1);
@@ -215,7 +228,9 @@ fn bad_input_is_one_line_and_exit_2() {
         .args(["--without", "nothing"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no touchpoint has the id `nothing`"));
+        .stderr(predicate::str::contains(
+            "no touchpoint has the id `nothing`",
+        ));
 }
 
 #[test]
@@ -235,7 +250,12 @@ fn one_persona_and_the_other_formats() {
         .expect("runs");
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     let mut lines = text.lines();
-    assert!(lines.next().expect("header").starts_with("id,name,stage,kind,paths,customers,first_touch"));
+    assert!(
+        lines
+            .next()
+            .expect("header")
+            .starts_with("id,name,stage,kind,paths,customers,first_touch")
+    );
     assert_eq!(lines.count(), 18, "one row per touchpoint");
     journey()
         .arg("insight")

@@ -10,9 +10,13 @@ use pulldown_cmark::HeadingLevel;
 use std::path::Path;
 
 fn map(name: &str) -> journey::core::model::Map {
-    load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("maps").join(name))
-        .expect("example loads")
-        .map
+    load(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("maps")
+            .join(name),
+    )
+    .expect("example loads")
+    .map
 }
 
 #[test]
@@ -25,7 +29,11 @@ fn the_section_holds_the_reports_figures() {
     let attribution = tables.last().expect("the attribution table");
     assert_eq!(attribution[0][0], "Kontaktpunkt", "German headers");
     let report = analyse(&map, &input::from_map(&map, None).expect("paths"), &[]).expect("report");
-    assert_eq!(attribution.len(), 1 + report.rows.len(), "one row per touchpoint");
+    assert_eq!(
+        attribution.len(),
+        1 + report.rows.len(),
+        "one row per touchpoint"
+    );
     // Rows by removal effect, each with the report's figures.
     let sorted = report.sorted(journey::core::insight::Column::RemovalEffect);
     for (cells, row) in attribution[1..].iter().zip(sorted) {
@@ -40,7 +48,10 @@ fn the_section_holds_the_reports_figures() {
         assert_eq!(cells[9], table::fixed(row.markov, 2));
     }
     assert_eq!(attribution[1][0], "Kaffee (tragend)");
-    assert!(md.contains("- Spaziergang: 0 direkte Abschlüsse"), "relied-on list");
+    assert!(
+        md.contains("- Spaziergang: 0 direkte Abschlüsse"),
+        "relied-on list"
+    );
 }
 
 #[test]

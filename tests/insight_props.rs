@@ -9,20 +9,18 @@ use journey::core::insight::{Journey, Journeys, analyse, input, synthetic};
 use proptest::prelude::*;
 
 fn journeys(n: usize) -> impl Strategy<Value = Vec<Journey>> {
-    prop::collection::vec(
-        (prop::collection::vec(0..n, 1..7), 0u64..6, 0u64..6),
-        1..16,
+    prop::collection::vec((prop::collection::vec(0..n, 1..7), 0u64..6, 0u64..6), 1..16).prop_map(
+        |rows| {
+            rows.into_iter()
+                .map(|(steps, conversions, nulls)| Journey {
+                    steps,
+                    conversions,
+                    nulls,
+                    paths: 1,
+                })
+                .collect()
+        },
     )
-    .prop_map(|rows| {
-        rows.into_iter()
-            .map(|(steps, conversions, nulls)| Journey {
-                steps,
-                conversions,
-                nulls,
-                paths: 1,
-            })
-            .collect()
-    })
 }
 
 fn near(a: f64, b: f64, scale: f64) -> bool {

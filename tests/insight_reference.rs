@@ -28,7 +28,8 @@ fn have_channelattribution() -> bool {
 
 /// The reference's figures for a CSV.
 fn reference(csv: &Path) -> Value {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/channelattribution.py");
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/channelattribution.py");
     let out = Command::new(python())
         .arg(script)
         .arg(csv)
@@ -55,7 +56,11 @@ fn ours(map: &Path, csv: &Path) -> Value {
         .args(["--format", "json"])
         .output()
         .expect("journey runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
@@ -66,7 +71,9 @@ fn num(v: &Value) -> f64 {
 #[test]
 fn heuristics_agree_exactly_and_markov_within_simulation_error() {
     if !have_channelattribution() {
-        common::missing("Python's channelattribution is not installed (pip install channelattribution matplotlib)");
+        common::missing(
+            "Python's channelattribution is not installed (pip install channelattribution matplotlib)",
+        );
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -85,7 +92,11 @@ fn heuristics_agree_exactly_and_markov_within_simulation_error() {
         let id = row["id"].as_str().expect("id");
         let Some(h) = ca["heuristic"].get(id) else {
             // A touchpoint no journey visits: ChannelAttribution does not list it.
-            assert_eq!(num(&row["paths"]), 0.0, "{id} is missing from the reference");
+            assert_eq!(
+                num(&row["paths"]),
+                0.0,
+                "{id} is missing from the reference"
+            );
             continue;
         };
         for (ours_key, theirs_key) in [
@@ -111,7 +122,10 @@ fn heuristics_agree_exactly_and_markov_within_simulation_error() {
     // Its default simulation (1e5 paths, more until it converges) is good
     // to about a percent of the total; 3% leaves room for an unlucky seed.
     assert!(worst_markov < 0.03, "Markov differs by {worst_markov}");
-    assert!(worst_removal < 0.05, "removal effects differ by {worst_removal}");
+    assert!(
+        worst_removal < 0.05,
+        "removal effects differ by {worst_removal}"
+    );
 }
 
 /// Not a check but a measurement, run by hand (it takes minutes):
@@ -122,7 +136,9 @@ fn heuristics_agree_exactly_and_markov_within_simulation_error() {
 #[ignore]
 fn measure_a_million_journeys_against_channelattribution() {
     if !have_channelattribution() {
-        common::missing("Python's channelattribution is not installed (pip install channelattribution matplotlib)");
+        common::missing(
+            "Python's channelattribution is not installed (pip install channelattribution matplotlib)",
+        );
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -139,7 +155,9 @@ fn measure_a_million_journeys_against_channelattribution() {
         .as_array()
         .expect("rows")
         .iter()
-        .filter_map(|r| Some((num(&r["markov"]) - ca["markov"].get(r["id"].as_str()?)?.as_f64()?).abs()))
+        .filter_map(|r| {
+            Some((num(&r["markov"]) - ca["markov"].get(r["id"].as_str()?)?.as_f64()?).abs())
+        })
         .fold(0.0f64, f64::max);
     eprintln!(
         "1,000,000 journeys: journey insight (whole command: read, count, solve) {ours_seconds:.2} s; ChannelAttribution's markov_model alone {theirs:.2} s; ratio {:.1}x; Markov figures differ by at most {:.3}% of {total} conversions",

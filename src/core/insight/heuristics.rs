@@ -89,9 +89,7 @@ impl Heuristics {
             lin[k as usize] += c as f64 / f64::from(len);
         }
         let mut position: Vec<f64> = (0..n)
-            .map(|k| {
-                whole[k] as f64 + halves[k] as f64 / 2.0 + POSITION_ENDS * ends[k] as f64
-            })
+            .map(|k| whole[k] as f64 + halves[k] as f64 / 2.0 + POSITION_ENDS * ends[k] as f64)
             .collect();
         let middle_share = 1.0 - 2.0 * POSITION_ENDS;
         for ((k, len), c) in sorted(middle) {

@@ -66,7 +66,9 @@ pub enum DataError {
         column: String,
         value: String,
     },
-    #[error("line {line}: `{value}` in `time` is not an RFC 3339 time such as 2024-05-01T09:30:00Z")]
+    #[error(
+        "line {line}: `{value}` in `time` is not an RFC 3339 time such as 2024-05-01T09:30:00Z"
+    )]
     BadTime { line: u64, value: String },
     #[error("line {line}: `{value}` in `converted` is neither true nor false")]
     BadConverted { line: u64, value: String },
@@ -314,7 +316,11 @@ fn read_paths(
                 });
             }
         }
-        for step in field(path).split('>').map(str::trim).filter(|s| !s.is_empty()) {
+        for step in field(path)
+            .split('>')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             journeys.step(names.resolve(step, line)?);
         }
         if journeys.pending() == 0 || conversions.saturating_add(nulls) == 0 {

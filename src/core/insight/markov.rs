@@ -101,11 +101,10 @@ impl Chain {
 
     /// Customers who leave touchpoint `k` in any direction.
     fn out_total(&self, k: usize) -> u64 {
-        self.next[k]
-            .iter()
-            .fold(self.conversions[k].saturating_add(self.nulls[k]), |sum, &(_, w)| {
-                sum.saturating_add(w)
-            })
+        self.next[k].iter().fold(
+            self.conversions[k].saturating_add(self.nulls[k]),
+            |sum, &(_, w)| sum.saturating_add(w),
+        )
     }
 
     /// The probability of converting and every touchpoint's removal effect.

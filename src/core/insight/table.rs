@@ -126,7 +126,11 @@ impl Words {
             ),
             Lang::De => format!(
                 "{conv} {}, {nulls} {}, {left} nicht gezählt; gelesen aus {}",
-                if conv == 1 { "Abschluss" } else { "Abschlüsse" },
+                if conv == 1 {
+                    "Abschluss"
+                } else {
+                    "Abschlüsse"
+                },
                 if nulls == 1 { "Abbruch" } else { "Abbrüche" },
                 match report.source {
                     Source::Map => "den Pfaden der Karte",
@@ -151,9 +155,9 @@ impl Words {
         let expected = fixed(w.conversions, 1);
         let change = signed(w.change);
         Some(match (self.lang, saved) {
-            (Lang::En, None) => format!(
-                "Without {names}: {expected} conversions expected ({change} against today)"
-            ),
+            (Lang::En, None) => {
+                format!("Without {names}: {expected} conversions expected ({change} against today)")
+            }
             (Lang::En, Some(s)) => format!(
                 "Without {names}: {expected} conversions expected ({change} against today); saves {s}"
             ),
@@ -275,7 +279,10 @@ pub fn markdown(report: &Report, words: &Words) -> String {
     out.push('\n');
     for row in report.sorted(Column::RemovalEffect) {
         out.push_str("| ");
-        push_inline(&mut out, &crate::core::text::cut(&row.name, crate::core::text::NAME_MAX));
+        push_inline(
+            &mut out,
+            &crate::core::text::cut(&row.name, crate::core::text::NAME_MAX),
+        );
         if row.relied_on {
             let _ = write!(out, " ({})", words.relied_on_mark);
         }
@@ -298,7 +305,10 @@ pub fn markdown(report: &Report, words: &Words) -> String {
         );
         if costs {
             let cost = row.cost.map(|c| fixed(c, 2)).unwrap_or_default();
-            let per = row.cost_per_conversion.map(|c| fixed(c, 2)).unwrap_or_default();
+            let per = row
+                .cost_per_conversion
+                .map(|c| fixed(c, 2))
+                .unwrap_or_default();
             let _ = write!(out, " {cost} | {per} |");
         }
         out.push('\n');

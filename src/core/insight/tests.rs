@@ -68,8 +68,14 @@ fn a_cycle_between_two_touchpoints() {
     let s = chain.solve().unwrap();
     assert!(close(s.conversion, 0.5));
     assert_close(&s.removal_effect, &[1.0, 0.5]);
-    assert!(close(chain.conversion_without(&[false, true]).unwrap(), 0.25));
-    assert!(close(chain.conversion_without(&[true, false]).unwrap(), 0.0));
+    assert!(close(
+        chain.conversion_without(&[false, true]).unwrap(),
+        0.25
+    ));
+    assert!(close(
+        chain.conversion_without(&[true, false]).unwrap(),
+        0.0
+    ));
 }
 
 #[test]
@@ -106,7 +112,11 @@ fn a_chain_of_two_stages() {
     // reaches jetty: P = 3/25, RE = 4/5. Without jetty: RE 1.
     let s = Chain::new(
         3,
-        &journeys(vec![j(&[0, 1, 2], 2, 0), j(&[0, 2], 1, 1), j(&[1, 2], 0, 1)]),
+        &journeys(vec![
+            j(&[0, 1, 2], 2, 0),
+            j(&[0, 2], 1, 1),
+            j(&[1, 2], 0, 1),
+        ]),
     )
     .solve()
     .unwrap();
@@ -116,7 +126,9 @@ fn a_chain_of_two_stages() {
 
 #[test]
 fn no_conversions_no_effects() {
-    let s = Chain::new(2, &journeys(vec![j(&[0, 1], 0, 3)])).solve().unwrap();
+    let s = Chain::new(2, &journeys(vec![j(&[0, 1], 0, 3)]))
+        .solve()
+        .unwrap();
     assert_eq!(s.conversion, 0.0);
     assert_eq!(s.removal_effect, vec![0.0, 0.0]);
 }

@@ -107,7 +107,7 @@ proptest! {
         let b = input::from_csv(&map, csv(&js, &order).as_bytes()).unwrap();
         let a = analyse(&map, &a, &[]).unwrap();
         let b = analyse(&map, &b, &[]).unwrap();
-        // Bit for bit: the journeys are sorted before anything is summed.
+        // Bit for bit: every sum is of integers or taken in a fixed order.
         prop_assert_eq!(a, b);
     }
 }

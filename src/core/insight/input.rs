@@ -31,7 +31,7 @@ impl Source {
     }
 }
 
-/// Aggregated journeys, ready for [`super::analyse`].
+/// Journeys, ready for [`super::analyse`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub source: Source,

@@ -48,3 +48,23 @@ fn million_journeys_solved(bencher: divan::Bencher) {
     let input = input::from_csv(map, csv.as_bytes()).expect("CSV");
     bencher.bench(|| analyse(map, divan::black_box(&input), &[]).expect("report"));
 }
+
+/// The Markdown export's Attribution section at S3 (100,000 touchpoints),
+/// part of the export's budget.
+#[divan::bench(sample_count = 10)]
+fn s3_markdown_section(bencher: divan::Bencher) {
+    static MAP: OnceLock<Map> = OnceLock::new();
+    let map = MAP.get_or_init(|| generate(journey::core::generate::S3));
+    bencher.bench(|| journey::core::insight::table::section(divan::black_box(map), None));
+}
+
+/// The report alone at S3, without the Markdown.
+#[divan::bench(sample_count = 10)]
+fn s3_report(bencher: divan::Bencher) {
+    static MAP: OnceLock<Map> = OnceLock::new();
+    let map = MAP.get_or_init(|| generate(journey::core::generate::S3));
+    bencher.bench(|| {
+        let input = input::from_map(divan::black_box(map), None).expect("paths");
+        analyse(map, &input, &[]).expect("report")
+    });
+}

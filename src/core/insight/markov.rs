@@ -118,8 +118,12 @@ impl Chain {
             });
         }
         let components = components(self);
-        if let Some(big) = components.iter().find(|c| c.len() > MAX_CYCLE) {
-            return Err(ChainError::CycleTooLarge(big.len()));
+        if let Some(big) = components
+            .iter()
+            .map(<[usize]>::len)
+            .find(|&m| m > MAX_CYCLE)
+        {
+            return Err(ChainError::CycleTooLarge(big));
         }
         let totals: Vec<f64> = (0..self.n).map(|k| self.out_total(k) as f64).collect();
         // An unvisited touchpoint leaves nowhere: its row stays empty.
@@ -136,42 +140,53 @@ impl Chain {
                 slot[k] = i;
             }
         }
-        let inverses: Vec<Vec<f64>> = components
-            .iter()
-            .enumerate()
-            .map(|(c, members)| {
-                let m = members.len();
-                let mut a = vec![0.0; m * m];
-                for (i, &k) in members.iter().enumerate() {
-                    a[i * m + i] += 1.0;
-                    for &(to, w) in &self.next[k] {
-                        if comp_of[to] == c {
-                            a[i * m + slot[to]] -= q(k, w);
-                        }
+        // Every component's inverse block, one after the other in one buffer:
+        // a map of 100,000 touchpoints has 100,000 blocks of one.
+        let mut inverses: Vec<f64> = Vec::new();
+        let mut inverse_at: Vec<usize> = Vec::with_capacity(components.len());
+        for (c, members) in components.iter().enumerate() {
+            let m = members.len();
+            inverse_at.push(inverses.len());
+            if let [k] = *members {
+                // The common case, without a matrix: 1 / (1 - stay).
+                let stay: f64 = self.next[k]
+                    .iter()
+                    .filter(|&&(to, _)| to == k)
+                    .map(|&(_, w)| q(k, w))
+                    .sum();
+                inverses.push(if stay < 1.0 { 1.0 / (1.0 - stay) } else { 0.0 });
+                continue;
+            }
+            let mut a = vec![0.0; m * m];
+            for (i, &k) in members.iter().enumerate() {
+                a[i * m + i] += 1.0;
+                for &(to, w) in &self.next[k] {
+                    if comp_of[to] == c {
+                        a[i * m + slot[to]] -= q(k, w);
                     }
                 }
-                invert(m, a)
-            })
-            .collect();
+            }
+            inverses.extend(invert(m, a));
+        }
+        let block = |c: usize, m: usize| &inverses[inverse_at[c]..inverse_at[c] + m * m];
 
         // p: conversion probability from each touchpoint, sinks first (the
         // components come from Tarjan's algorithm in that order).
         let mut p = vec![0.0; self.n];
+        let mut rhs: Vec<f64> = Vec::new();
         for (c, members) in components.iter().enumerate() {
             let m = members.len();
-            let rhs: Vec<f64> = members
-                .iter()
-                .map(|&k| {
-                    let mut b = q(k, self.conversions[k]);
-                    for &(to, w) in &self.next[k] {
-                        if comp_of[to] != c {
-                            b += q(k, w) * p[to];
-                        }
+            rhs.clear();
+            rhs.extend(members.iter().map(|&k| {
+                let mut b = q(k, self.conversions[k]);
+                for &(to, w) in &self.next[k] {
+                    if comp_of[to] != c {
+                        b += q(k, w) * p[to];
                     }
-                    b
-                })
-                .collect();
-            let inv = &inverses[c];
+                }
+                b
+            }));
+            let inv = block(c, m);
             for (i, &k) in members.iter().enumerate() {
                 p[k] = (0..m).map(|j| inv[i * m + j] * rhs[j]).sum();
             }
@@ -194,7 +209,7 @@ impl Chain {
             .collect();
         for (c, members) in components.iter().enumerate().rev() {
             let m = members.len();
-            let inv = &inverses[c];
+            let inv = block(c, m);
             for (i, &k) in members.iter().enumerate() {
                 // x_C = b_C (I - Q_CC)^-1, a row vector times the inverse.
                 let x: f64 = members
@@ -303,17 +318,41 @@ fn invert(m: usize, mut a: Vec<f64>) -> Vec<f64> {
     inv
 }
 
+/// Strongly connected components, stored flat: component `c` is
+/// `members[bounds[c]..bounds[c + 1]]`.
+struct Components {
+    members: Vec<usize>,
+    bounds: Vec<usize>,
+}
+
+impl Components {
+    fn len(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    fn get(&self, c: usize) -> &[usize] {
+        &self.members[self.bounds[c]..self.bounds[c + 1]]
+    }
+
+    fn iter(&self) -> impl DoubleEndedIterator<Item = &[usize]> + ExactSizeIterator {
+        (0..self.len()).map(|c| self.get(c))
+    }
+}
+
 /// The strongly connected components of the touchpoint graph, by Tarjan's
 /// algorithm without recursion (a path of a million steps must not
 /// overflow the stack). Components come sinks first; members are sorted.
-fn components(chain: &Chain) -> Vec<Vec<usize>> {
+fn components(chain: &Chain) -> Components {
     const NONE: usize = usize::MAX;
     let n = chain.n;
     let mut index = vec![NONE; n];
     let mut low = vec![0usize; n];
     let mut on_stack = vec![false; n];
     let mut stack: Vec<usize> = Vec::new();
-    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut out = Components {
+        members: Vec::with_capacity(n),
+        bounds: vec![0],
+    };
     let mut counter = 0usize;
     // (node, position in its successor list)
     let mut call: Vec<(usize, usize)> = Vec::new();
@@ -347,16 +386,16 @@ fn components(chain: &Chain) -> Vec<Vec<usize>> {
                 low[parent] = low[parent].min(low[v]);
             }
             if low[v] == index[v] {
-                let mut members = Vec::new();
+                let start = out.members.len();
                 while let Some(w) = stack.pop() {
                     on_stack[w] = false;
-                    members.push(w);
+                    out.members.push(w);
                     if w == v {
                         break;
                     }
                 }
-                members.sort_unstable();
-                out.push(members);
+                out.members[start..].sort_unstable();
+                out.bounds.push(out.members.len());
             }
         }
     }

@@ -141,6 +141,18 @@ impl Words {
         }
     }
 
+    /// The line under the table that counts the touchpoints left out of it.
+    pub fn unvisited(&self, count: usize) -> String {
+        match (self.lang, count) {
+            (Lang::En, 1) => "1 touchpoint on no path is not listed.".into(),
+            (Lang::En, _) => format!("{count} touchpoints on no path are not listed."),
+            (Lang::De, 1) => "1 Kontaktpunkt auf keinem Pfad ist nicht aufgeführt.".into(),
+            (Lang::De, _) => {
+                format!("{count} Kontaktpunkte auf keinem Pfad sind nicht aufgeführt.")
+            }
+        }
+    }
+
     /// The what-if sentence, where the report has one.
     pub fn what_if(&self, report: &Report, currency: &str) -> Option<String> {
         let w = report.what_if.as_ref()?;
@@ -173,12 +185,19 @@ impl Words {
 
 /// A share as a percentage: one decimal below 10%, none above.
 pub fn percent(share: f64) -> String {
-    let p = share * 100.0;
-    if p != 0.0 && p.abs() < 10.0 {
-        format!("{p:.1}%")
+    let mut out = String::new();
+    push_percent(&mut out, share);
+    out
+}
+
+/// Appends [`percent`] of `share` to `out`.
+pub fn push_percent(out: &mut String, share: f64) {
+    let p = share * 100.0 + 0.0;
+    let _ = if p != 0.0 && p.abs() < 10.0 {
+        write!(out, "{p:.1}%")
     } else {
-        format!("{p:.0}%")
-    }
+        write!(out, "{p:.0}%")
+    };
 }
 
 /// A figure with `decimals` places.
@@ -236,7 +255,8 @@ pub fn section(map: &crate::core::model::Map, persona: Option<&str>) -> Option<S
 }
 
 /// The report as a Markdown section headed `Attribution`, ending in a
-/// blank line: the relied-on list, then the table by removal effect.
+/// blank line: the relied-on list, then the table by removal effect of
+/// every touchpoint that a path visits.
 pub fn markdown(report: &Report, words: &Words) -> String {
     let mut out = String::with_capacity(256 + 160 * report.rows.len());
     out.push_str("## Attribution\n\n");
@@ -277,7 +297,13 @@ pub fn markdown(report: &Report, words: &Words) -> String {
         out.push_str(if i < 2 { " --- |" } else { " ---: |" });
     }
     out.push('\n');
+    // Touchpoints on no path have nothing but zeros: a line says how many.
+    let mut unvisited = 0usize;
     for row in report.sorted(Column::RemovalEffect) {
+        if row.paths == 0 {
+            unvisited += 1;
+            continue;
+        }
         out.push_str("| ");
         push_inline(
             &mut out,
@@ -291,28 +317,34 @@ pub fn markdown(report: &Report, words: &Words) -> String {
             &mut out,
             &crate::core::text::cut(&row.stage_name, crate::core::text::NAME_MAX),
         );
-        let _ = write!(
-            out,
-            " | {} | {} | {} | {} | {} | {} | {} | {} |",
-            row.paths,
-            row.customers,
-            fixed(row.first_touch, 2),
-            fixed(row.last_touch, 2),
-            fixed(row.linear, 2),
-            fixed(row.position_based, 2),
-            percent(row.removal_effect),
-            fixed(row.markov, 2),
-        );
+        // Written straight into the page: at S3 that is a million numbers.
+        let _ = write!(out, " | {} | {} |", row.paths, row.customers);
+        for x in [
+            row.first_touch,
+            row.last_touch,
+            row.linear,
+            row.position_based,
+        ] {
+            let _ = write!(out, " {:.2} |", x + 0.0);
+        }
+        out.push(' ');
+        push_percent(&mut out, row.removal_effect);
+        let _ = write!(out, " | {:.2} |", row.markov + 0.0);
         if costs {
-            let cost = row.cost.map(|c| fixed(c, 2)).unwrap_or_default();
-            let per = row
-                .cost_per_conversion
-                .map(|c| fixed(c, 2))
-                .unwrap_or_default();
-            let _ = write!(out, " {cost} | {per} |");
+            for x in [row.cost, row.cost_per_conversion] {
+                match x {
+                    Some(x) => {
+                        let _ = write!(out, " {:.2} |", x + 0.0);
+                    }
+                    None => out.push_str("  |"),
+                }
+            }
         }
         out.push('\n');
     }
     out.push('\n');
+    if unvisited > 0 {
+        let _ = writeln!(out, "{}\n", words.unvisited(unvisited));
+    }
     out
 }

@@ -111,3 +111,29 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Whatever a CSV holds, reading it gives journeys or an error, never
+    /// a panic, and what it reads can be analysed.
+    #[test]
+    fn any_csv_reads_or_fails_cleanly(
+        header in prop::sample::select(vec![
+            "path,total_conversions,total_null",
+            "path;conversions;nulls;value",
+            "journey,touchpoint,time,converted",
+            "journey;touchpoint",
+            "nothing,useful",
+        ]),
+        body in prop::collection::vec(
+            "[t0-9 >;,\"\\-.:TZa-z\u{e9}\n]{0,30}", 0..8
+        ),
+    ) {
+        let map = synthetic::map(10);
+        let text = format!("{header}\n{}", body.join("\n"));
+        if let Ok(read) = input::from_csv(&map, text.as_bytes()) {
+            prop_assert!(analyse(&map, &read, &[]).is_ok());
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! The map and everything that can be done with it. No terminal code here:
 //! the CLI, the exporters and the TUI all stand on this floor.
 
+pub mod canvas;
 pub mod diff;
 pub mod edit;
 pub mod export;
@@ -17,3 +18,4 @@ pub mod stamp;
 pub mod templates;
 pub mod text;
 pub mod validate;
+pub mod words;

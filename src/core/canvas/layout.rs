@@ -1,0 +1,570 @@
+//! The frame of the canvas: the page, the title, the stage columns, the two
+//! lanes of touchpoint cards and the legend. The persona lanes are in
+//! [`super::lanes`]. Everything is measured with the embedded font, at
+//! fixed sizes; a map that does not fit its page is scaled down a little,
+//! and beyond that the page grows and says so.
+
+use super::font::{self, wrap};
+use super::lanes;
+use super::scene::{Anchor, Colour, Dash, Group, Role, Scene, Shape};
+use super::{CanvasOptions, Size};
+use crate::core::export::clean;
+use crate::core::model::{Kind, Map};
+use crate::core::text::{NAME_MAX, cut};
+use crate::core::words::Words;
+
+/// The page's margin.
+pub(super) const MARGIN: f64 = 40.0;
+/// The width of the lane labels left of the first column.
+pub(super) const LABEL_W: f64 = 230.0;
+/// The narrowest a stage column may be before the page grows.
+const COLUMN_MIN: f64 = 170.0;
+/// The column width `--size auto` aims for.
+const COLUMN_AUTO: f64 = 300.0;
+/// How far a full page is scaled down before it grows instead.
+const SCALE_MIN: f64 = 0.75;
+const CARD_GAP: f64 = 8.0;
+const LANE_PAD: f64 = 10.0;
+
+pub(super) const INK: Colour = "#1a1a1a";
+pub(super) const GREY: Colour = "#5f5f5f";
+pub(super) const RULE: Colour = "#b0b0b0";
+const STRIPE: Colour = "#f4f4f4";
+const HEADER: Colour = "#e6e6e6";
+const DIRECT_FILL: Colour = "#e3eef7";
+const DIRECT_LINE: Colour = "#0072b2";
+const INDIRECT_LINE: Colour = "#555555";
+const WHITE: Colour = "#ffffff";
+
+/// Where the stage columns are: shared by the lanes and the curves.
+#[derive(Debug, Clone)]
+pub(super) struct Columns {
+    /// The left edge of the first column.
+    pub left: f64,
+    pub width: f64,
+    pub count: usize,
+}
+
+impl Columns {
+    /// The left edge of column `i`.
+    pub fn x(&self, i: usize) -> f64 {
+        self.left + self.width * i as f64
+    }
+
+    /// The right edge of the last column.
+    pub fn right(&self) -> f64 {
+        self.x(self.count)
+    }
+}
+
+/// A page size: the layout's width in px, and how the SVG declares it.
+struct Page {
+    width: f64,
+    height: f64,
+    /// The unit of the declared size, and layout px per unit.
+    unit: &'static str,
+    per_unit: f64,
+}
+
+fn page(size: Size, stages: usize) -> Page {
+    match size {
+        Size::Slide => Page {
+            width: 1920.0,
+            height: 1080.0,
+            unit: "",
+            per_unit: 1.0,
+        },
+        // Landscape A4 and A3, laid out at 4 px per mm (about 100 dpi).
+        Size::A4 => Page {
+            width: 1188.0,
+            height: 840.0,
+            unit: "mm",
+            per_unit: 4.0,
+        },
+        Size::A3 => Page {
+            width: 1680.0,
+            height: 1188.0,
+            unit: "mm",
+            per_unit: 4.0,
+        },
+        Size::Auto => Page {
+            width: (2.0 * MARGIN + LABEL_W + COLUMN_AUTO * stages.max(1) as f64).max(1280.0),
+            height: 0.0,
+            unit: "",
+            per_unit: 1.0,
+        },
+    }
+}
+
+/// Lays the whole canvas out.
+pub(super) fn layout(map: &Map, words: &'static Words, options: &CanvasOptions) -> Scene {
+    let page = page(options.size, map.stages.len());
+    let mut notes = Vec::new();
+    let count = map.stages.len().max(1);
+    let mut width = page.width;
+    let fitted = (width - 2.0 * MARGIN - LABEL_W) / count as f64;
+    if fitted < COLUMN_MIN {
+        width = 2.0 * MARGIN + LABEL_W + COLUMN_MIN * count as f64;
+    }
+    let columns = Columns {
+        left: MARGIN + LABEL_W,
+        width: (width - 2.0 * MARGIN - LABEL_W) / count as f64,
+        count,
+    };
+    let mut groups = Vec::new();
+    let mut y = header(map, words, width, &mut groups);
+    let stripes_at = groups.len();
+    let columns_top = y;
+    y = stage_row(map, &columns, y, &mut groups);
+    let visited = options
+        .persona
+        .as_deref()
+        .and_then(|id| map.persona(id))
+        .map(lanes::visited);
+    for kind in [Kind::Direct, Kind::Indirect] {
+        y = card_lane(map, words, kind, &columns, visited.as_ref(), y, &mut groups);
+    }
+    // Persona lanes take the room the page has left, within limits.
+    let legend_h = legend_height(map, words, options, width);
+    let room = (page.height - y - legend_h - MARGIN).max(0.0);
+    y = lanes::persona_lanes(map, words, options, &columns, y, room, &mut groups);
+    let columns_bottom = y;
+    y = legend(map, words, options, width, y + 16.0, &mut groups);
+    let content_h = y + MARGIN;
+    groups.insert(
+        stripes_at,
+        stripes(&columns, columns_top, columns_bottom - columns_top),
+    );
+
+    // Fit the content to the page: the view keeps the page's shape.
+    let (view, page_w, page_h) = if matches!(options.size, Size::Auto) {
+        ((0.0, 0.0, width, content_h), width, content_h)
+    } else {
+        let aspect = page.height / page.width;
+        let view_w = width.max(content_h / aspect);
+        let view_h = view_w * aspect;
+        let view = (-(view_w - width) / 2.0, 0.0, view_w, view_h);
+        if page.width / view_w >= SCALE_MIN {
+            (view, page.width, page.height)
+        } else {
+            let (w, h) = (view_w * SCALE_MIN, view_h * SCALE_MIN);
+            notes.push(format!(
+                "the map is too large for one {} page; the canvas grows to {} x {}",
+                options.size.name(),
+                declared(w, &page),
+                declared(h, &page)
+            ));
+            (view, w, h)
+        }
+    };
+    Scene {
+        view,
+        page_width: declared(page_w, &page),
+        page_height: declared(page_h, &page),
+        lang: words.code,
+        title: plain(&map.title),
+        groups,
+        notes,
+    }
+}
+
+/// A size as the SVG declares it: whole px, or mm to a tenth.
+fn declared(px: f64, page: &Page) -> String {
+    let v = px / page.per_unit;
+    if page.unit.is_empty() {
+        format!("{}", v.round())
+    } else {
+        format!("{}{}", (v * 10.0).round() / 10.0, page.unit)
+    }
+}
+
+/// Map text made safe to show: cleaned and cut to a bounded length.
+pub(super) fn plain(s: &str) -> String {
+    cut(clean(s, false).trim(), NAME_MAX * 4).into_owned()
+}
+
+/// A text run, measured.
+pub(super) fn text(
+    x: f64,
+    y: f64,
+    size: f64,
+    anchor: Anchor,
+    colour: Colour,
+    bold: bool,
+    s: impl Into<String>,
+) -> Shape {
+    let s = s.into();
+    Shape::Text {
+        x,
+        y,
+        size,
+        anchor,
+        colour,
+        bold,
+        width: font::width(&s, size),
+        text: s,
+    }
+}
+
+/// Wrapped lines as text runs from baseline `y`, `lead` apart; returns the
+/// runs and whether the text was cut.
+pub(super) fn lines(
+    s: &str,
+    (x, y): (f64, f64),
+    size: f64,
+    (max_w, max_lines): (f64, usize),
+    anchor: Anchor,
+    colour: Colour,
+) -> (Vec<Shape>, bool) {
+    let (wrapped, cut) = wrap(s, size, max_w, max_lines);
+    let lead = size * 1.25;
+    let shapes = wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| text(x, y + lead * i as f64, size, anchor, colour, false, l))
+        .collect();
+    (shapes, cut)
+}
+
+fn header(map: &Map, words: &Words, width: f64, groups: &mut Vec<Group>) -> f64 {
+    let title = plain(&map.title);
+    let mut group = Group::new(Role::Title, title.clone());
+    let (mut runs, _) = lines(
+        &title,
+        (MARGIN, MARGIN + 34.0),
+        34.0,
+        (width - 2.0 * MARGIN, 1),
+        Anchor::Start,
+        INK,
+    );
+    if let Some(Shape::Text { bold, .. }) = runs.first_mut() {
+        *bold = true;
+    }
+    group.shapes.extend(runs);
+    let mut y = MARGIN + 44.0;
+    let conversion = plain(&map.conversion);
+    if !conversion.is_empty() {
+        let line = format!("{}: {conversion}", words.conversion);
+        let (runs, _) = lines(
+            &line,
+            (MARGIN, y + 22.0),
+            19.0,
+            (width - 2.0 * MARGIN, 1),
+            Anchor::Start,
+            GREY,
+        );
+        group.shapes.extend(runs);
+        y += 30.0;
+    }
+    groups.push(group);
+    y + 18.0
+}
+
+fn stripes(columns: &Columns, top: f64, h: f64) -> Group {
+    let mut group = Group::new(Role::Other, "");
+    for i in (0..columns.count).step_by(2) {
+        group.shapes.push(Shape::Rect {
+            x: columns.x(i),
+            y: top,
+            w: columns.width,
+            h,
+            rx: 0.0,
+            fill: STRIPE,
+            stroke: None,
+        });
+    }
+    group
+}
+
+fn stage_row(map: &Map, columns: &Columns, top: f64, groups: &mut Vec<Group>) -> f64 {
+    const SIZE: f64 = 19.0;
+    let mut bottom = top + 40.0;
+    let mut made = Vec::new();
+    for (i, stage) in map.stages.iter().enumerate() {
+        let name = format!("{}. {}", i + 1, plain(&stage.name));
+        let mut group = Group::new(Role::Stage { index: i }, name.clone());
+        let (runs, _) = lines(
+            &name,
+            (columns.x(i) + 10.0, top + 28.0),
+            SIZE,
+            (columns.width - 20.0, 2),
+            Anchor::Start,
+            INK,
+        );
+        let h = 18.0 + SIZE * 1.25 * runs.len() as f64;
+        bottom = bottom.max(top + h);
+        group.shapes.extend(runs);
+        made.push(group);
+    }
+    for (i, mut group) in made.into_iter().enumerate() {
+        // The header's box goes under its text, as tall as the tallest.
+        group.shapes.insert(
+            0,
+            Shape::Rect {
+                x: columns.x(i) + 2.0,
+                y: top,
+                w: columns.width - 4.0,
+                h: bottom - top,
+                rx: 4.0,
+                fill: HEADER,
+                stroke: None,
+            },
+        );
+        groups.push(group);
+    }
+    bottom + LANE_PAD
+}
+
+#[allow(clippy::too_many_arguments)]
+fn card_lane(
+    map: &Map,
+    words: &Words,
+    kind: Kind,
+    columns: &Columns,
+    visited: Option<&std::collections::BTreeSet<String>>,
+    top: f64,
+    groups: &mut Vec<Group>,
+) -> f64 {
+    let label = match kind {
+        Kind::Direct => words.lane_direct,
+        Kind::Indirect => words.lane_indirect,
+    };
+    let mut lane = Group::new(Role::Lane, label);
+    let (runs, _) = lines(
+        label,
+        (MARGIN, top + 22.0),
+        16.0,
+        (LABEL_W - 16.0, 3),
+        Anchor::Start,
+        INK,
+    );
+    lane.shapes.extend(runs);
+    groups.push(lane);
+    let mut bottom = top + 56.0;
+    let card_w = columns.width - 16.0;
+    for (i, stage) in map.stages.iter().enumerate() {
+        let mut y = top + 4.0;
+        for t in stage.touchpoints.iter().filter(|t| t.kind == kind) {
+            let name = plain(&t.name);
+            let channel = plain(&t.channel);
+            let faded = visited.is_some_and(|v| !v.contains(&t.id));
+            let tip = if channel.is_empty() {
+                name.clone()
+            } else {
+                format!("{name} ({channel})")
+            };
+            let mut card = Group::new(
+                Role::Touchpoint {
+                    id: t.id.clone(),
+                    faded,
+                },
+                tip,
+            );
+            if faded {
+                card.opacity = 0.35;
+            }
+            let x = columns.x(i) + 8.0;
+            let (names, _) = lines(
+                &name,
+                (x + 10.0, y + 21.0),
+                15.0,
+                (card_w - 20.0, 2),
+                Anchor::Start,
+                INK,
+            );
+            let mut h = 12.0 + 18.75 * names.len() as f64;
+            let mut runs = names;
+            if !channel.is_empty() {
+                let (line, _) = font::fit(&channel, 12.0, card_w - 20.0);
+                runs.push(text(x + 10.0, y + h + 6.0, 12.0, Anchor::Start, GREY, false, line));
+                h += 16.0;
+            }
+            h += 4.0;
+            let (fill, line, dash) = match kind {
+                Kind::Direct => (DIRECT_FILL, DIRECT_LINE, Dash::Solid),
+                Kind::Indirect => (WHITE, INDIRECT_LINE, Dash::Dashed),
+            };
+            card.shapes.push(Shape::Rect {
+                x,
+                y,
+                w: card_w,
+                h,
+                rx: 6.0,
+                fill,
+                stroke: Some((line, 2.0, dash)),
+            });
+            card.shapes.extend(runs);
+            groups.push(card);
+            y += h + CARD_GAP;
+        }
+        bottom = bottom.max(y);
+    }
+    // A rule under the lane.
+    let mut rule = Group::new(Role::Other, "");
+    rule.shapes.push(Shape::Line {
+        points: vec![(MARGIN, bottom + 2.0), (columns.right(), bottom + 2.0)],
+        colour: RULE,
+        width: 1.0,
+        dash: Dash::Solid,
+    });
+    groups.push(rule);
+    bottom + LANE_PAD
+}
+
+/// The legend's entries: a sample of the mark and the words for it.
+fn legend_entries(map: &Map, words: &Words, options: &CanvasOptions) -> Vec<(LegendMark, String)> {
+    let mut entries = vec![
+        (LegendMark::Card(Kind::Direct), words.direct_touchpoint.to_string()),
+        (LegendMark::Card(Kind::Indirect), words.indirect_touchpoint.to_string()),
+        (LegendMark::Step, words.step.to_string()),
+        (LegendMark::Hollow, words.no_emotion.to_string()),
+        (LegendMark::Converted, words.converted.to_string()),
+        (LegendMark::Dropped, words.dropped_out.to_string()),
+        (LegendMark::Low, words.low_point.to_string()),
+        (LegendMark::Back, words.back_a_stage.to_string()),
+        (LegendMark::Pain, words.pain_point.to_string()),
+        (LegendMark::Opportunity, words.opportunity.to_string()),
+    ];
+    if options.persona.is_some() {
+        entries.push((LegendMark::Faded, words.not_visited.to_string()));
+    }
+    let shown = crate::core::export::Options {
+        persona: options.persona.clone(),
+    };
+    for (i, p) in shown.personas(map) {
+        if !p.paths.is_empty() {
+            entries.push((LegendMark::Persona(i), plain(&p.name)));
+        }
+    }
+    entries
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum LegendMark {
+    Card(Kind),
+    Step,
+    Hollow,
+    Converted,
+    Dropped,
+    Low,
+    Back,
+    Pain,
+    Opportunity,
+    Faded,
+    Persona(usize),
+}
+
+const LEGEND_SIZE: f64 = 14.0;
+const LEGEND_ROW: f64 = 30.0;
+const SAMPLE_W: f64 = 40.0;
+
+/// Flows the legend's entries into rows; gives each entry's row and x.
+fn legend_flow(
+    map: &Map,
+    words: &Words,
+    options: &CanvasOptions,
+    width: f64,
+) -> Vec<(LegendMark, String, usize, f64)> {
+    let max = width - 2.0 * MARGIN;
+    let start = font::width(words.legend, LEGEND_SIZE + 2.0) + 20.0;
+    let (mut row, mut x) = (0, start);
+    let mut placed = Vec::new();
+    for (mark, label) in legend_entries(map, words, options) {
+        let (label, _) = font::fit(&label, LEGEND_SIZE, max / 2.0);
+        let w = SAMPLE_W + 8.0 + font::width(&label, LEGEND_SIZE) + 24.0;
+        if x + w > max && x > start {
+            row += 1;
+            x = start;
+        }
+        placed.push((mark, label, row, x));
+        x += w;
+    }
+    placed
+}
+
+fn legend_height(map: &Map, words: &Words, options: &CanvasOptions, width: f64) -> f64 {
+    let rows = legend_flow(map, words, options, width)
+        .last()
+        .map_or(1, |(_, _, row, _)| row + 1);
+    16.0 + LEGEND_ROW * rows as f64
+}
+
+fn legend(
+    map: &Map,
+    words: &Words,
+    options: &CanvasOptions,
+    width: f64,
+    top: f64,
+    groups: &mut Vec<Group>,
+) -> f64 {
+    let mut group = Group::new(Role::Legend, words.legend);
+    let mid = |row: usize| top + LEGEND_ROW * row as f64 + LEGEND_ROW / 2.0;
+    group.shapes.push(text(
+        MARGIN,
+        mid(0) + 5.0,
+        LEGEND_SIZE + 2.0,
+        Anchor::Start,
+        INK,
+        true,
+        words.legend,
+    ));
+    let mut rows = 1;
+    for (mark, label, row, x) in legend_flow(map, words, options, width) {
+        let (x, y) = (MARGIN + x, mid(row));
+        group.shapes.extend(sample(mark, x, y));
+        group.shapes.push(text(
+            x + SAMPLE_W + 8.0,
+            y + 5.0,
+            LEGEND_SIZE,
+            Anchor::Start,
+            INK,
+            false,
+            label,
+        ));
+        rows = rows.max(row + 1);
+    }
+    groups.push(group);
+    top + LEGEND_ROW * rows as f64
+}
+
+/// The small drawing that stands for a mark in the legend.
+fn sample(mark: LegendMark, x: f64, y: f64) -> Vec<Shape> {
+    let card = |fill, line, dash| Shape::Rect {
+        x,
+        y: y - 9.0,
+        w: SAMPLE_W,
+        h: 18.0,
+        rx: 4.0,
+        fill,
+        stroke: Some((line, 2.0, dash)),
+    };
+    let c = x + SAMPLE_W / 2.0;
+    match mark {
+        LegendMark::Card(Kind::Direct) => vec![card(DIRECT_FILL, DIRECT_LINE, Dash::Solid)],
+        LegendMark::Card(Kind::Indirect) => vec![card(WHITE, INDIRECT_LINE, Dash::Dashed)],
+        LegendMark::Faded => vec![card(HEADER, RULE, Dash::Solid)],
+        LegendMark::Step => lanes::marker(0, (c, y), Some(1), true),
+        LegendMark::Hollow => lanes::marker(0, (c, y), Some(1), false),
+        LegendMark::Converted => lanes::outcome_mark(true, (c, y)),
+        LegendMark::Dropped => lanes::outcome_mark(false, (c, y)),
+        LegendMark::Low => {
+            let mut s = lanes::low_ring((c, y));
+            s.extend(lanes::marker(0, (c, y), None, true));
+            s
+        }
+        LegendMark::Back => lanes::back_arc((x + 4.0, y + 6.0), (x + SAMPLE_W - 4.0, y + 6.0), y - 8.0, GREY, Dash::Solid),
+        LegendMark::Pain => vec![text(c, y + 5.0, LEGEND_SIZE, Anchor::Middle, INK, false, "▼")],
+        LegendMark::Opportunity => vec![text(c, y + 5.0, LEGEND_SIZE, Anchor::Middle, INK, false, "▲")],
+        LegendMark::Persona(i) => {
+            let (colour, dash) = lanes::style(i);
+            let mut s = vec![Shape::Line {
+                points: vec![(x, y), (x + SAMPLE_W, y)],
+                colour,
+                width: 3.0,
+                dash,
+            }];
+            s.extend(lanes::marker(i, (c, y), None, true));
+            s
+        }
+    }
+}

@@ -271,7 +271,7 @@ fn unknown_field_lists_the_allowed_ones() {
 
 #[test]
 fn newer_format() {
-    let bad = GOOD.replacen("format: 1,", "format: 2,\n    theme: \"dark\",", 1);
+    let bad = GOOD.replacen("format: 1,", "format: 3,\n    theme: \"dark\",", 1);
     assert_unreadable(
         "newer.ron",
         bad,

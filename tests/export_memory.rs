@@ -14,6 +14,8 @@ const MB: usize = 1 << 20;
 
 fn touchpoint(id: String) -> Touchpoint {
     Touchpoint {
+        allow: Vec::new(),
+        cost: None,
         id,
         name: "Touchpoint".into(),
         kind: Kind::Direct,
@@ -32,6 +34,8 @@ fn step(id: &str) -> Step {
 
 fn path(id: String, name: String, steps: Vec<Step>) -> Path {
     Path {
+        allow: Vec::new(),
+        customers: None,
         id,
         name,
         outcome: Outcome::Converted,
@@ -41,6 +45,7 @@ fn path(id: String, name: String, steps: Vec<Step>) -> Path {
 
 fn persona(id: String, name: String, paths: Vec<Path>) -> Persona {
     Persona {
+        allow: Vec::new(),
         id,
         name,
         description: String::new(),
@@ -55,6 +60,7 @@ pub fn bad_steps_map() -> Map {
     let mut map = Map::new("Bad steps");
     for (id, letter) in [("one", "a"), ("two", "b")] {
         map.stages.push(Stage {
+            allow: Vec::new(),
             id: id.into(),
             name: letter.repeat(100_000),
             description: String::new(),
@@ -88,12 +94,14 @@ pub fn bad_steps_map() -> Map {
 pub fn repeated_names_map() -> Map {
     let mut map = Map::new("Repeated names");
     map.stages.push(Stage {
+        allow: Vec::new(),
         id: "one".into(),
         name: "S".repeat(MB),
         description: String::new(),
         touchpoints: vec![touchpoint("first".into())],
     });
     map.stages.push(Stage {
+        allow: Vec::new(),
         id: "two".into(),
         name: "Two".into(),
         description: String::new(),

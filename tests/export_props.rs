@@ -108,6 +108,8 @@ fn id() -> impl Strategy<Value = String> {
 fn touchpoint() -> impl Strategy<Value = Touchpoint> {
     (id(), text(), any::<bool>(), text(), text()).prop_map(|(id, name, direct, channel, notes)| {
         Touchpoint {
+            allow: Vec::new(),
+            cost: None,
             id,
             name,
             kind: if direct { Kind::Direct } else { Kind::Indirect },
@@ -125,6 +127,7 @@ fn stage() -> impl Strategy<Value = Stage> {
         prop::collection::vec(touchpoint(), 0..4),
     )
         .prop_map(|(id, name, description, touchpoints)| Stage {
+            allow: Vec::new(),
             id,
             name,
             description,
@@ -154,12 +157,15 @@ fn map() -> impl Strategy<Value = Map> {
             map.personas = personas
                 .into_iter()
                 .map(|(id, name, description, paths)| Persona {
+                    allow: Vec::new(),
                     id,
                     name,
                     description,
                     paths: paths
                         .into_iter()
                         .map(|(id, name, outcome, steps)| Path {
+                            allow: Vec::new(),
+                            customers: None,
                             id,
                             name,
                             outcome: match outcome {
@@ -356,6 +362,7 @@ fn keyword_map() -> Map {
     ];
     let mut map = Map::new("Keywords");
     map.stages = vec![Stage {
+        allow: Vec::new(),
         id: "s".into(),
         name: "journey".into(),
         description: String::new(),
@@ -363,6 +370,8 @@ fn keyword_map() -> Map {
             .iter()
             .enumerate()
             .map(|(n, name)| Touchpoint {
+                allow: Vec::new(),
+                cost: None,
                 id: format!("t{n}"),
                 name: name.to_string(),
                 kind: Kind::Direct,
@@ -372,10 +381,13 @@ fn keyword_map() -> Map {
             .collect(),
     }];
     map.personas = vec![Persona {
+        allow: Vec::new(),
         id: "p".into(),
         name: "title".into(),
         description: String::new(),
         paths: vec![Path {
+            allow: Vec::new(),
+            customers: None,
             id: "p-main".into(),
             name: "Main".into(),
             outcome: Outcome::Open,

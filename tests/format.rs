@@ -50,10 +50,13 @@ proptest! {
 fn canonical_layout_is_stable_and_readable() {
     let mut map = Map::new("Demo");
     map.stages.push(Stage {
+        allow: Vec::new(),
         id: "awareness".into(),
         name: "Awareness".into(),
         description: String::new(),
         touchpoints: vec![Touchpoint {
+            allow: Vec::new(),
+            cost: None,
             id: "web-search".into(),
             name: "Web search".into(),
             kind: Kind::Indirect,
@@ -62,10 +65,13 @@ fn canonical_layout_is_stable_and_readable() {
         }],
     });
     map.personas.push(Persona {
+        allow: Vec::new(),
         id: "anna".into(),
         name: "Anna".into(),
         description: String::new(),
         paths: vec![JPath {
+            allow: Vec::new(),
+            customers: None,
             id: "anna-main".into(),
             name: "Main".into(),
             outcome: Outcome::Converted,

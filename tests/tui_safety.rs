@@ -163,6 +163,8 @@ fn restoring_recovered_work_makes_it_unsaved_and_says_what_differs() {
     let (mut app, dir) = stamped_app();
     let mut recovered = app.doc.map().clone();
     recovered.stages[0].touchpoints.push(Touchpoint {
+        allow: Vec::new(),
+        cost: None,
         id: "new-one".into(),
         name: "New one".into(),
         kind: Kind::Indirect,
@@ -244,10 +246,13 @@ fn huge_map() -> Map {
     let mut map = Map::new("x".repeat(5_000));
     for s in 0..10_000 {
         map.stages.push(Stage {
+            allow: Vec::new(),
             id: format!("s{s}"),
             name: format!("Stage {s}"),
             description: String::new(),
             touchpoints: vec![Touchpoint {
+                allow: Vec::new(),
+                cost: None,
                 id: format!("t{s}"),
                 name: if s == 0 {
                     "N".repeat(20_000)
@@ -265,10 +270,13 @@ fn huge_map() -> Map {
         });
     }
     map.personas.push(Persona {
+        allow: Vec::new(),
         id: "p".into(),
         name: "Persona".into(),
         description: String::new(),
         paths: vec![JPath {
+            allow: Vec::new(),
+            customers: None,
             id: "p-main".into(),
             name: "Main".into(),
             outcome: Default::default(),

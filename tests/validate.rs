@@ -7,6 +7,8 @@ use std::path::Path;
 
 fn tp(id: &str, kind: Kind) -> Touchpoint {
     Touchpoint {
+        allow: Vec::new(),
+        cost: None,
         id: id.into(),
         name: id.to_uppercase(),
         kind,
@@ -28,12 +30,14 @@ fn clean_map() -> Map {
     let mut map = Map::new("Clean");
     map.stages = vec![
         Stage {
+            allow: Vec::new(),
             id: "know".into(),
             name: "Know".into(),
             description: String::new(),
             touchpoints: vec![tp("blog", Kind::Indirect)],
         },
         Stage {
+            allow: Vec::new(),
             id: "buy".into(),
             name: "Buy".into(),
             description: String::new(),
@@ -41,10 +45,13 @@ fn clean_map() -> Map {
         },
     ];
     map.personas = vec![Persona {
+        allow: Vec::new(),
         id: "anna".into(),
         name: "Anna".into(),
         description: String::new(),
         paths: vec![JPath {
+            allow: Vec::new(),
+            customers: None,
             id: "anna-main".into(),
             name: "Main".into(),
             outcome: Outcome::Converted,
@@ -67,6 +74,7 @@ fn a_clean_map_has_no_findings() {
 fn empty_stage() {
     let mut map = clean_map();
     map.stages.push(Stage {
+        allow: Vec::new(),
         id: "refer".into(),
         name: "Refer".into(),
         description: String::new(),
@@ -91,6 +99,7 @@ fn no_stages() {
     let mut map = Map::new("Empty");
     assert_eq!(rules(&map), vec![Rule::NoStages]);
     map.stages.push(Stage {
+        allow: Vec::new(),
         id: "a".into(),
         name: "A".into(),
         description: String::new(),
@@ -168,6 +177,7 @@ fn invalid_id() {
 fn persona_without_path() {
     let mut map = clean_map();
     map.personas.push(Persona {
+        allow: Vec::new(),
         id: "ben".into(),
         name: "Ben".into(),
         description: String::new(),
@@ -186,6 +196,8 @@ fn persona_without_path() {
 fn empty_path() {
     let mut map = clean_map();
     map.personas[0].paths.push(JPath {
+        allow: Vec::new(),
+        customers: None,
         id: "anna-2".into(),
         name: "Second".into(),
         outcome: Outcome::Open,
@@ -253,6 +265,7 @@ fn ron_comments() {
 fn findings_carry_the_line_of_their_item() {
     let mut map = clean_map();
     map.stages.push(Stage {
+        allow: Vec::new(),
         id: "refer".into(),
         name: "Refer".into(),
         description: String::new(),

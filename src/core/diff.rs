@@ -135,6 +135,8 @@ mod tests {
 
     fn touchpoint(id: &str) -> Touchpoint {
         Touchpoint {
+            allow: Vec::new(),
+            cost: None,
             id: id.into(),
             name: id.into(),
             kind: Kind::Direct,

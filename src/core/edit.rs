@@ -146,6 +146,8 @@ impl Edit {
         Edit::InsertTouchpoint {
             at,
             touchpoint: Touchpoint {
+                allow: Vec::new(),
+                cost: None,
                 id,
                 name: name.to_string(),
                 kind,
@@ -162,6 +164,7 @@ impl Edit {
         Edit::InsertStage {
             at,
             stage: Stage {
+                allow: Vec::new(),
                 id,
                 name: name.to_string(),
                 description: String::new(),
@@ -600,17 +603,22 @@ mod tests {
             note: String::new(),
         };
         map.personas.push(Persona {
+            allow: Vec::new(),
             id: "p".into(),
             name: "P".into(),
             description: String::new(),
             paths: vec![
                 Path {
+                    allow: Vec::new(),
+                    customers: None,
                     id: "all".into(),
                     name: "All".into(),
                     outcome: Outcome::Converted,
                     steps: ["a0", "b0", "a1", "b1"].map(step).to_vec(),
                 },
                 Path {
+                    allow: Vec::new(),
+                    customers: None,
                     id: "first".into(),
                     name: "First".into(),
                     outcome: Outcome::Open,

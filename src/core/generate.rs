@@ -68,6 +68,8 @@ pub fn generate(size: Size) -> Map {
     for s in 0..size.stages {
         let touchpoints = (0..size.touchpoints_per_stage)
             .map(|t| Touchpoint {
+                allow: Vec::new(),
+                cost: None,
                 id: format!("tp-{s}-{t}"),
                 name: format!("{} {s}.{t}", WORDS[next(WORDS.len())]),
                 kind: if next(3) == 0 {
@@ -84,6 +86,7 @@ pub fn generate(size: Size) -> Map {
             })
             .collect();
         map.stages.push(Stage {
+            allow: Vec::new(),
             id: format!("stage-{s}"),
             name: format!("Stage {s}"),
             description: String::new(),
@@ -106,10 +109,13 @@ pub fn generate(size: Size) -> Map {
             })
             .collect();
         map.personas.push(Persona {
+            allow: Vec::new(),
             id: format!("persona-{p}"),
             name: format!("Persona {p}"),
             description: "A generated customer type.".into(),
             paths: vec![Path {
+                allow: Vec::new(),
+                customers: None,
                 id: format!("path-{p}"),
                 name: format!("Main path {p}"),
                 outcome: if p % 3 == 0 {

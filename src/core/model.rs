@@ -5,8 +5,10 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// The newest file format this build reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest file format this build reads. A save writes the lowest
+/// format that holds the map (see [`crate::core::format::required_format`]),
+/// so a map that uses no newer field keeps `format: 1`.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole journey map, one per file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,13 +18,110 @@ pub struct Map {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// The language of the map's text, and of the words journey writes
+    /// around it in pictures and exports.
+    #[serde(default)]
+    pub language: Language,
     /// What counts as converting: a purchase, a sign-up, a download.
     #[serde(default)]
     pub conversion: String,
+    /// The currency of the touchpoints' costs, such as `EUR`.
+    #[serde(default)]
+    pub currency: String,
+    /// Rules whose warnings are accepted for this item and what it holds.
+    #[serde(default)]
+    pub allow: Vec<String>,
     #[serde(default)]
     pub stages: Vec<Stage>,
     #[serde(default)]
     pub personas: Vec<Persona>,
+}
+
+/// The language a map is written in. English unless the map says otherwise.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Language {
+    #[default]
+    En,
+    De,
+}
+
+impl Language {
+    /// Every language journey knows, in the order its messages list them.
+    pub const ALL: [Language; 2] = [Language::En, Language::De];
+
+    /// The code written in the file: `en`, `de`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::De => "de",
+        }
+    }
+
+    /// The language with this code (any case), if journey knows it.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+}
+
+impl Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Language, D::Error> {
+        let code = String::deserialize(d)?;
+        Language::from_code(&code).ok_or_else(|| {
+            let known: Vec<String> = Language::ALL
+                .iter()
+                .map(|l| format!("`{}`", l.code()))
+                .collect();
+            serde::de::Error::custom(format!(
+                "unknown language `{code}`; journey knows {}",
+                known.join(" and ")
+            ))
+        })
+    }
+}
+
+/// What a touchpoint costs per period, in the map's currency: a finite,
+/// non-negative number.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Cost(f64);
+
+// A cost is never NaN (see `Cost::new`), so equality is total.
+impl Eq for Cost {}
+
+impl Cost {
+    /// A cost, if `value` is finite and not negative.
+    pub fn new(value: f64) -> Option<Cost> {
+        (value.is_finite() && value >= 0.0).then_some(Cost(value + 0.0))
+    }
+
+    /// The amount.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl Serialize for Cost {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Cost {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cost, D::Error> {
+        let value = f64::deserialize(d)?;
+        Cost::new(value).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "cost {value} is not allowed; expected a number of 0 or more"
+            ))
+        })
+    }
 }
 
 /// A column of the map, such as "Awareness".
@@ -33,6 +132,9 @@ pub struct Stage {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    /// Rules whose warnings are accepted for this stage and what it holds.
+    #[serde(default)]
+    pub allow: Vec<String>,
     #[serde(default)]
     pub touchpoints: Vec<Touchpoint>,
 }
@@ -46,8 +148,19 @@ pub struct Touchpoint {
     pub kind: Kind,
     #[serde(default)]
     pub channel: String,
+    /// What the touchpoint costs per period, in the map's currency.
+    #[serde(default, deserialize_with = "cost")]
+    pub cost: Option<Cost>,
     #[serde(default)]
     pub notes: String,
+    /// Rules whose warnings are accepted for this touchpoint.
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+
+/// Reads `cost: 1200` (no `Some(..)` wrapper).
+fn cost<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cost>, D::Error> {
+    Cost::deserialize(d).map(Some)
 }
 
 /// Whether the company owns the touchpoint or a third party does.
@@ -85,6 +198,9 @@ pub struct Persona {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    /// Rules whose warnings are accepted for this persona and its paths.
+    #[serde(default)]
+    pub allow: Vec<String>,
     #[serde(default)]
     pub paths: Vec<Path>,
 }
@@ -97,8 +213,44 @@ pub struct Path {
     pub name: String,
     #[serde(default)]
     pub outcome: Outcome,
+    /// How many customers take this path; 1 when not given.
+    #[serde(default, deserialize_with = "customers")]
+    pub customers: Option<u64>,
+    /// Rules whose warnings are accepted for this path.
+    #[serde(default)]
+    pub allow: Vec<String>,
     #[serde(default)]
     pub steps: Vec<Step>,
+}
+
+/// Reads `customers: 120` (no `Some(..)` wrapper), a whole number of 0 or more.
+fn customers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    struct Count;
+    impl serde::de::Visitor<'_> for Count {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a whole number of customers, 0 or more")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
+            Ok(v)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
+            u64::try_from(v).map_err(|_| {
+                E::custom(format!(
+                    "customers {v} is not allowed; expected a whole number of 0 or more"
+                ))
+            })
+        }
+    }
+    // Read as signed, so that a negative count gets a message that says so.
+    d.deserialize_i64(Count).map(Some)
+}
+
+impl Path {
+    /// How many customers take this path: its `customers`, or 1.
+    pub fn customer_count(&self) -> u64 {
+        self.customers.unwrap_or(1)
+    }
 }
 
 /// How a path ends.
@@ -166,10 +318,13 @@ impl Map {
     /// An empty map with a title and no stages.
     pub fn new(title: impl Into<String>) -> Map {
         Map {
-            format: FORMAT_VERSION,
+            format: 1,
             title: title.into(),
             description: String::new(),
+            language: Language::En,
             conversion: String::new(),
+            currency: String::new(),
+            allow: Vec::new(),
             stages: Vec::new(),
             personas: Vec::new(),
         }

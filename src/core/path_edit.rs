@@ -77,6 +77,7 @@ impl PersonaEdit {
         PersonaEdit::InsertPersona {
             at,
             persona: Persona {
+                allow: Vec::new(),
                 id,
                 name: name.to_string(),
                 description: description.to_string(),
@@ -93,6 +94,8 @@ impl PersonaEdit {
             persona,
             at,
             path: Path {
+                allow: Vec::new(),
+                customers: None,
                 id,
                 name: name.to_string(),
                 outcome: Outcome::Open,

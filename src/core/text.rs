@@ -97,6 +97,21 @@ pub fn printable(s: &str) -> Cow<'_, str> {
 /// rest of the text with it. Joiners stay where they join (see
 /// [`find_hidden`]).
 pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
+    clean_between(None, s, multiline, false)
+}
+
+/// [`clean`] for text typed at the cursor, after `before`: a terminal
+/// sends a joined emoji one character at a time, so a joiner at the end of
+/// `s` stays where it follows a visible character (of `s` or `before`), for
+/// the next key to complete. A joiner that joins nothing in the end goes
+/// when the map is next loaded.
+pub fn clean_typed<'a>(before: &str, s: &'a str, multiline: bool) -> Cow<'a, str> {
+    clean_between(before.chars().next_back(), s, multiline, true)
+}
+
+/// [`clean`] of `s` as it follows `before`, with its end open to what comes
+/// next where `open_end` is set (see [`clean_typed`]).
+fn clean_between(before: Option<char>, s: &str, multiline: bool, open_end: bool) -> Cow<'_, str> {
     // Printable ASCII, the common case, is checked a byte at a time.
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(is_hidden) {
         return Cow::Borrowed(s);
@@ -113,7 +128,16 @@ pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' | '\t' if multiline => out.push(if c == '\r' { '\n' } else { c }),
             '\n' | '\r' | '\t' => out.push(' '),
-            c if is_joiner(c) && joins(out.chars().next_back(), chars.peek().copied()) => {
+            c if is_joiner(c)
+                && joins(
+                    out.chars().next_back().or(before),
+                    match chars.peek() {
+                        // Open to the next key: join as if a letter came.
+                        None if open_end => Some('\u{e9}'),
+                        next => next.copied(),
+                    },
+                ) =>
+            {
                 out.push(c)
             }
             c if is_hidden(c) => {}
@@ -218,24 +242,30 @@ pub fn clean_map(map: &mut crate::core::model::Map) {
     line(&mut map.title);
     block(&mut map.description);
     block(&mut map.conversion);
+    line(&mut map.currency);
+    map.allow.iter_mut().for_each(line);
     for stage in &mut map.stages {
         line(&mut stage.id);
         line(&mut stage.name);
         block(&mut stage.description);
+        stage.allow.iter_mut().for_each(line);
         for t in &mut stage.touchpoints {
             line(&mut t.id);
             line(&mut t.name);
             line(&mut t.channel);
             block(&mut t.notes);
+            t.allow.iter_mut().for_each(line);
         }
     }
     for persona in &mut map.personas {
         line(&mut persona.id);
         line(&mut persona.name);
         block(&mut persona.description);
+        persona.allow.iter_mut().for_each(line);
         for path in &mut persona.paths {
             line(&mut path.id);
             line(&mut path.name);
+            path.allow.iter_mut().for_each(line);
             for step in &mut path.steps {
                 line(&mut step.touchpoint);
                 block(&mut step.note);
@@ -326,6 +356,25 @@ mod tests {
             assert!(find_hidden(given).is_some(), "{given:?}");
         }
         assert_eq!(printable("pay\u{200d}pal"), "pay\\u{200d}pal");
+    }
+
+    #[test]
+    fn typed_joiners_wait_for_the_next_key() {
+        // A family emoji typed one character at a time, as a terminal sends it.
+        let mut text = String::new();
+        for c in "👨\u{200d}👩\u{200d}👧".chars() {
+            let typed = c.to_string();
+            let cleaned = clean_typed(&text, &typed, false).into_owned();
+            text.push_str(&cleaned);
+        }
+        assert_eq!(text, "👨\u{200d}👩\u{200d}👧");
+        assert_eq!(clean_typed("a", "\u{200d}", false), "");
+        assert_eq!(clean_typed("", "\u{200d}", false), "");
+        assert_eq!(clean_typed("👩", "\u{200d}", false), "\u{200d}");
+        assert_eq!(clean_typed("👩", "\u{200d} ", false), " ");
+        assert_eq!(clean_typed("", "👩\u{200d}", false), "👩\u{200d}");
+        // Whole texts have no next key: a joiner at the end goes.
+        assert_eq!(clean("👩\u{200d}", false), "👩");
     }
 
     #[test]

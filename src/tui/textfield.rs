@@ -3,7 +3,7 @@
 //! `口` or a joined emoji. Hand-written because the text-area crates for
 //! ratatui pull in other versions of ratatui or crossterm.
 
-use crate::core::text::clean;
+use crate::core::text::{clean, clean_typed};
 use crate::tui::text::grapheme_width;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -47,7 +47,7 @@ impl TextField {
     /// Inserts typed or pasted text at the cursor, cleaned of control and
     /// bidi characters; newlines become spaces in a one-line field.
     pub fn insert(&mut self, s: &str) {
-        let cleaned = clean(s, self.multiline);
+        let cleaned = clean_typed(&self.text[..self.cursor], s, self.multiline);
         self.text.insert_str(self.cursor, &cleaned);
         self.cursor += cleaned.len();
         // A combining mark typed after a letter joins it into one grapheme;

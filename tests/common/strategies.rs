@@ -1,6 +1,9 @@
 //! proptest strategies for whole maps with hostile text in every field.
 
-use journey::core::model::{Kind, Map, Outcome, Path as JPath, Persona, Stage, Step, Touchpoint};
+use journey::core::format::required_format;
+use journey::core::model::{
+    Cost, Kind, Language, Map, Outcome, Path as JPath, Persona, Stage, Step, Touchpoint,
+};
 use proptest::prelude::*;
 
 /// Strings that have broken serializers before, plus arbitrary Unicode.
@@ -55,16 +58,45 @@ fn outcome() -> impl Strategy<Value = Outcome> {
     ]
 }
 
+/// Rule names to allow, hostile text among them: most items allow none.
+fn allow() -> impl Strategy<Value = Vec<String>> {
+    prop_oneof![
+        3 => Just(Vec::new()),
+        1 => prop::collection::vec(
+            prop_oneof![Just("backward-step".to_string()), hostile()],
+            1..3
+        ),
+    ]
+}
+
+/// A cost: none, whole, fractional, zero, or very large.
+fn cost() -> impl Strategy<Value = Option<Cost>> {
+    prop_oneof![
+        3 => Just(None),
+        1 => (0.0f64..1e12).prop_map(Cost::new),
+        1 => prop::sample::select(vec![0.0, 1200.0, 0.1, 1e300, 5e-324]).prop_map(Cost::new),
+    ]
+}
+
 fn touchpoint() -> impl Strategy<Value = Touchpoint> {
-    (hostile(), hostile(), kind(), hostile(), hostile()).prop_map(
-        |(id, name, kind, channel, notes)| Touchpoint {
+    (
+        hostile(),
+        hostile(),
+        kind(),
+        hostile(),
+        hostile(),
+        cost(),
+        allow(),
+    )
+        .prop_map(|(id, name, kind, channel, notes, cost, allow)| Touchpoint {
+            allow,
+            cost,
             id,
             name,
             kind,
             channel,
             notes,
-        },
-    )
+        })
 }
 
 fn stage() -> impl Strategy<Value = Stage> {
@@ -73,8 +105,10 @@ fn stage() -> impl Strategy<Value = Stage> {
         hostile(),
         hostile(),
         prop::collection::vec(touchpoint(), 0..4),
+        allow(),
     )
-        .prop_map(|(id, name, description, touchpoints)| Stage {
+        .prop_map(|(id, name, description, touchpoints, allow)| Stage {
+            allow,
             id,
             name,
             description,
@@ -98,8 +132,12 @@ fn persona() -> impl Strategy<Value = Persona> {
         hostile(),
         outcome(),
         prop::collection::vec(step(), 0..4),
+        prop::option::weighted(0.3, 0..=i64::MAX as u64),
+        allow(),
     )
-        .prop_map(|(id, name, outcome, steps)| JPath {
+        .prop_map(|(id, name, outcome, steps, customers, allow)| JPath {
+            allow,
+            customers,
             id,
             name,
             outcome,
@@ -110,8 +148,10 @@ fn persona() -> impl Strategy<Value = Persona> {
         hostile(),
         hostile(),
         prop::collection::vec(path, 0..3),
+        allow(),
     )
-        .prop_map(|(id, name, description, paths)| Persona {
+        .prop_map(|(id, name, description, paths, allow)| Persona {
+            allow,
             id,
             name,
             description,
@@ -126,13 +166,28 @@ pub fn map() -> impl Strategy<Value = Map> {
         hostile(),
         prop::collection::vec(stage(), 0..4),
         prop::collection::vec(persona(), 0..3),
+        (
+            prop_oneof![Just(Language::En), Just(Language::De)],
+            prop_oneof![3 => Just(String::new()), 1 => hostile()],
+            allow(),
+        ),
     )
-        .prop_map(|(title, description, conversion, stages, personas)| Map {
-            format: 1,
-            title,
-            description,
-            conversion,
-            stages,
-            personas,
-        })
+        .prop_map(
+            |(title, description, conversion, stages, personas, (language, currency, allow))| {
+                let mut map = Map {
+                    allow,
+                    currency,
+                    language,
+                    format: 1,
+                    title,
+                    description,
+                    conversion,
+                    stages,
+                    personas,
+                };
+                // The number a save writes, and a load gives back.
+                map.format = required_format(&map);
+                map
+            },
+        )
 }

@@ -148,12 +148,15 @@ mod tests {
         let mut map = Map::new("m");
         for (s, ids) in stages.iter().enumerate() {
             map.stages.push(crate::core::model::Stage {
+                allow: Vec::new(),
                 id: format!("s{s}"),
                 name: format!("S{s}"),
                 description: String::new(),
                 touchpoints: ids
                     .iter()
                     .map(|id| Touchpoint {
+                        allow: Vec::new(),
+                        cost: None,
                         id: id.to_string(),
                         name: id.to_string(),
                         kind: crate::core::model::Kind::Direct,

@@ -7,7 +7,7 @@
 //! What cannot be carried is replaced or averaged, and every loss is named
 //! in [`Exported::warnings`].
 
-use super::{Exported, Index, Options, clean, is_blank, short};
+use super::{Exported, Index, Options, clean, is_blank};
 use crate::core::model::{Map, Persona};
 use crate::core::text::{NAME_MAX, cut};
 use std::fmt::Write;
@@ -73,7 +73,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
         let first = index.stage_start[s];
         let tasks = first..first + stage.touchpoints.len();
         if tasks.clone().all(|t| visitors[t].is_empty()) {
-            empty_stages.push(short(&stage.name).into_owned());
+            empty_stages.push(one_line(&stage.name));
             continue;
         }
         out.push_str("    section ");
@@ -89,7 +89,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
                 (2 * score_sum[t] + score_count[t]) / (2 * score_count[t])
             };
             if mixed[t] {
-                lost.mixed.push(short(&touchpoint.name).into_owned());
+                lost.mixed.push(one_line(&touchpoint.name));
             }
             let _ = write!(
                 out,
@@ -134,6 +134,11 @@ fn starts_like_statement(name: &str) -> bool {
                 .is_some_and(|head| head.eq_ignore_ascii_case(k))
                 && !name[k.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
         })
+}
+
+/// A name for a warning: on one line, and cut to [`NAME_MAX`] characters.
+fn one_line(name: &str) -> String {
+    cut(clean(name, false).trim(), NAME_MAX).into_owned()
 }
 
 /// An emotion of −2..+2 as a journey score of 1..5.

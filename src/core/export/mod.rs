@@ -297,6 +297,7 @@ mod tests {
     fn unknown_persona_lists_the_ids() {
         let mut map = Map::new("t");
         map.personas.push(Persona {
+            allow: Vec::new(),
             id: "amy".into(),
             name: "Amy".into(),
             description: String::new(),

@@ -5,6 +5,7 @@ mod read;
 mod source;
 #[cfg(target_os = "linux")]
 mod tmpfile;
+mod version;
 mod write;
 
 pub use atomic::{write_atomic, write_atomic_forced};
@@ -13,6 +14,7 @@ pub use read::{
     open_regular, parse_bytes, read_limited,
 };
 pub use source::SourceIndex;
+pub use version::{FIELDS, Since, required_format, used_fields};
 pub use write::{is_bidi_control, needs_escape, push_quoted, to_string};
 
 /// Saves a map in the canonical layout, atomically (see [`write_atomic`]).

@@ -255,7 +255,12 @@ fn parse_text(text: &str) -> Result<Map, (usize, usize, LoadErrorKind)> {
     };
     match ron::from_str::<Map>(text) {
         Ok(map) if map.format > FORMAT_VERSION => Err(newer(u64::from(map.format))),
-        Ok(map) => Ok(map),
+        // The number a save writes: the lowest that holds the map, so the
+        // same map is the same value whatever number its file claimed.
+        Ok(mut map) => {
+            map.format = super::required_format(&map);
+            Ok(map)
+        }
         Err(e) => {
             #[derive(Deserialize)]
             struct Probe {

@@ -5,7 +5,7 @@
 //! left out, one path step per line, and every string escaped so that no raw
 //! control or bidi character reaches the file.
 
-use crate::core::model::{Kind, Map, Outcome, Path, Persona, Stage, Step, Touchpoint};
+use crate::core::model::{Kind, Language, Map, Outcome, Path, Persona, Stage, Step, Touchpoint};
 use std::fmt::Write;
 
 /// Serializes a map in the canonical layout, ending in a newline.
@@ -65,6 +65,25 @@ impl Writer {
         self.out.push_str("],\n");
     }
 
+    /// `allow: ["rule", …],` on one line, or nothing when there is none.
+    fn allow(&mut self, level: usize, rules: &[String]) {
+        if rules.is_empty() {
+            return;
+        }
+        self.indent(level);
+        self.out.push_str("allow: [");
+        for (i, rule) in rules.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            push_quoted(&mut self.out, rule);
+        }
+        self.out.push_str(
+            "],
+",
+        );
+    }
+
     fn open(&mut self, level: usize) {
         self.indent(level);
         self.out.push_str("(\n");
@@ -77,10 +96,15 @@ impl Writer {
 
     fn map(&mut self, map: &Map) {
         self.out.push_str("(\n");
-        self.raw_field(1, "format", &map.format.to_string());
+        self.raw_field(1, "format", &super::required_format(map).to_string());
         self.string_field(1, "title", &map.title);
+        if map.language != Language::En {
+            self.string_field(1, "language", map.language.code());
+        }
         self.optional_field(1, "description", &map.description);
         self.optional_field(1, "conversion", &map.conversion);
+        self.optional_field(1, "currency", &map.currency);
+        self.allow(1, &map.allow);
         self.list(1, "stages", &map.stages, Self::stage);
         self.list(1, "personas", &map.personas, Self::persona);
         self.out.push_str(")\n");
@@ -91,6 +115,7 @@ impl Writer {
         self.string_field(level + 1, "id", &stage.id);
         self.string_field(level + 1, "name", &stage.name);
         self.optional_field(level + 1, "description", &stage.description);
+        self.allow(level + 1, &stage.allow);
         self.list(
             level + 1,
             "touchpoints",
@@ -110,7 +135,11 @@ impl Writer {
         };
         self.raw_field(level + 1, "kind", kind);
         self.optional_field(level + 1, "channel", &t.channel);
+        if let Some(cost) = t.cost {
+            self.raw_field(level + 1, "cost", &number(cost.get()));
+        }
         self.optional_field(level + 1, "notes", &t.notes);
+        self.allow(level + 1, &t.allow);
         self.close(level);
     }
 
@@ -119,6 +148,7 @@ impl Writer {
         self.string_field(level + 1, "id", &p.id);
         self.string_field(level + 1, "name", &p.name);
         self.optional_field(level + 1, "description", &p.description);
+        self.allow(level + 1, &p.allow);
         self.list(level + 1, "paths", &p.paths, Self::path);
         self.close(level);
     }
@@ -133,6 +163,10 @@ impl Writer {
             Outcome::Open => "Open",
         };
         self.raw_field(level + 1, "outcome", outcome);
+        if let Some(n) = p.customers {
+            self.raw_field(level + 1, "customers", &n.to_string());
+        }
+        self.allow(level + 1, &p.allow);
         self.list(level + 1, "steps", &p.steps, Self::step);
         self.close(level);
     }
@@ -150,6 +184,16 @@ impl Writer {
             push_quoted(&mut self.out, &s.note);
         }
         self.out.push_str("),\n");
+    }
+}
+
+/// A number as RON reads it back to the same value: Rust's shortest
+/// round-trip form, with `.0` dropped from whole numbers (`1200`, `12.5`).
+fn number(value: f64) -> String {
+    let text = format!("{value}");
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => text,
     }
 }
 

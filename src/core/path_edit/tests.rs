@@ -12,10 +12,13 @@ fn step(id: &str) -> Step {
 fn map() -> Map {
     let mut map = Map::new("t");
     map.personas.push(Persona {
+        allow: Vec::new(),
         id: "a".into(),
         name: "A".into(),
         description: String::new(),
         paths: vec![Path {
+            allow: Vec::new(),
+            customers: None,
             id: "a-path".into(),
             name: "A path".into(),
             outcome: Outcome::Open,
@@ -23,6 +26,7 @@ fn map() -> Map {
         }],
     });
     map.personas.push(Persona {
+        allow: Vec::new(),
         id: "b".into(),
         name: "B".into(),
         description: "d".into(),

@@ -7,6 +7,7 @@ mod export;
 mod fmt;
 mod new;
 mod output;
+mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 pub use editor::run_editor;
 pub(crate) use output::{emit, emit_line, eprint_clean};
 pub use output::{finish, note_closed_at_start, usage};
+pub use render::{SizeArg, Style};
 
 /// Everything went fine.
 pub const EXIT_OK: u8 = 0;
@@ -107,8 +109,10 @@ pub enum Command {
         #[arg(long)]
         persona: Option<String>,
     },
-    /// Draw a map as SVG, PNG or PDF through Graphviz `dot`.
-    #[command(after_help = "Example:\n  journey render maps/camera.ron --output camera.svg")]
+    /// Draw a map as SVG, PNG or PDF: the journey canvas, or with `--style graph` the Graphviz picture.
+    #[command(
+        after_help = "Examples:\n  journey render maps/camera.ron --output camera.png\n  journey render maps/camera.ron --output camera.pdf --size a4\n  journey render maps/camera.ron --output camera.svg --persona gift-buyer\n  journey render maps/camera.ron --output graph.svg --style graph    (needs Graphviz `dot`)"
+    )]
     Render {
         /// The map to draw.
         file: PathBuf,
@@ -118,6 +122,15 @@ pub enum Command {
         /// Show only this persona's paths.
         #[arg(long)]
         persona: Option<String>,
+        /// The picture: the journey canvas, or the Graphviz graph.
+        #[arg(long, value_enum, default_value_t = Style::Canvas)]
+        style: Style,
+        /// The canvas's page, landscape (default: slide, 1920 x 1080).
+        #[arg(long, value_enum)]
+        size: Option<SizeArg>,
+        /// A PNG's pixels per canvas pixel (default 1; 2 for a sharp slide).
+        #[arg(long)]
+        scale: Option<f32>,
     },
 }
 
@@ -184,7 +197,17 @@ pub fn run(command: Command) -> ExitCode {
             file,
             output,
             persona,
-        } => export::run_render(&file, &output, persona.as_deref()),
+            style,
+            size,
+            scale,
+        } => render::run(&render::RenderArgs {
+            file: &file,
+            output: &output,
+            persona: persona.as_deref(),
+            style,
+            size,
+            scale,
+        }),
     };
     ExitCode::from(code)
 }

@@ -1,6 +1,8 @@
 //! The words journey itself writes around the user's text, one table per
 //! language. A third language is one more table and one more arm in
-//! [`for_code`].
+//! [`of`].
+
+use crate::core::model::{Language, Map};
 
 /// Every word or phrase a picture needs, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +89,19 @@ pub const DE: Words = Words {
     no_paths: "Noch hat keine Persona einen Pfad.",
 };
 
+/// The table for a language.
+pub fn of(language: Language) -> &'static Words {
+    match language {
+        Language::En => &EN,
+        Language::De => &DE,
+    }
+}
+
+/// The table for a map's `language`.
+pub fn for_map(map: &Map) -> &'static Words {
+    of(map.language)
+}
+
 /// The table for a language tag ("de", "de-AT", "en-GB"…); English for
 /// any language without one.
 pub fn for_code(code: &str) -> &'static Words {
@@ -104,6 +119,11 @@ mod tests {
 
     #[test]
     fn tags_pick_their_table() {
+        assert_eq!(of(Language::De), &DE);
+        assert_eq!(of(Language::En), &EN);
+        for l in Language::ALL {
+            assert_eq!(of(l).code, l.code(), "each table says its own tag");
+        }
         assert_eq!(for_code("de"), &DE);
         assert_eq!(for_code("de-AT"), &DE);
         assert_eq!(for_code("en"), &EN);

@@ -8,7 +8,7 @@
 
 use super::CanvasOptions;
 use super::font;
-use super::layout::{Columns, GREY, INK, LABEL_W, MARGIN, RULE, lines, plain, text};
+use super::layout::{Columns, GREY, GUTTER, INK, LABEL_W, MARGIN, RULE, lines, plain, text};
 use super::scene::{Anchor, Colour, Dash, Group, Role, Shape};
 use crate::core::model::{Map, Outcome, Path, Persona, TouchpointIndex};
 use crate::core::words::Words;
@@ -40,7 +40,9 @@ const CONVERTED: Colour = "#009e73";
 pub(super) fn style(persona: usize) -> (Colour, Dash) {
     (
         PALETTE[persona % PALETTE.len()].0,
-        DASHES[persona % DASHES.len()],
+        // Past the fourth persona the dash moves on by one, so that no
+        // two of the first 16 share both marker shape and dash.
+        DASHES[(persona + persona / 4) % DASHES.len()],
     )
 }
 
@@ -73,9 +75,15 @@ pub(super) fn persona_lanes(
         .collect();
     if paths.is_empty() {
         let mut group = Group::new(Role::Lane, words.no_paths);
-        group
-            .shapes
-            .push(text(MARGIN, top + 30.0, 16.0, Anchor::Start, GREY, false, words.no_paths));
+        group.shapes.push(text(
+            MARGIN,
+            top + 30.0,
+            16.0,
+            Anchor::Start,
+            GREY,
+            false,
+            words.no_paths,
+        ));
         groups.push(group);
         return top + 50.0;
     }
@@ -106,16 +114,15 @@ struct Point {
     stage: usize,
     x: f64,
     y: f64,
-    slot: f64,
 }
 
 impl Lane {
     fn curve_top(&self) -> f64 {
-        self.top + BAND + 8.0
+        self.top + BAND + 14.0
     }
 
     fn curve_bottom(&self) -> f64 {
-        self.bottom - BAND - 8.0
+        self.bottom - BAND - 14.0
     }
 
     /// The y of an emotion from −2 to +2.
@@ -178,8 +185,17 @@ impl Lane {
             .filter_map(|p| path.steps[p.step].emotion.map(|e| (e, p.step)))
             .min_by_key(|&(e, step)| (e, step))
             .map(|(_, step)| step);
-        for p in &points {
-            self.step(map, words, index, path, p, low == Some(p.step), groups);
+        let rooms = callout_rooms(columns, path, &points, low);
+        for (p, room) in points.iter().zip(rooms) {
+            self.step(
+                map,
+                words,
+                index,
+                path,
+                p,
+                (low == Some(p.step), room),
+                groups,
+            );
         }
         if let Some(last) = points.last() {
             self.outcome(words, columns, path.outcome, last, groups);
@@ -204,7 +220,14 @@ impl Lane {
         let mut y = self.top + 24.0 + 20.0 * runs.len() as f64;
         group.shapes.extend(runs);
         if let Some(path) = path {
-            let (runs, _) = lines(path, (MARGIN, y), 13.0, (LABEL_W - 40.0, 2), Anchor::Start, GREY);
+            let (runs, _) = lines(
+                path,
+                (MARGIN, y),
+                13.0,
+                (LABEL_W - 40.0, 2),
+                Anchor::Start,
+                GREY,
+            );
             y += 16.0 * runs.len() as f64;
             group.shapes.extend(runs);
         }
@@ -237,7 +260,10 @@ impl Lane {
             ));
         }
         group.shapes.push(Shape::Line {
-            points: vec![(columns.left, self.y_of(0)), (columns.right(), self.y_of(0))],
+            points: vec![
+                (columns.left, self.y_of(0)),
+                (columns.right(), self.y_of(0)),
+            ],
             colour: RULE,
             width: 1.0,
             dash: Dash::Dotted,
@@ -280,7 +306,6 @@ impl Lane {
                 stage,
                 x: columns.x(stage) + slot * (k + 0.5),
                 y: self.y_of(path.steps[step].emotion.unwrap_or(0)),
-                slot,
             });
         }
         points
@@ -294,7 +319,7 @@ impl Lane {
         index: &TouchpointIndex,
         path: &Path,
         p: &Point,
-        low: bool,
+        (low, room): (bool, f64),
         groups: &mut Vec<Group>,
     ) {
         let step = &path.steps[p.step];
@@ -326,10 +351,9 @@ impl Lane {
         groups.push(group);
 
         let emotion = step.emotion.unwrap_or(0);
-        if note.is_empty() && !low {
+        if (note.is_empty() && !low) || room <= 0.0 {
             return;
         }
-        let room = (p.slot - 8.0).max(24.0);
         let (role, mut first, rest_lines) = if low {
             (Role::LowPoint, format!("▼ {}", words.low_point), 1)
         } else if emotion < 0 {
@@ -353,10 +377,25 @@ impl Lane {
             runs.push(text(p.x, first_y, NOTE, Anchor::Middle, INK, true, first));
             if !note.is_empty() {
                 let (line, _) = font::fit(&note, NOTE, room);
-                runs.push(text(p.x, first_y + NOTE * 1.25, NOTE, Anchor::Middle, INK, false, line));
+                runs.push(text(
+                    p.x,
+                    first_y + NOTE * 1.25,
+                    NOTE,
+                    Anchor::Middle,
+                    INK,
+                    false,
+                    line,
+                ));
             }
         } else {
-            let (wrapped, _) = lines(&first, (p.x, first_y), NOTE, (room, rest_lines), Anchor::Middle, INK);
+            let (wrapped, _) = lines(
+                &first,
+                (p.x, first_y),
+                NOTE,
+                (room, rest_lines),
+                Anchor::Middle,
+                INK,
+            );
             runs = wrapped;
         }
         // A thin leader from the point to its callout.
@@ -377,7 +416,14 @@ impl Lane {
         groups.push(callout);
     }
 
-    fn outcome(&self, words: &Words, columns: &Columns, outcome: Outcome, last: &Point, groups: &mut Vec<Group>) {
+    fn outcome(
+        &self,
+        words: &Words,
+        columns: &Columns,
+        outcome: Outcome,
+        last: &Point,
+        groups: &mut Vec<Group>,
+    ) {
         let (converted, label) = match outcome {
             Outcome::Converted => (true, words.converted),
             Outcome::DroppedOut => (false, words.dropped_out),
@@ -393,24 +439,109 @@ impl Lane {
         });
         group.shapes.extend(outcome_mark(converted, at));
         let w = font::width(label, 13.0);
-        let edge = columns.right() + MARGIN - 4.0;
+        let edge = columns.right() + GUTTER + MARGIN - 4.0;
         if at.0 + 14.0 + w <= edge {
-            group
-                .shapes
-                .push(text(at.0 + 14.0, at.1 + 5.0, 13.0, Anchor::Start, INK, true, label));
+            group.shapes.push(text(
+                at.0 + 14.0,
+                at.1 + 5.0,
+                13.0,
+                Anchor::Start,
+                INK,
+                true,
+                label,
+            ));
         } else {
-            group
-                .shapes
-                .push(text(at.0 + 10.0, at.1 - 16.0, 13.0, Anchor::End, INK, true, label));
+            group.shapes.push(text(
+                at.0 + 10.0,
+                at.1 - 16.0,
+                13.0,
+                Anchor::End,
+                INK,
+                true,
+                label,
+            ));
         }
         groups.push(group);
     }
 }
 
+/// Which band a step's callout goes in: above the curve for an
+/// opportunity, below it for a pain point and for the low point.
+fn band(path: &Path, p: &Point, low: Option<usize>) -> Option<bool> {
+    let step = &path.steps[p.step];
+    if low == Some(p.step) {
+        return Some(false);
+    }
+    match step.emotion {
+        _ if step.note.trim().is_empty() => None,
+        Some(e) if e > 0 => Some(true),
+        Some(e) if e < 0 => Some(false),
+        _ => None,
+    }
+}
+
+/// How wide each step's callout may be (0 for none): centred on its point,
+/// reaching halfway to the next callout in the same band on either side.
+/// The low point claims room of its own first, and a callout it covers
+/// is left out (its note stays in the step's tooltip).
+fn callout_rooms(columns: &Columns, path: &Path, points: &[Point], low: Option<usize>) -> Vec<f64> {
+    const LOW_HALF: f64 = 90.0;
+    let (left, right) = (columns.left, columns.right() + GUTTER);
+    let mut rooms = vec![0.0; points.len()];
+    for above in [true, false] {
+        let mut items: Vec<(f64, usize)> = points
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| band(path, p, low) == Some(above))
+            .map(|(i, p)| (p.x, i))
+            .collect();
+        items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let low_at = items
+            .iter()
+            .find(|(_, i)| Some(points[*i].step) == low)
+            .map(|&(x, _)| {
+                let half = LOW_HALF.min(x - left).min(right - x).max(0.0);
+                (x - half, x + half)
+            });
+        for (k, &(x, i)) in items.iter().enumerate() {
+            let is_low = Some(points[i].step) == low;
+            if let (Some((l0, l1)), false) = (low_at, is_low) {
+                if x > l0 - 12.0 && x < l1 + 12.0 {
+                    continue;
+                }
+            }
+            let mut lo = if k == 0 {
+                left
+            } else {
+                (items[k - 1].0 + x) / 2.0
+            };
+            let mut hi = items.get(k + 1).map_or(right, |n| (n.0 + x) / 2.0);
+            if let (Some((l0, l1)), false) = (low_at, is_low) {
+                if l1 <= x {
+                    lo = lo.max(l1 + 4.0);
+                }
+                if l0 >= x {
+                    hi = hi.min(l0 - 4.0);
+                }
+            } else if let Some((l0, l1)) = low_at {
+                lo = lo.min(l0);
+                hi = hi.max(l1);
+            }
+            rooms[i] = 2.0 * (x - lo).min(hi - x) - 8.0;
+        }
+    }
+    rooms
+}
+
 /// A persona's step marker: a shape per persona (circle, square, diamond,
 /// hexagon) filled with its colour, or hollow where the step has no
 /// emotion, with the step number inside.
-pub(super) fn marker(persona: usize, (x, y): (f64, f64), number: Option<usize>, filled: bool) -> Vec<Shape> {
+pub(super) fn marker(
+    persona: usize,
+    (x, y): (f64, f64),
+    number: Option<usize>,
+    filled: bool,
+) -> Vec<Shape> {
     let (colour, on) = PALETTE[persona % PALETTE.len()];
     let (fill, stroke, ink) = if filled {
         (colour, None, on)
@@ -427,7 +558,12 @@ pub(super) fn marker(persona: usize, (x, y): (f64, f64), number: Option<usize>, 
             stroke,
         },
         1 => Shape::Polygon {
-            points: vec![(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)],
+            points: vec![
+                (x - r, y - r),
+                (x + r, y - r),
+                (x + r, y + r),
+                (x - r, y + r),
+            ],
             fill,
             stroke,
         },
@@ -458,8 +594,22 @@ pub(super) fn marker(persona: usize, (x, y): (f64, f64), number: Option<usize>, 
     };
     let mut shapes = vec![shape];
     if let Some(n) = number {
-        let size = if n < 10 { 12.0 } else if n < 100 { 10.0 } else { 8.0 };
-        shapes.push(text(x, y + size * 0.36, size, Anchor::Middle, ink, true, n.to_string()));
+        let size = if n < 10 {
+            12.0
+        } else if n < 100 {
+            10.0
+        } else {
+            8.0
+        };
+        shapes.push(text(
+            x,
+            y + size * 0.36,
+            size,
+            Anchor::Middle,
+            ink,
+            true,
+            n.to_string(),
+        ));
     }
     shapes
 }
@@ -469,7 +619,7 @@ pub(super) fn low_ring((x, y): (f64, f64)) -> Vec<Shape> {
     vec![Shape::Circle {
         cx: x,
         cy: y,
-        r: RADIUS + 6.0,
+        r: RADIUS + 4.5,
         fill: "#ffffff",
         stroke: Some((INK, 2.0)),
     }]
@@ -507,12 +657,22 @@ pub(super) fn outcome_mark(converted: bool, (x, y): (f64, f64)) -> Vec<Shape> {
 
 /// A step back to an earlier stage: an arc that bows up to `lift`, with an
 /// arrowhead that stops short of the target marker.
-pub(super) fn back_arc(from: (f64, f64), to: (f64, f64), lift: f64, colour: Colour, dash: Dash) -> Vec<Shape> {
+pub(super) fn back_arc(
+    from: (f64, f64),
+    to: (f64, f64),
+    lift: f64,
+    colour: Colour,
+    dash: Dash,
+) -> Vec<Shape> {
     let control = ((from.0 + to.0) / 2.0, lift);
     let (dx, dy) = (to.0 - control.0, to.1 - control.1);
     let len = (dx * dx + dy * dy).sqrt().max(1e-6);
     let (ux, uy) = (dx / len, dy / len);
-    let back = if len > RADIUS * 3.0 { RADIUS + 2.0 } else { 0.0 };
+    let back = if len > RADIUS * 3.0 {
+        RADIUS + 2.0
+    } else {
+        0.0
+    };
     let tip = (to.0 - ux * back, to.1 - uy * back);
     let base = (tip.0 - ux * 11.0, tip.1 - uy * 11.0);
     let (px, py) = (-uy * 6.0, ux * 6.0);

@@ -19,6 +19,8 @@ pub(super) const MARGIN: f64 = 40.0;
 pub(super) const LABEL_W: f64 = 230.0;
 /// The narrowest a stage column may be before the page grows.
 const COLUMN_MIN: f64 = 170.0;
+/// Room right of the last column for the outcome of a path that ends there.
+pub(super) const GUTTER: f64 = 110.0;
 /// The column width `--size auto` aims for.
 const COLUMN_AUTO: f64 = 300.0;
 /// How far a full page is scaled down before it grows instead.
@@ -88,7 +90,8 @@ fn page(size: Size, stages: usize) -> Page {
             per_unit: 4.0,
         },
         Size::Auto => Page {
-            width: (2.0 * MARGIN + LABEL_W + COLUMN_AUTO * stages.max(1) as f64).max(1280.0),
+            width: (2.0 * MARGIN + LABEL_W + GUTTER + COLUMN_AUTO * stages.max(1) as f64)
+                .max(1280.0),
             height: 0.0,
             unit: "",
             per_unit: 1.0,
@@ -96,51 +99,35 @@ fn page(size: Size, stages: usize) -> Page {
     }
 }
 
-/// Lays the whole canvas out.
+/// Lays the whole canvas out. A map taller than its page is laid out
+/// again, wider, so that scaled to the page it fills it from side to side.
 pub(super) fn layout(map: &Map, words: &'static Words, options: &CanvasOptions) -> Scene {
     let page = page(options.size, map.stages.len());
-    let mut notes = Vec::new();
     let count = map.stages.len().max(1);
-    let mut width = page.width;
-    let fitted = (width - 2.0 * MARGIN - LABEL_W) / count as f64;
-    if fitted < COLUMN_MIN {
-        width = 2.0 * MARGIN + LABEL_W + COLUMN_MIN * count as f64;
+    let auto = matches!(options.size, Size::Auto);
+    let aspect = page.height / page.width;
+    let mut width = page
+        .width
+        .max(2.0 * MARGIN + LABEL_W + GUTTER + COLUMN_MIN * count as f64);
+    let tall = |w: f64| if auto { 0.0 } else { w * aspect };
+    let (mut groups, mut content_h) = build(map, words, options, width, tall(width));
+    if !auto {
+        // Two passes settle it: lanes fill a page's room but never shrink
+        // below their minimum, so a wider page changes little else.
+        for _ in 0..2 {
+            let wanted = content_h / aspect;
+            if wanted <= width + 0.5 {
+                break;
+            }
+            width = wanted;
+            (groups, content_h) = build(map, words, options, width, tall(width));
+        }
     }
-    let columns = Columns {
-        left: MARGIN + LABEL_W,
-        width: (width - 2.0 * MARGIN - LABEL_W) / count as f64,
-        count,
-    };
-    let mut groups = Vec::new();
-    let mut y = header(map, words, width, &mut groups);
-    let stripes_at = groups.len();
-    let columns_top = y;
-    y = stage_row(map, &columns, y, &mut groups);
-    let visited = options
-        .persona
-        .as_deref()
-        .and_then(|id| map.persona(id))
-        .map(lanes::visited);
-    for kind in [Kind::Direct, Kind::Indirect] {
-        y = card_lane(map, words, kind, &columns, visited.as_ref(), y, &mut groups);
-    }
-    // Persona lanes take the room the page has left, within limits.
-    let legend_h = legend_height(map, words, options, width);
-    let room = (page.height - y - legend_h - MARGIN).max(0.0);
-    y = lanes::persona_lanes(map, words, options, &columns, y, room, &mut groups);
-    let columns_bottom = y;
-    y = legend(map, words, options, width, y + 16.0, &mut groups);
-    let content_h = y + MARGIN;
-    groups.insert(
-        stripes_at,
-        stripes(&columns, columns_top, columns_bottom - columns_top),
-    );
-
-    // Fit the content to the page: the view keeps the page's shape.
-    let (view, page_w, page_h) = if matches!(options.size, Size::Auto) {
+    let mut notes = Vec::new();
+    let (view, page_w, page_h) = if auto {
         ((0.0, 0.0, width, content_h), width, content_h)
     } else {
-        let aspect = page.height / page.width;
+        // The view keeps the page's shape, the content centred across it.
         let view_w = width.max(content_h / aspect);
         let view_h = view_w * aspect;
         let view = (-(view_w - width) / 2.0, 0.0, view_w, view_h);
@@ -166,6 +153,47 @@ pub(super) fn layout(map: &Map, words: &'static Words, options: &CanvasOptions) 
         groups,
         notes,
     }
+}
+
+/// The groups of a canvas `width` wide whose persona lanes share what is
+/// left of `height`; and how tall the content is.
+fn build(
+    map: &Map,
+    words: &'static Words,
+    options: &CanvasOptions,
+    width: f64,
+    height: f64,
+) -> (Vec<Group>, f64) {
+    let count = map.stages.len().max(1);
+    let columns = Columns {
+        left: MARGIN + LABEL_W,
+        width: (width - 2.0 * MARGIN - LABEL_W - GUTTER) / count as f64,
+        count,
+    };
+    let mut groups = Vec::new();
+    let mut y = header(map, words, width, &mut groups);
+    let stripes_at = groups.len();
+    let columns_top = y;
+    y = stage_row(map, &columns, y, &mut groups);
+    let visited = options
+        .persona
+        .as_deref()
+        .and_then(|id| map.persona(id))
+        .map(lanes::visited);
+    for kind in [Kind::Direct, Kind::Indirect] {
+        y = card_lane(map, words, kind, &columns, visited.as_ref(), y, &mut groups);
+    }
+    // Persona lanes take the room the page has left, within limits.
+    let legend_h = legend_height(map, words, options, width);
+    let room = (height - y - legend_h - 16.0 - MARGIN).max(0.0);
+    y = lanes::persona_lanes(map, words, options, &columns, y, room, &mut groups);
+    let columns_bottom = y;
+    y = legend(map, words, options, width, y + 16.0, &mut groups);
+    groups.insert(
+        stripes_at,
+        stripes(&columns, columns_top, columns_bottom - columns_top),
+    );
+    (groups, y + MARGIN)
 }
 
 /// A size as the SVG declares it: whole px, or mm to a tenth.
@@ -364,20 +392,58 @@ fn card_lane(
                 card.opacity = 0.35;
             }
             let x = columns.x(i) + 8.0;
-            let (names, _) = lines(
-                &name,
-                (x + 10.0, y + 21.0),
-                15.0,
-                (card_w - 20.0, 2),
-                Anchor::Start,
-                INK,
-            );
-            let mut h = 12.0 + 18.75 * names.len() as f64;
-            let mut runs = names;
-            if !channel.is_empty() {
-                let (line, _) = font::fit(&channel, 12.0, card_w - 20.0);
-                runs.push(text(x + 10.0, y + h + 6.0, 12.0, Anchor::Start, GREY, false, line));
-                h += 16.0;
+            let inner = card_w - 20.0;
+            let channel_w = font::width(&channel, 12.0);
+            let mut h;
+            let mut runs;
+            if !channel.is_empty() && font::width(&name, 15.0) + 12.0 + channel_w <= inner {
+                // Name and channel share a line where both fit: a lane of
+                // short names stays short.
+                runs = vec![
+                    text(
+                        x + 10.0,
+                        y + 21.0,
+                        15.0,
+                        Anchor::Start,
+                        INK,
+                        false,
+                        name.clone(),
+                    ),
+                    text(
+                        x + card_w - 10.0,
+                        y + 21.0,
+                        12.0,
+                        Anchor::End,
+                        GREY,
+                        false,
+                        channel.clone(),
+                    ),
+                ];
+                h = 12.0 + 18.75;
+            } else {
+                let (names, _) = lines(
+                    &name,
+                    (x + 10.0, y + 21.0),
+                    15.0,
+                    (inner, 2),
+                    Anchor::Start,
+                    INK,
+                );
+                h = 12.0 + 18.75 * names.len() as f64;
+                runs = names;
+                if !channel.is_empty() {
+                    let (line, _) = font::fit(&channel, 12.0, inner);
+                    runs.push(text(
+                        x + 10.0,
+                        y + h + 6.0,
+                        12.0,
+                        Anchor::Start,
+                        GREY,
+                        false,
+                        line,
+                    ));
+                    h += 16.0;
+                }
             }
             h += 4.0;
             let (fill, line, dash) = match kind {
@@ -414,8 +480,14 @@ fn card_lane(
 /// The legend's entries: a sample of the mark and the words for it.
 fn legend_entries(map: &Map, words: &Words, options: &CanvasOptions) -> Vec<(LegendMark, String)> {
     let mut entries = vec![
-        (LegendMark::Card(Kind::Direct), words.direct_touchpoint.to_string()),
-        (LegendMark::Card(Kind::Indirect), words.indirect_touchpoint.to_string()),
+        (
+            LegendMark::Card(Kind::Direct),
+            words.direct_touchpoint.to_string(),
+        ),
+        (
+            LegendMark::Card(Kind::Indirect),
+            words.indirect_touchpoint.to_string(),
+        ),
         (LegendMark::Step, words.step.to_string()),
         (LegendMark::Hollow, words.no_emotion.to_string()),
         (LegendMark::Converted, words.converted.to_string()),
@@ -552,9 +624,31 @@ fn sample(mark: LegendMark, x: f64, y: f64) -> Vec<Shape> {
             s.extend(lanes::marker(0, (c, y), None, true));
             s
         }
-        LegendMark::Back => lanes::back_arc((x + 4.0, y + 6.0), (x + SAMPLE_W - 4.0, y + 6.0), y - 8.0, GREY, Dash::Solid),
-        LegendMark::Pain => vec![text(c, y + 5.0, LEGEND_SIZE, Anchor::Middle, INK, false, "▼")],
-        LegendMark::Opportunity => vec![text(c, y + 5.0, LEGEND_SIZE, Anchor::Middle, INK, false, "▲")],
+        LegendMark::Back => lanes::back_arc(
+            (x + 4.0, y + 6.0),
+            (x + SAMPLE_W - 4.0, y + 6.0),
+            y - 8.0,
+            GREY,
+            Dash::Solid,
+        ),
+        LegendMark::Pain => vec![text(
+            c,
+            y + 5.0,
+            LEGEND_SIZE,
+            Anchor::Middle,
+            INK,
+            false,
+            "▼",
+        )],
+        LegendMark::Opportunity => vec![text(
+            c,
+            y + 5.0,
+            LEGEND_SIZE,
+            Anchor::Middle,
+            INK,
+            false,
+            "▲",
+        )],
         LegendMark::Persona(i) => {
             let (colour, dash) = lanes::style(i);
             let mut s = vec![Shape::Line {

@@ -17,7 +17,7 @@ pub mod svg;
 pub use scene::{Role, Scene, Shape};
 
 use crate::core::model::Map;
-use crate::core::words::Words;
+use crate::core::words;
 
 /// The page the canvas is laid out for (landscape).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,13 +53,13 @@ pub struct CanvasOptions {
     pub size: Size,
 }
 
-/// Lays a map out as a canvas, in the words of `words`.
-pub fn layout(map: &Map, words: &'static Words, options: &CanvasOptions) -> Scene {
-    layout::layout(map, words, options)
+/// Lays a map out as a canvas, in the words of the map's `language`.
+pub fn layout(map: &Map, options: &CanvasOptions) -> Scene {
+    layout::layout(map, words::for_map(map), options)
 }
 
 /// The canvas as an SVG document, with what stderr should hear about it.
-pub fn to_svg(map: &Map, words: &'static Words, options: &CanvasOptions) -> (String, Vec<String>) {
-    let scene = layout(map, words, options);
+pub fn to_svg(map: &Map, options: &CanvasOptions) -> (String, Vec<String>) {
+    let scene = layout(map, options);
     (svg::write(&scene), scene.notes)
 }

@@ -13,7 +13,9 @@ pub enum RasterError {
     #[error("cannot read the canvas SVG: {0}")]
     Svg(String),
     /// The picture is too large for one image at this scale.
-    #[error("the picture is too large to draw at scale {scale} ({width} x {height} px); use a smaller --scale")]
+    #[error(
+        "the picture is too large to draw at scale {scale} ({width} x {height} px); use a smaller --scale"
+    )]
     TooLarge { scale: f32, width: u32, height: u32 },
     /// The PNG or PDF writer failed.
     #[error("cannot write the picture: {0}")]

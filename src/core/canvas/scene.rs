@@ -143,7 +143,10 @@ pub struct Scene {
 
 impl Scene {
     /// The groups with this role.
-    pub fn with_role<'a>(&'a self, pred: impl Fn(&Role) -> bool + 'a) -> impl Iterator<Item = &'a Group> {
+    pub fn with_role<'a>(
+        &'a self,
+        pred: impl Fn(&Role) -> bool + 'a,
+    ) -> impl Iterator<Item = &'a Group> {
         self.groups.iter().filter(move |g| pred(&g.role))
     }
 }

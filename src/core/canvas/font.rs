@@ -10,6 +10,10 @@ pub const FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 /// The family name the SVG asks for, which is the embedded font's own.
 pub const FAMILY: &str = "DejaVu Sans";
 
+/// The `font-family` the SVG asks for: the embedded font, and a viewer's
+/// own sans-serif where it lacks it.
+pub const FAMILY_LIST: &str = "DejaVu Sans, sans-serif";
+
 /// The advances of the first characters, looked up once: nearly all of a
 /// map's text is Latin, and a table is much faster than the font's cmap.
 const TABLE: usize = 0x250;

@@ -76,18 +76,19 @@ fn page(size: Size, stages: usize) -> Page {
             unit: "",
             per_unit: 1.0,
         },
-        // Landscape A4 and A3, laid out at 4 px per mm (about 100 dpi).
+        // Landscape A4 and A3, laid out at 5 px per mm, so that a 12 px
+        // callout prints at about 7 pt.
         Size::A4 => Page {
-            width: 1188.0,
-            height: 840.0,
+            width: 1485.0,
+            height: 1050.0,
             unit: "mm",
-            per_unit: 4.0,
+            per_unit: 5.0,
         },
         Size::A3 => Page {
-            width: 1680.0,
-            height: 1188.0,
+            width: 2100.0,
+            height: 1485.0,
             unit: "mm",
-            per_unit: 4.0,
+            per_unit: 5.0,
         },
         Size::Auto => Page {
             width: (2.0 * MARGIN + LABEL_W + GUTTER + COLUMN_AUTO * stages.max(1) as f64)

@@ -2,7 +2,7 @@
 //! `<foreignObject>`, no external references, no CSS; every number is
 //! printed to a tenth, so the same map always gives the same bytes.
 
-use super::font::FAMILY;
+use super::font::FAMILY_LIST;
 use super::scene::{Anchor, Dash, Group, Scene, Shape};
 use std::fmt::Write;
 
@@ -13,7 +13,7 @@ pub fn write(scene: &Scene) -> String {
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{}\" height=\"{}\" viewBox=\"{} {} {} {}\" xml:lang=\"{}\" font-family=\"{FAMILY}\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{}\" height=\"{}\" viewBox=\"{} {} {} {}\" xml:lang=\"{}\" font-family=\"{FAMILY_LIST}\">",
         scene.page_width,
         scene.page_height,
         n(vx),

@@ -2,9 +2,8 @@
 //! Graphviz picture with `--style graph`.
 
 use super::{EXIT_OK, EXIT_UNREADABLE, eprint_clean};
-use crate::core::canvas::{self, CanvasOptions, raster};
+use crate::core::canvas::{self, CanvasError, CanvasOptions};
 use crate::core::export::render::{Image, RenderError};
-use crate::core::format::write_atomic;
 use crate::core::samefile::shown_path;
 use clap::ValueEnum;
 use std::path::Path;
@@ -89,29 +88,22 @@ pub fn run(args: &RenderArgs) -> u8 {
         persona: options.persona,
         size: args.size.unwrap_or_default().into(),
     };
-    let (svg, notes) = canvas::to_svg(&map, &options);
-    for note in &notes {
-        eprint_clean(&format!("note: {note}"));
-    }
-    let bytes = match image {
-        Image::Svg => Ok(svg.into_bytes()),
-        Image::Png => raster::png(&svg, scale),
-        Image::Pdf => raster::pdf(&svg),
-    };
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
+    match canvas::write(&map, &options, image, scale, args.output) {
+        Ok(notes) => {
+            for note in &notes {
+                eprint_clean(&format!("note: {note}"));
+            }
+            EXIT_OK
+        }
+        Err(CanvasError::Write { path, source }) => {
+            eprint_clean(&format!(
+                "error: cannot write {}: {source}",
+                shown_path(&path)
+            ));
+            EXIT_UNREADABLE
+        }
         Err(e) => {
             eprint_clean(&format!("error: {e}"));
-            return EXIT_UNREADABLE;
-        }
-    };
-    match write_atomic(args.output, &bytes) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            eprint_clean(&format!(
-                "error: cannot write {}: {e}",
-                shown_path(args.output)
-            ));
             EXIT_UNREADABLE
         }
     }

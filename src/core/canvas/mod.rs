@@ -63,3 +63,47 @@ pub fn to_svg(map: &Map, options: &CanvasOptions) -> (String, Vec<String>) {
     let scene = layout(map, options);
     (svg::write(&scene), scene.notes)
 }
+
+/// Why a canvas file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum CanvasError {
+    /// `--persona` named no persona of the map.
+    #[error(transparent)]
+    Persona(crate::core::export::ExportError),
+    /// The PNG or PDF could not be made.
+    #[error(transparent)]
+    Raster(#[from] raster::RasterError),
+    /// The output file could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Draws the canvas into `out`, atomically: SVG, PNG at `scale` pixels per
+/// canvas pixel, or PDF. Returns the notes for stderr or a status line.
+pub fn write(
+    map: &Map,
+    options: &CanvasOptions,
+    image: crate::core::export::render::Image,
+    scale: f32,
+    out: &std::path::Path,
+) -> Result<Vec<String>, CanvasError> {
+    use crate::core::export::render::Image;
+    let shown = crate::core::export::Options {
+        persona: options.persona.clone(),
+    };
+    crate::core::export::check_options(map, &shown).map_err(CanvasError::Persona)?;
+    let (svg, notes) = to_svg(map, options);
+    let bytes = match image {
+        Image::Svg => svg.into_bytes(),
+        Image::Png => raster::png(&svg, scale)?,
+        Image::Pdf => raster::pdf(&svg)?,
+    };
+    crate::core::format::write_atomic(out, &bytes).map_err(|source| CanvasError::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    Ok(notes)
+}

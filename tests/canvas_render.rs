@@ -177,3 +177,19 @@ fn png_is_the_same_bytes_with_the_system_fonts_hidden() {
         "the PNG changed when the system fonts were hidden"
     );
 }
+
+/// A character the font lacks is drawn as a box, not dropped: a title of
+/// three CJK characters draws something a title of three spaces does not.
+#[test]
+fn a_character_the_font_lacks_is_a_visible_box() {
+    let mut map = journey::core::model::Map::new("口口口");
+    let (svg, _) = canvas::to_svg(&map, &CanvasOptions::default());
+    let boxes = raster::png(&svg, 0.5).expect("png");
+    map.title = "   ".into();
+    let (svg, _) = canvas::to_svg(&map, &CanvasOptions::default());
+    let blank = raster::png(&svg, 0.5).expect("png");
+    assert_ne!(boxes, blank, "the missing characters left no mark");
+    map.title = "Überlegung: ß, é, ñ".into();
+    let (svg, _) = canvas::to_svg(&map, &CanvasOptions::default());
+    assert!(svg.contains("Überlegung: ß, é, ñ"));
+}

@@ -82,7 +82,11 @@ fn every_card_sits_in_its_stage_column_in_map_order_and_kind_is_more_than_colour
                 for shape in &g.shapes {
                     if let Shape::Text { .. } = shape {
                         let (tx, _, tw, _) = shape.bounds();
-                        assert!(tx >= x && tx + tw <= x + w + 0.5, "{}: text in the card", t.id);
+                        assert!(
+                            tx >= x && tx + tw <= x + w + 0.5,
+                            "{}: text in the card",
+                            t.id
+                        );
                     }
                 }
                 assert!(g.title.contains(t.name.as_str()), "tooltip names {}", t.id);
@@ -104,10 +108,14 @@ fn every_card_sits_in_its_stage_column_in_map_order_and_kind_is_more_than_colour
 fn each_path_has_a_curve_with_numbered_steps_in_their_columns() {
     let m = map("maps/camera.ron");
     let scene = canvas::layout(&m, &all());
-    let curves: Vec<_> = scene.with_role(|r| matches!(r, Role::Curve { .. })).collect();
+    let curves: Vec<_> = scene
+        .with_role(|r| matches!(r, Role::Curve { .. }))
+        .collect();
     let paths: usize = m.personas.iter().map(|p| p.paths.len()).sum();
     assert_eq!(curves.len(), paths);
-    let steps: Vec<_> = scene.with_role(|r| matches!(r, Role::Step { .. })).collect();
+    let steps: Vec<_> = scene
+        .with_role(|r| matches!(r, Role::Step { .. }))
+        .collect();
     let total: usize = m
         .personas
         .iter()
@@ -121,7 +129,10 @@ fn each_path_has_a_curve_with_numbered_steps_in_their_columns() {
     let first: Vec<_> = steps.iter().take(path.steps.len()).collect();
     for (i, (g, step)) in first.iter().zip(&path.steps).enumerate() {
         assert_eq!(g.role, Role::Step { number: i + 1 });
-        assert!(g.texts().any(|t| t == (i + 1).to_string()), "the number is drawn");
+        assert!(
+            g.texts().any(|t| t == (i + 1).to_string()),
+            "the number is drawn"
+        );
         let stage = m.find_touchpoint(&step.touchpoint).expect("known").stage;
         let (left, right) = stage_box(&scene, stage);
         let (x, _, w, _) = g.shapes.last().expect("a marker").bounds();
@@ -148,15 +159,34 @@ fn outcomes_low_points_and_callouts() {
         .map(|p| p.outcome)
         .filter(|o| *o != Outcome::Open)
         .collect();
-    assert_eq!(outcomes.len(), ends.len(), "a marker for each converted or dropped path, none for open");
-    let converted = outcomes.iter().filter(|g| g.texts().any(|t| t == "converted")).count();
-    let dropped = outcomes.iter().filter(|g| g.texts().any(|t| t == "dropped out")).count();
-    assert_eq!(converted, ends.iter().filter(|o| **o == Outcome::Converted).count());
-    assert_eq!(dropped, ends.iter().filter(|o| **o == Outcome::DroppedOut).count());
+    assert_eq!(
+        outcomes.len(),
+        ends.len(),
+        "a marker for each converted or dropped path, none for open"
+    );
+    let converted = outcomes
+        .iter()
+        .filter(|g| g.texts().any(|t| t == "converted"))
+        .count();
+    let dropped = outcomes
+        .iter()
+        .filter(|g| g.texts().any(|t| t == "dropped out"))
+        .count();
+    assert_eq!(
+        converted,
+        ends.iter().filter(|o| **o == Outcome::Converted).count()
+    );
+    assert_eq!(
+        dropped,
+        ends.iter().filter(|o| **o == Outcome::DroppedOut).count()
+    );
     // One low point per path, each with its note.
     let lows: Vec<_> = scene.with_role(|r| *r == Role::LowPoint).collect();
     assert_eq!(lows.len(), 4);
-    assert!(lows.iter().any(|g| g.title.contains("The app will not pair")));
+    assert!(
+        lows.iter()
+            .any(|g| g.title.contains("The app will not pair"))
+    );
     // Callouts: a pain point's note shortened, whole in its tooltip.
     let callouts: Vec<_> = scene.with_role(|r| *r == Role::Callout).collect();
     let warranty = callouts
@@ -164,12 +194,21 @@ fn outcomes_low_points_and_callouts() {
         .find(|g| g.title.starts_with("The warranty form"))
         .expect("a pain-point callout");
     assert!(warranty.texts().next().is_some_and(|t| t.starts_with("▼ ")));
-    assert!(callouts.iter().any(|g| g.texts().next().is_some_and(|t| t.starts_with("▲ "))));
+    assert!(
+        callouts
+            .iter()
+            .any(|g| g.texts().next().is_some_and(|t| t.starts_with("▲ ")))
+    );
 }
 
 #[test]
 fn callouts_in_a_lane_never_overlap() {
-    for name in ["maps/camera.ron", "maps/logistics.ron", "maps/mentor.ron", "maps/podcast.ron"] {
+    for name in [
+        "maps/camera.ron",
+        "maps/logistics.ron",
+        "maps/mentor.ron",
+        "maps/podcast.ron",
+    ] {
         let scene = canvas::layout(&map(name), &all());
         let boxes: Vec<_> = scene
             .with_role(|r| matches!(r, Role::Callout | Role::LowPoint))
@@ -204,7 +243,12 @@ fn a_step_back_a_stage_is_an_arc_with_an_arrowhead() {
         .next()
         .expect("the gift buyer's curve");
     assert!(curve.shapes.iter().any(|s| matches!(s, Shape::Arc { .. })));
-    assert!(curve.shapes.iter().any(|s| matches!(s, Shape::Polygon { .. })));
+    assert!(
+        curve
+            .shapes
+            .iter()
+            .any(|s| matches!(s, Shape::Polygon { .. }))
+    );
     let before = canvas::layout(&map("maps/camera.ron"), &all());
     let plain = before
         .with_role(|r| matches!(r, Role::Curve { persona, .. } if persona == "gift-buyer"))
@@ -221,12 +265,18 @@ fn one_persona_fades_what_it_never_visits() {
         ..all()
     };
     let scene = canvas::layout(&m, &options);
-    let visited = ["social-media-ads", "manufacturer-website", "specialist-shop-visit"];
+    let visited = [
+        "social-media-ads",
+        "manufacturer-website",
+        "specialist-shop-visit",
+    ];
     for (id, faded, g) in cards(&scene) {
         assert_eq!(faded, !visited.contains(&id), "{id}");
         assert_eq!(g.opacity < 1.0, faded);
     }
-    let curves: Vec<_> = scene.with_role(|r| matches!(r, Role::Curve { .. })).collect();
+    let curves: Vec<_> = scene
+        .with_role(|r| matches!(r, Role::Curve { .. }))
+        .collect();
     assert_eq!(curves.len(), 1);
 }
 
@@ -235,7 +285,14 @@ fn a_german_map_gets_german_words() {
     let mut m = map("maps/camera.ron");
     m.language = Language::De;
     let (svg, _) = canvas::to_svg(&m, &all());
-    for word in ["Legende", "konvertiert", "abgesprungen", "Tiefpunkt", "Eigene Kanäle (direkt)", "direkter Touchpoint (eigener Kanal)"] {
+    for word in [
+        "Legende",
+        "konvertiert",
+        "abgesprungen",
+        "Tiefpunkt",
+        "Eigene Kanäle (direkt)",
+        "direkter Touchpoint (eigener Kanal)",
+    ] {
         assert!(svg.contains(word), "{word}");
     }
     assert!(svg.contains("xml:lang=\"de\""));
@@ -248,15 +305,49 @@ fn a_german_map_gets_german_words() {
 fn a_slide_by_default_and_pages_by_size() {
     let m = map("maps/camera.ron");
     let scene = canvas::layout(&m, &all());
-    assert_eq!((scene.page_width.as_str(), scene.page_height.as_str()), ("1920", "1080"));
-    assert!(scene.notes.is_empty(), "the camera fits a slide: {:?}", scene.notes);
+    assert_eq!(
+        (scene.page_width.as_str(), scene.page_height.as_str()),
+        ("1920", "1080")
+    );
+    assert!(
+        scene.notes.is_empty(),
+        "the camera fits a slide: {:?}",
+        scene.notes
+    );
     let (_, _, w, h) = scene.view;
-    assert!((w / h - 16.0 / 9.0).abs() < 1e-6, "the view keeps the page's shape");
-    let a4 = canvas::layout(&m, &CanvasOptions { size: Size::A4, ..all() });
-    assert_eq!((a4.page_width.as_str(), a4.page_height.as_str()), ("297mm", "210mm"));
-    let a3 = canvas::layout(&m, &CanvasOptions { size: Size::A3, ..all() });
-    assert_eq!((a3.page_width.as_str(), a3.page_height.as_str()), ("420mm", "297mm"));
-    let auto = canvas::layout(&m, &CanvasOptions { size: Size::Auto, ..all() });
+    assert!(
+        (w / h - 16.0 / 9.0).abs() < 1e-6,
+        "the view keeps the page's shape"
+    );
+    let a4 = canvas::layout(
+        &m,
+        &CanvasOptions {
+            size: Size::A4,
+            ..all()
+        },
+    );
+    assert_eq!(
+        (a4.page_width.as_str(), a4.page_height.as_str()),
+        ("297mm", "210mm")
+    );
+    let a3 = canvas::layout(
+        &m,
+        &CanvasOptions {
+            size: Size::A3,
+            ..all()
+        },
+    );
+    assert_eq!(
+        (a3.page_width.as_str(), a3.page_height.as_str()),
+        ("420mm", "297mm")
+    );
+    let auto = canvas::layout(
+        &m,
+        &CanvasOptions {
+            size: Size::Auto,
+            ..all()
+        },
+    );
     assert!(auto.page_width.parse::<f64>().expect("px") >= 1280.0);
 }
 
@@ -269,7 +360,10 @@ fn a_map_too_large_for_a_slide_grows_the_canvas_and_says_so() {
     let w: f64 = scene.page_width.parse().expect("px");
     assert!(w > 1920.0);
     // Every stage still has its column, none narrower than readable.
-    assert_eq!(scene.with_role(|r| matches!(r, Role::Stage { .. })).count(), m.stages.len());
+    assert_eq!(
+        scene.with_role(|r| matches!(r, Role::Stage { .. })).count(),
+        m.stages.len()
+    );
 }
 
 #[test]
@@ -300,13 +394,28 @@ fn the_svg_is_plain_well_formed_and_names_everything() {
             words.join(" ").chars().take(60).collect()
         };
         for stage in &example.map.stages {
-            assert!(shown.contains(&clean(&stage.name)), "{}: stage {}", example.name, stage.id);
+            assert!(
+                shown.contains(&clean(&stage.name)),
+                "{}: stage {}",
+                example.name,
+                stage.id
+            );
             for t in &stage.touchpoints {
-                assert!(shown.contains(&clean(&t.name)), "{}: touchpoint {}", example.name, t.id);
+                assert!(
+                    shown.contains(&clean(&t.name)),
+                    "{}: touchpoint {}",
+                    example.name,
+                    t.id
+                );
             }
         }
         for p in example.map.personas.iter().filter(|p| !p.paths.is_empty()) {
-            assert!(shown.contains(&clean(&p.name)), "{}: persona {}", example.name, p.id);
+            assert!(
+                shown.contains(&clean(&p.name)),
+                "{}: persona {}",
+                example.name,
+                p.id
+            );
         }
         // Deterministic bytes.
         assert_eq!(svg, canvas::to_svg(&example.map, &all()).0);
@@ -337,5 +446,8 @@ fn a_map_with_no_personas_or_stages_still_draws() {
     assert!(svg.contains("No persona has a path yet."));
     let m = map("maps/templates/aida.ron");
     let scene = canvas::layout(&m, &all());
-    assert_eq!(scene.with_role(|r| matches!(r, Role::Stage { .. })).count(), 4);
+    assert_eq!(
+        scene.with_role(|r| matches!(r, Role::Stage { .. })).count(),
+        4
+    );
 }

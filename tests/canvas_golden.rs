@@ -19,10 +19,7 @@ fn canvas_svgs_match_their_snapshots() {
             let mut map = example.map.clone();
             map.language = language;
             let (svg, _) = canvas::to_svg(&map, &CanvasOptions::default());
-            insta::assert_snapshot!(
-                format!("{}.{}.canvas", example.name, language.code()),
-                svg
-            );
+            insta::assert_snapshot!(format!("{}.{}.canvas", example.name, language.code()), svg);
         }
         if let Some(persona) = example.map.personas.first() {
             let options = CanvasOptions {

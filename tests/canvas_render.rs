@@ -30,7 +30,8 @@ fn have(program: &str) -> bool {
 /// Width and height from a PNG's IHDR chunk.
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
-    let be = |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     (be(16), be(20))
 }
 
@@ -92,7 +93,9 @@ fn render_options_scale_size_and_growth() {
         .arg(root().join("maps/logistics.ron"))
         .assert()
         .success()
-        .stderr(predicates::str::contains("too large for one slide page; the canvas grows to"));
+        .stderr(predicates::str::contains(
+            "too large for one slide page; the canvas grows to",
+        ));
 }
 
 #[test]
@@ -112,8 +115,18 @@ fn rsvg_convert_draws_every_canvas_without_a_word() {
             .arg(dir.path().join(format!("{}.png", example.name)))
             .output()
             .expect("rsvg-convert runs");
-        assert!(out.status.success(), "{}: {}", example.name, String::from_utf8_lossy(&out.stderr));
-        assert!(out.stderr.is_empty(), "{}: rsvg-convert said: {}", example.name, String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            example.name,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}: rsvg-convert said: {}",
+            example.name,
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -129,7 +142,10 @@ fn png_is_deterministic_and_pdf_embeds_the_font() {
     assert!(text.contains("/FontFile2"), "the TrueType font is embedded");
     assert!(text.contains("DejaVu"), "and named");
     // 1920 px at 96 px to the inch is 1440 pt.
-    assert!(text.contains("/MediaBox [0 0 1440 810]"), "a slide-sized page");
+    assert!(
+        text.contains("/MediaBox [0 0 1440 810]"),
+        "a slide-sized page"
+    );
 }
 
 /// The PNG must not depend on the machine's fonts: drawn again with the
@@ -168,7 +184,9 @@ fn png_is_the_same_bytes_with_the_system_fonts_hidden() {
         .expect("unshare runs");
     if !out.status.success() {
         let why = String::from_utf8_lossy(&out.stderr).into_owned();
-        common::missing(&format!("cannot hide the fonts in a mount namespace: {why}"));
+        common::missing(&format!(
+            "cannot hide the fonts in a mount namespace: {why}"
+        ));
         return;
     }
     assert_eq!(

@@ -32,6 +32,10 @@ fn a_missing_dot_is_reported_in_the_status_bar() {
     common::finish_drawing(&mut app);
     let m = app.message.clone().expect("a message");
     assert!(!m.error && m.text.contains("camera.svg"), "{m:?}");
-    let svg = std::fs::read_to_string(dir.path().join("camera.svg")).expect("the canvas is written");
-    assert!(svg.contains(">Legend<") && svg.contains("<svg"), "the canvas, not the graph");
+    let svg =
+        std::fs::read_to_string(dir.path().join("camera.svg")).expect("the canvas is written");
+    assert!(
+        svg.contains(">Legend<") && svg.contains("<svg"),
+        "the canvas, not the graph"
+    );
 }

@@ -505,10 +505,11 @@ fn callout_rooms(columns: &Columns, path: &Path, points: &[Point], low: Option<u
             });
         for (k, &(x, i)) in items.iter().enumerate() {
             let is_low = Some(points[i].step) == low;
-            if let (Some((l0, l1)), false) = (low_at, is_low) {
-                if x > l0 - 12.0 && x < l1 + 12.0 {
-                    continue;
-                }
+            if let (Some((l0, l1)), false) = (low_at, is_low)
+                && x > l0 - 12.0
+                && x < l1 + 12.0
+            {
+                continue;
             }
             let mut lo = if k == 0 {
                 left

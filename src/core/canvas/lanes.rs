@@ -15,7 +15,7 @@ use crate::core::words::Words;
 use std::collections::BTreeSet;
 
 const LANE_MIN: f64 = 150.0;
-const LANE_MAX: f64 = 240.0;
+const LANE_MAX: f64 = 320.0;
 /// Callout text size, and the height of a band of two callout lines.
 const NOTE: f64 = 12.0;
 const BAND: f64 = 2.0 * NOTE * 1.25 + 6.0;

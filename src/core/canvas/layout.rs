@@ -131,7 +131,13 @@ pub(super) fn layout(map: &Map, words: &'static Words, options: &CanvasOptions) 
         // The view keeps the page's shape, the content centred across it.
         let view_w = width.max(content_h / aspect);
         let view_h = view_w * aspect;
-        let view = (-(view_w - width) / 2.0, 0.0, view_w, view_h);
+        // A map shorter than its page sits in the middle of it.
+        let view = (
+            -(view_w - width) / 2.0,
+            -((view_h - content_h) / 2.0).max(0.0),
+            view_w,
+            view_h,
+        );
         if page.width / view_w >= SCALE_MIN {
             (view, page.width, page.height)
         } else {

@@ -10,6 +10,8 @@
 pub mod font;
 mod lanes;
 mod layout;
+mod legend;
+mod marks;
 pub mod raster;
 pub mod scene;
 pub mod svg;

@@ -114,14 +114,14 @@ fn mermaid_journey_says_what_it_lost() {
 }
 
 #[test]
-fn render_writes_an_svg() {
+fn render_graph_writes_an_svg() {
     if !common::have_dot() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("camera.svg");
     journey()
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .assert()
@@ -147,14 +147,14 @@ fn render_refuses_an_unknown_extension() {
 }
 
 #[test]
-fn render_without_dot_names_the_program_and_the_package() {
+fn render_graph_without_dot_names_the_program_and_the_package() {
     let dir = tempfile::tempdir().expect("temp dir");
     let empty = dir.path().join("bin");
     std::fs::create_dir(&empty).expect("mkdir");
     let out = dir.path().join("camera.png");
     journey()
         .env("PATH", &empty)
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .assert()
@@ -166,7 +166,7 @@ fn render_without_dot_names_the_program_and_the_package() {
 
 #[cfg(unix)]
 #[test]
-fn render_shows_what_a_failing_dot_said() {
+fn render_graph_shows_what_a_failing_dot_said() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("temp dir");
     let bin = dir.path().join("bin");
@@ -181,7 +181,7 @@ fn render_shows_what_a_failing_dot_said() {
     let out = dir.path().join("camera.pdf");
     journey()
         .env("PATH", &bin)
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .assert()
@@ -193,7 +193,7 @@ fn render_shows_what_a_failing_dot_said() {
 
 #[cfg(unix)]
 #[test]
-fn render_stops_a_hung_dot_at_the_timeout() {
+fn render_graph_stops_a_hung_dot_at_the_timeout() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, pid_file) = hanging_dot(dir.path());
     let out = dir.path().join("camera.svg");
@@ -201,7 +201,7 @@ fn render_stops_a_hung_dot_at_the_timeout() {
     journey()
         .env("PATH", path)
         .env("JOURNEY_DOT_TIMEOUT", "0.5")
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .timeout(std::time::Duration::from_secs(30))
@@ -256,7 +256,7 @@ fn ctrl_c_on_render_stops_dot_and_writes_nothing() {
     let out = dir.path().join("camera.svg");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_journey"))
         .env("PATH", path)
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .stderr(std::process::Stdio::piped())

@@ -14,6 +14,7 @@ mod merge;
 mod new;
 mod outline;
 mod output;
+mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ pub use editor::run_editor;
 pub use insight::InsightFormat;
 pub(crate) use output::{emit, emit_line, eprint_clean};
 pub use output::{finish, note_closed_at_start, usage};
+pub use render::{SizeArg, Style};
 
 /// Everything went fine.
 pub const EXIT_OK: u8 = 0;
@@ -115,8 +117,10 @@ pub enum Command {
         #[arg(long)]
         persona: Option<String>,
     },
-    /// Draw a map as SVG, PNG or PDF through Graphviz `dot`.
-    #[command(after_help = "Example:\n  journey render maps/camera.ron --output camera.svg")]
+    /// Draw a map as SVG, PNG or PDF: the journey canvas, or with `--style graph` the Graphviz picture.
+    #[command(
+        after_help = "Examples:\n  journey render maps/camera.ron --output camera.png\n  journey render maps/camera.ron --output camera.pdf --size a4\n  journey render maps/camera.ron --output camera.svg --persona gift-buyer\n  journey render maps/camera.ron --output graph.svg --style graph    (needs Graphviz `dot`)"
+    )]
     Render {
         /// The map to draw.
         file: PathBuf,
@@ -126,6 +130,15 @@ pub enum Command {
         /// Show only this persona's paths.
         #[arg(long)]
         persona: Option<String>,
+        /// The picture: the journey canvas, or the Graphviz graph.
+        #[arg(long, value_enum, default_value_t = Style::Canvas)]
+        style: Style,
+        /// The canvas's page, landscape (default: slide, 1920 x 1080).
+        #[arg(long, value_enum)]
+        size: Option<SizeArg>,
+        /// A PNG's pixels per canvas pixel (default 1; 2 for a sharp slide).
+        #[arg(long)]
+        scale: Option<f32>,
     },
     /// Compare two maps by id: what was added, removed, renamed, moved and changed.
     #[command(
@@ -282,7 +295,17 @@ pub fn run(command: Command) -> ExitCode {
             file,
             output,
             persona,
-        } => export::run_render(&file, &output, persona.as_deref()),
+            style,
+            size,
+            scale,
+        } => render::run(&render::RenderArgs {
+            file: &file,
+            output: &output,
+            persona: persona.as_deref(),
+            style,
+            size,
+            scale,
+        }),
         Command::Diff { files, format } => diff::run(&files, format),
         Command::Outline { file, fallback } => outline::run(&file, fallback),
         Command::Merge {

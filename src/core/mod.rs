@@ -2,6 +2,7 @@
 //! the CLI, the exporters and the TUI all stand on this floor.
 
 pub mod allow;
+pub mod canvas;
 pub mod diff;
 pub mod edit;
 pub mod export;
@@ -20,3 +21,4 @@ pub mod stamp;
 pub mod templates;
 pub mod text;
 pub mod validate;
+pub mod words;

@@ -5,6 +5,7 @@
 //! terminal editor.
 
 pub mod cli;
+pub mod config;
 pub mod core;
 pub mod rescue;
 pub mod tui;

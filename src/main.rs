@@ -10,8 +10,16 @@ fn main() -> ExitCode {
     );
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return usage(&e),
+        Err(e) => {
+            // `journey chekc map.ron` fails to parse as a file and a stray
+            // argument; the typo is what the user needs to hear of.
+            if let Some(message) = journey::cli::mistyped(std::env::args_os().skip(1)) {
+                return journey::cli::refuse(&message);
+            }
+            return usage(&e);
+        }
     };
+    journey::cli::init(&cli);
     let code = match cli.command {
         Some(command) => run(command),
         None => journey::cli::run_editor(cli.file.as_deref(), cli.ascii),

@@ -6,7 +6,14 @@ use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
 fn journey() -> Command {
-    Command::cargo_bin("journey").expect("the journey binary is built")
+    let mut cmd = Command::cargo_bin("journey").expect("the journey binary is built");
+    // No test reads the developer's own config: this folder has none.
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        std::env::temp_dir().join(format!("journey-no-config-{}", std::process::id())),
+    )
+    .env_remove("JOURNEY_CONFIG");
+    cmd
 }
 
 /// A valid map with one touchpoint per stage and a path through them all.
@@ -176,7 +183,7 @@ fn missing_file() {
 }
 
 #[test]
-fn a_folder() {
+fn a_folder_with_no_maps() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir(dir.path().join("maps.ron")).expect("mkdir");
     journey()
@@ -184,7 +191,9 @@ fn a_folder() {
         .current_dir(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("maps.ron: is a folder"));
+        .stderr(predicate::str::contains(
+            "maps.ron: a folder with no .ron maps in it",
+        ));
 }
 
 #[test]
@@ -439,9 +448,10 @@ fn github_annotations() {
     assert!(
         stdout.lines().any(|l| l.starts_with("::error file=")
             && l.contains(&format!(
-                ",line={},title=journey unknown-touchpoint::",
+                ",line={},col=",
                 line_of(GOOD, "(touchpoint: \"shop\")")
-            ))),
+            ))
+            && l.contains(",title=journey unknown-touchpoint::")),
         "{stdout}"
     );
     assert!(

@@ -17,6 +17,9 @@ const BAD: &str = r#"(format:1,title:"Bad",stages:[(id:"a",name:"A"),(id:"b",nam
 fn journey(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_journey"));
     cmd.current_dir(dir).stdin(Stdio::null());
+    // No test reads the developer's own config: this folder has none.
+    cmd.env("XDG_CONFIG_HOME", dir.join(".no-config"))
+        .env_remove("JOURNEY_CONFIG");
     cmd
 }
 

@@ -18,6 +18,9 @@ const FORGING: &str = "j\n::error file=README.md,line=1::x.ron";
 fn journey(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_journey"));
     cmd.current_dir(dir).stdin(Stdio::null());
+    // No test reads the developer's own config: this folder has none.
+    cmd.env("XDG_CONFIG_HOME", dir.join(".no-config"))
+        .env_remove("JOURNEY_CONFIG");
     cmd
 }
 

@@ -51,6 +51,8 @@ fn start(map: &Path, state: &Path, slave: OwnedFd) -> std::process::Child {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_journey"));
     cmd.arg(map)
         .env("XDG_STATE_HOME", state)
+        .env("XDG_CONFIG_HOME", state.join("config"))
+        .env_remove("JOURNEY_CONFIG")
         .env("TERM", "xterm-256color")
         .env("LANG", "C.UTF-8")
         .stdin(io(&slave))

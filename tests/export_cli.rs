@@ -14,7 +14,14 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn journey() -> Command {
-    Command::cargo_bin("journey").expect("the binary is built")
+    let mut cmd = Command::cargo_bin("journey").expect("the binary is built");
+    // No test reads the developer's own config: this folder has none.
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        std::env::temp_dir().join(format!("journey-no-config-{}", std::process::id())),
+    )
+    .env_remove("JOURNEY_CONFIG");
+    cmd
 }
 
 #[test]

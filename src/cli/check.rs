@@ -1,7 +1,8 @@
 //! `journey check`: validate maps and print the findings.
 
+use super::input::{dash_twice, expand_folders, is_dash, load_map, stdin_name};
 use super::{CheckFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
-use crate::core::format::{LoadError, load};
+use crate::core::format::LoadError;
 use crate::core::samefile::shown_path;
 use crate::core::text::printable;
 use crate::core::validate::{Diagnostic, Item, Severity, attach_lines, validate, validate_source};
@@ -16,27 +17,62 @@ pub const JSON_VERSION: u32 = 1;
 /// What checking one file gave.
 enum Outcome {
     Unreadable(LoadError),
-    /// The findings, and how many warnings an `allow` silenced.
-    Checked(Vec<Diagnostic>, usize),
+    /// The findings; for each the column where its line's text begins
+    /// (known where the line is); and how many warnings an `allow` silenced.
+    Checked(Vec<Diagnostic>, Vec<Option<usize>>, usize),
 }
 
 /// Checks every file, prints the findings, and returns the exit code.
+/// A folder stands for the maps under it, and `-` for standard input.
 pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
-    let results: Vec<(&Path, Outcome)> =
-        files.iter().map(|f| (f.as_path(), check_file(f))).collect();
-    let unreadable = results
+    if let Some(message) = dash_twice(files) {
+        eprint_clean(&message);
+        return EXIT_UNREADABLE;
+    }
+    let mut folder_problem = false;
+    let files: Vec<PathBuf> = expand_folders(files)
+        .into_iter()
+        .filter_map(|f| {
+            f.map_err(|message| {
+                eprint_clean(&message);
+                folder_problem = true;
+            })
+            .ok()
+        })
+        .collect();
+    let results: Vec<(&Path, Outcome)> = files
         .iter()
-        .any(|(_, o)| matches!(o, Outcome::Unreadable(_)));
+        .map(|f| {
+            let shown = if is_dash(f) {
+                stdin_name()
+            } else {
+                f.as_path()
+            };
+            (shown, check_file(f))
+        })
+        .collect();
+    let unreadable = folder_problem
+        || results
+            .iter()
+            .any(|(_, o)| matches!(o, Outcome::Unreadable(_)));
     let count = |severity| {
         results
             .iter()
             .map(|(_, o)| match o {
-                Outcome::Checked(d, _) => d.iter().filter(|d| d.severity == severity).count(),
+                Outcome::Checked(d, _, _) => d.iter().filter(|d| d.severity == severity).count(),
                 Outcome::Unreadable(_) => 0,
             })
             .sum::<usize>()
     };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let unreadable_files = results
+        .iter()
+        .filter(|(_, o)| matches!(o, Outcome::Unreadable(_)))
+        .count();
+    // An unreadable file is one error in the totals, as in the findings.
+    let (errors, warnings) = (
+        count(Severity::Error) + unreadable_files,
+        count(Severity::Warning),
+    );
     match format {
         CheckFormat::Human => print_human(&results),
         CheckFormat::Json => print_json(&results, errors, warnings),
@@ -53,7 +89,7 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
 }
 
 fn check_file(file: &Path) -> Outcome {
-    match load(file) {
+    match load_map(file) {
         Err(e) => Outcome::Unreadable(e),
         Ok(loaded) => {
             let source = loaded.source();
@@ -63,9 +99,21 @@ fn check_file(file: &Path) -> Outcome {
             let mut diagnostics = sorted.findings;
             attach_lines(&mut diagnostics, &loaded.map, &source);
             diagnostics.sort_by_key(|d| d.line);
-            Outcome::Checked(diagnostics, sorted.allowed.len())
+            let columns = diagnostics
+                .iter()
+                .map(|d| d.line.and_then(|l| column(&loaded.text, l)))
+                .collect();
+            Outcome::Checked(diagnostics, columns, sorted.allowed.len())
         }
     }
+}
+
+/// The 1-based column of the first character that is not blank on line
+/// `line`: where the item the line names begins.
+fn column(text: &str, line: usize) -> Option<usize> {
+    let content = text.lines().nth(line.checked_sub(1)?)?;
+    let blank = content.chars().take_while(|c| c.is_whitespace()).count();
+    Some(blank + 1)
 }
 
 fn location(file: &Path, line: Option<usize>) -> String {
@@ -79,12 +127,16 @@ fn print_human(results: &[(&Path, Outcome)]) {
     for (file, outcome) in results {
         match outcome {
             Outcome::Unreadable(e) => eprint_clean(&format!("error: {e}")),
-            Outcome::Checked(diagnostics, allowed) => {
+            Outcome::Checked(diagnostics, _, allowed) => {
                 for d in diagnostics {
+                    let colour = match d.severity {
+                        Severity::Error => "1;31",
+                        Severity::Warning => "33",
+                    };
                     emit_line(&format!(
                         "{}: {}[{}]: {}",
                         location(file, d.line),
-                        d.severity.label(),
+                        super::color::paint(d.severity.label(), colour),
                         d.rule.name(),
                         printable(&d.message)
                     ));
@@ -174,24 +226,29 @@ fn print_json(results: &[(&Path, Outcome)], errors: usize, warnings: usize) {
                     id: None,
                 });
             }
-            Outcome::Checked(diagnostics, _) => {
-                findings.extend(diagnostics.iter().map(|d| JsonFinding {
-                    file: file_name.clone(),
-                    rule: d.rule.name(),
-                    severity: d.severity.label(),
-                    message: printable(&d.message).into_owned(),
-                    line: d.line,
-                    column: None,
-                    item: item_kind(d.item),
-                    id: (!d.id.is_empty()).then(|| printable(&d.id).into_owned()),
-                }));
+            Outcome::Checked(diagnostics, columns, _) => {
+                findings.extend(
+                    diagnostics
+                        .iter()
+                        .zip(columns)
+                        .map(|(d, column)| JsonFinding {
+                            file: file_name.clone(),
+                            rule: d.rule.name(),
+                            severity: d.severity.label(),
+                            message: printable(&d.message).into_owned(),
+                            line: d.line,
+                            column: *column,
+                            item: item_kind(d.item),
+                            id: (!d.id.is_empty()).then(|| printable(&d.id).into_owned()),
+                        }),
+                );
             }
         }
     }
     let allowed = results
         .iter()
         .map(|(_, o)| match o {
-            Outcome::Checked(_, n) => *n,
+            Outcome::Checked(_, _, n) => *n,
             Outcome::Unreadable(_) => 0,
         })
         .sum();
@@ -228,11 +285,14 @@ fn print_github(results: &[(&Path, Outcome)]) {
                     escape_data(&e.kind.to_string())
                 ));
             }
-            Outcome::Checked(diagnostics, _) => {
-                for d in diagnostics {
+            Outcome::Checked(diagnostics, columns, _) => {
+                for (d, column) in diagnostics.iter().zip(columns) {
                     let mut props = format!("file={file_prop}");
                     if let Some(line) = d.line {
                         props.push_str(&format!(",line={line}"));
+                    }
+                    if let Some(col) = column {
+                        props.push_str(&format!(",col={col}"));
                     }
                     emit_line(&format!(
                         "::{} {props},title=journey {}::{}",

@@ -1,7 +1,7 @@
 //! `journey diff`: a semantic diff by id, also git's external diff driver.
 
 use super::diff_print::{Style, human, markdown};
-use super::input::{is_dev_null, is_stdin, is_text_but_no_map, load_map};
+use super::input::{is_dash, is_dev_null, is_text_but_no_map, load_map};
 use super::{DiffFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit, emit_line, eprint_clean};
 use crate::core::diff::changes::{MapDiff, diff};
 use crate::core::format::LoadError;
@@ -29,7 +29,7 @@ pub fn run(args: &[PathBuf], format: DiffFormat) -> u8 {
             return EXIT_UNREADABLE;
         }
     };
-    if is_stdin(old_path) && is_stdin(new_path) {
+    if is_dash(old_path) && is_dash(new_path) {
         eprint_clean("error: only one side of a diff can be standard input (`-`)");
         return EXIT_UNREADABLE;
     }

@@ -2,13 +2,17 @@
 
 use super::{EXIT_OK, EXIT_UNREADABLE, eprint_clean};
 use crate::core::format::{LoadErrorKind, load};
-use crate::tui::app::{App, Settings};
+use crate::tui::app::App;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Opens the editor on `file`, or the picker when there is none.
 pub fn run_editor(file: Option<&Path>, ascii: bool) -> ExitCode {
+    if let Some(message) = file.and_then(super::habits::not_a_map) {
+        eprint_clean(&message);
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprint_clean(
             "error: the editor needs a terminal; in scripts use `journey check`, `journey fmt` or `journey export`",
@@ -17,7 +21,7 @@ pub fn run_editor(file: Option<&Path>, ascii: bool) -> ExitCode {
     }
     let ascii = ascii || !locale_is_utf8(|k| std::env::var(k).ok());
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let settings = Settings::new(ascii, color);
+    let settings = super::config::settings(ascii, color);
     let app = match file {
         None => None,
         Some(file) => match load(file) {

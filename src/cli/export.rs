@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicBool;
 /// reports it.
 const EXIT_INTERRUPTED: u8 = 130;
 use crate::core::export::{self, ExportError, Format, Options};
-use crate::core::format::{load, write_atomic};
+use crate::core::format::write_atomic;
 use crate::core::model::Map;
 use crate::core::samefile::{same_file, shown_path};
 use crate::core::validate::{Severity, attach_lines, validate};
@@ -35,6 +35,8 @@ pub fn run_export(
     output: Option<&Path>,
     persona: Option<&str>,
 ) -> u8 {
+    // `--output -` is standard output.
+    let output = output.filter(|out| !super::input::is_dash(out));
     if output.is_some_and(|out| names_the_map(file, out)) {
         return EXIT_UNREADABLE;
     }
@@ -135,12 +137,17 @@ pub fn run_render(file: &Path, output: &Path, persona: Option<&str>) -> u8 {
 
 /// Loads the map, warns if it would fail `check`, and checks the persona.
 pub(super) fn prepare(file: &Path, persona: Option<&str>) -> Result<(Map, Options), u8> {
-    let loaded = match load(file) {
+    let loaded = match super::input::load_map(file) {
         Ok(loaded) => loaded,
         Err(e) => {
             eprint_clean(&format!("error: {e}"));
             return Err(EXIT_UNREADABLE);
         }
+    };
+    let file = if super::input::is_dash(file) {
+        super::input::stdin_name()
+    } else {
+        file
     };
     // A half-made map is still worth drawing: say what `check` would, that
     // the export goes on anyway, and go on.

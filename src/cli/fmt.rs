@@ -1,18 +1,28 @@
 //! `journey fmt`: rewrite maps in the canonical layout.
 
+use super::input::{dash_twice, is_dash, load_map, stdin_name};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit_line, eprint_clean};
-use crate::core::format::{load, to_string, write_atomic, write_atomic_forced};
+use crate::core::format::{to_string, write_atomic, write_atomic_forced};
 use crate::core::samefile::shown_path;
 use std::path::{Path, PathBuf};
 
 /// Rewrites each file canonically, or with `check` lists the files that
 /// would change. A file that does not parse is never rewritten, nor is a
 /// read-only one unless `force` is set.
+/// `-` is standard input, with `--check` only: it cannot be rewritten.
 pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
+    if let Some(message) = dash_twice(files) {
+        eprint_clean(&message);
+        return EXIT_UNREADABLE;
+    }
+    if !check && files.iter().any(|f| is_dash(f)) {
+        eprint_clean("error: `journey fmt -` needs --check: standard input cannot be rewritten");
+        return EXIT_UNREADABLE;
+    }
     let mut unreadable = false;
     let mut changed = false;
     for file in files {
-        let loaded = match load(file) {
+        let loaded = match load_map(file) {
             Ok(loaded) => loaded,
             Err(e) => {
                 eprint_clean(&format!("error: {e}"));
@@ -25,7 +35,7 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
             continue;
         }
         changed = true;
-        let shown = shown_path(file);
+        let shown = shown_path(if is_dash(file) { stdin_name() } else { file });
         if check {
             emit_line(&shown);
             let line = first_difference(&loaded.text, &canonical);

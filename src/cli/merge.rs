@@ -1,6 +1,6 @@
 //! `journey merge`: a three-way merge by id, also git's merge driver.
 
-use super::input::{is_stdin, load_map};
+use super::input::{is_dash, load_map};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, emit, eprint_clean};
 use crate::core::format::{LoadErrorKind, write_atomic};
 use crate::core::merge::merge;
@@ -18,16 +18,16 @@ pub fn run(
     output: Option<&Path>,
     shown: Option<&Path>,
 ) -> u8 {
-    if [base, ours, theirs].iter().filter(|p| is_stdin(p)).count() > 1 {
+    if [base, ours, theirs].iter().filter(|p| is_dash(p)).count() > 1 {
         eprint_clean("error: only one of BASE, OURS and THEIRS can be standard input (`-`)");
         return EXIT_UNREADABLE;
     }
     let out = output.unwrap_or(ours);
-    if is_stdin(out) && output.is_none() {
+    if is_dash(out) && output.is_none() {
         eprint_clean("error: OURS is standard input; say where the result goes with --output");
         return EXIT_UNREADABLE;
     }
-    let name = shown_path(shown.unwrap_or(if is_stdin(out) { ours } else { out }));
+    let name = shown_path(shown.unwrap_or(if is_dash(out) { ours } else { out }));
     let mut maps = Vec::new();
     for side in [base, ours, theirs] {
         match load_map(side) {
@@ -45,7 +45,7 @@ pub fn run(
         }
     }
     let merged = merge(&maps[0], &maps[1], &maps[2]);
-    if is_stdin(out) {
+    if is_dash(out) {
         emit(&merged.text);
     } else if let Err(e) = write_atomic(out, merged.text.as_bytes()) {
         eprint_clean(&format!("error: cannot write {}: {e}", shown_path(out)));

@@ -2,14 +2,18 @@
 //! Exit codes live here: 0 ok, 1 findings, 2 usage or unreadable input.
 
 mod check;
+mod color;
+mod config;
 mod diff;
 mod diff_print;
 mod editor;
 mod export;
 mod fmt;
 mod git_setup;
+mod habits;
 mod input;
 mod insight;
+mod keys;
 mod merge;
 mod new;
 mod outline;
@@ -20,7 +24,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use color::ColorChoice;
 pub use editor::run_editor;
+pub use habits::{mistyped, refuse, subcommands as subcommand_names};
 pub use insight::InsightFormat;
 pub(crate) use output::{emit, emit_line, eprint_clean};
 pub use output::{finish, note_closed_at_start, usage};
@@ -46,11 +52,28 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// The map to open in the editor.
+    #[arg(value_hint = clap::ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// Draw with ASCII characters only (chosen automatically when the locale
     /// is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
+    /// Read this config file instead of the usual one (see `journey config`).
+    #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub config: Option<PathBuf>,
+    /// When to colour the output (check's findings).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Say nothing on stderr but errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+/// Takes note of the options every subcommand shares; `main` calls this
+/// once, before running one.
+pub fn init(cli: &Cli) {
+    config::set_config_flag(cli.config.clone());
+    color::set(cli.color, cli.quiet);
 }
 
 /// The subcommands.
@@ -63,20 +86,22 @@ pub enum Command {
     New {
         /// The file to create; an existing file is never overwritten.
         file: PathBuf,
-        /// The stage model to start from.
-        #[arg(long, value_enum, default_value_t = TemplateArg::FiveStage)]
-        template: TemplateArg,
+        /// The stage model to start from (default: the config's `template`,
+        /// else five-stage).
+        #[arg(long, value_enum)]
+        template: Option<TemplateArg>,
         /// The map's title (default: the template's).
         #[arg(long)]
         title: Option<String>,
     },
     /// Validate maps and print the findings. Exit code 1 on errors.
     #[command(
-        after_help = "Examples:\n  journey check maps/*.ron\n  journey check map.ron --format github --deny-warnings\n  journey check maps/*.ron --format gitlab > gl-code-quality-report.json"
+        after_help = "Examples:\n  journey check maps/*.ron\n  journey check maps/          (every .ron map under the folder)\n  cat map.ron | journey check -\n  journey check map.ron --format github --deny-warnings\n  journey check maps/*.ron --format gitlab > gl-code-quality-report.json"
     )]
     Check {
-        /// The maps to check.
-        #[arg(required = true)]
+        /// The maps to check: files, folders (every .ron map under them,
+        /// leaving out hidden folders and target/), or - for standard input.
+        #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
         files: Vec<PathBuf>,
         /// How to print the findings.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
@@ -90,8 +115,8 @@ pub enum Command {
         after_help = "Examples:\n  journey fmt maps/*.ron\n  journey fmt --check maps/*.ron    (in CI: exit 1 if a file would change)"
     )]
     Fmt {
-        /// The maps to rewrite.
-        #[arg(required = true)]
+        /// The maps to rewrite (with --check, - reads standard input).
+        #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
         files: Vec<PathBuf>,
         /// Change nothing; list the files that would change and exit 1 if any.
         #[arg(long)]
@@ -105,12 +130,13 @@ pub enum Command {
         after_help = "Examples:\n  journey export maps/camera.ron --format markdown --output camera.md\n  journey export maps/camera.ron --format mermaid --persona hobby-photographer\n\nFor a picture (SVG, PNG or PDF), use `journey render`."
     )]
     Export {
-        /// The map to export.
+        /// The map to export, or - for standard input.
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// The output format.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Write here (atomically) instead of to stdout.
+        /// Write here (atomically) instead of to stdout; - is stdout.
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// Show only this persona's paths.
@@ -217,6 +243,37 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = InsightFormat::Human)]
         format: InsightFormat,
     },
+    /// Print the key table in force: mode, key, action, description.
+    #[command(
+        after_help = "Examples:\n  journey keys\n  journey keys --format markdown > keys.md\n\nRemap keys in the config file (`journey config --default` shows how)."
+    )]
+    Keys {
+        /// How to print the table.
+        #[arg(long, value_enum, default_value_t = KeysFormat::Human)]
+        format: KeysFormat,
+    },
+    /// Say where the config file is looked for, which was read and what is wrong in it.
+    #[command(
+        after_help = "Examples:\n  journey config\n  journey config --default > ~/.config/journey/config.ron"
+    )]
+    Config {
+        /// Print a complete config with every default, commented, to start from.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  journey completions bash > ~/.local/share/bash-completion/completions/journey\n  journey completions zsh > ~/.zfunc/_journey\n  journey completions fish > ~/.config/fish/completions/journey.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(
+        after_help = "Example:\n  journey man > ~/.local/share/man/man1/journey.1 && man journey"
+    )]
+    Man,
 }
 
 /// How `diff` prints its changes.
@@ -228,6 +285,17 @@ pub enum DiffFormat {
     Markdown,
     /// One versioned JSON document.
     Json,
+}
+
+/// How `keys` prints the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeysFormat {
+    /// Aligned columns, for people.
+    Human,
+    /// A JSON list of {mode, key, action, description}.
+    Json,
+    /// One Markdown table per mode.
+    Markdown,
 }
 
 /// The templates a new map can start from.
@@ -275,6 +343,10 @@ pub fn run(command: Command) -> ExitCode {
             template,
             title,
         } => new::run(&file, template, title.as_deref()),
+        Command::Keys { format } => keys::run(format),
+        Command::Config { default } => config::run(default),
+        Command::Completions { shell } => habits::completions(shell),
+        Command::Man => habits::man(),
         Command::Check {
             files,
             format,

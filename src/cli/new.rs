@@ -18,13 +18,23 @@ impl From<TemplateArg> for Template {
 }
 
 /// Creates `file` from a template; refuses to overwrite anything.
-pub fn run(file: &Path, template: TemplateArg, title: Option<&str>) -> u8 {
+/// Without `--template`, the config's `template` is used; a new map takes
+/// the config's `language`.
+pub fn run(file: &Path, template: Option<TemplateArg>, title: Option<&str>) -> u8 {
     if title.is_some_and(|t| t.trim().is_empty()) {
         eprint_clean("error: --title must not be empty; leave it out to keep the template's title");
         return EXIT_UNREADABLE;
     }
-    let template = Template::from(template);
-    let map = template.instantiate(title);
+    super::config::warn_config_problems();
+    let config = super::config::config();
+    let template = template
+        .map(Template::from)
+        .or(config.template)
+        .unwrap_or_default();
+    let mut map = template.instantiate(title);
+    if let Some(language) = config.language {
+        map.language = language;
+    }
     let shown = shown_path(file);
     match create_new(file, to_string(&map).as_bytes()) {
         Ok(()) => {

@@ -117,7 +117,13 @@ fn emit_err(text: &str) {
 }
 
 /// Prints a message to stderr with any control characters made visible.
+/// With `-q`, only errors are printed.
 pub(crate) fn eprint_clean(message: &str) {
+    if super::color::quiet()
+        && !(message.starts_with("error") || message.starts_with("interrupted"))
+    {
+        return;
+    }
     write_to(
         Std::Err,
         format!("{}\n", crate::core::text::printable(message)).as_bytes(),

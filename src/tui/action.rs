@@ -174,6 +174,8 @@ pub enum Action {
     Drawing(crate::tui::drawing::Drawing),
     /// Stop the picture being drawn.
     CancelDrawing,
+    /// Suspend the editor (Ctrl-z): the shell's `fg` brings it back.
+    Suspend,
 }
 
 /// How an export went, fed back into `update` by the loop.

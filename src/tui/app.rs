@@ -68,6 +68,12 @@ pub struct Settings {
     pub theme: Theme,
     pub symbols: Symbols,
     pub keymap: Keymap,
+    /// The template new maps start from (the config's `template`).
+    pub template: crate::core::templates::Template,
+    /// The language of new maps (the config's `language`).
+    pub language: crate::core::model::Language,
+    /// What was wrong with the config file, shown once at start.
+    pub notice: Option<String>,
 }
 
 impl Settings {
@@ -82,6 +88,9 @@ impl Settings {
                 Symbols::unicode()
             },
             keymap: Keymap::default(),
+            template: crate::core::templates::Template::default(),
+            language: crate::core::model::Language::default(),
+            notice: None,
         }
     }
 }
@@ -275,6 +284,7 @@ impl App {
         let mut app = App::with_document(Document::unsaved(Map::new(""), path), settings);
         app.overlay = Some(Overlay::Form(crate::tui::update::create_file_form(
             &app.doc.file_name(),
+            app.settings.template,
         )));
         // The placeholder map's problems mean nothing yet; say what is going on.
         app.info("new file: choose a template");
@@ -324,30 +334,32 @@ impl App {
         }
     }
 
-    /// Whether `action` does anything now, for the hint bar: the step keys
-    /// need a step, the form keys a form that has what they move to.
+    /// Whether `action` applies now in the current mode, for the hint bar,
+    /// by the conditions in [`crate::tui::conditions`].
     pub fn offers(&self, action: &Action) -> bool {
-        match &self.overlay {
-            Some(Overlay::Form(form)) => form.offers(action),
-            Some(Overlay::Path) => {
-                let has_steps = self
-                    .derived
-                    .path
-                    .as_ref()
-                    .is_some_and(|p| !p.crumbs.is_empty());
-                has_steps
-                    || !matches!(
-                        action,
-                        Action::Choose
-                            | Action::EmotionUp
-                            | Action::EmotionDown
-                            | Action::EditItem
-                            | Action::DeleteItem
-                            | Action::MoveItemUp
-                            | Action::MoveItemDown
-                    )
-            }
-            _ => true,
+        crate::tui::conditions::applies(self.mode(), action, &self.facts())
+    }
+
+    /// The facts the bindings' conditions look at. The form's facts are
+    /// those of the open form; with none open, every form key applies (as
+    /// the help lists them).
+    pub fn facts(&self) -> crate::tui::conditions::Facts {
+        let form = match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form.facts()),
+            _ => None,
+        };
+        crate::tui::conditions::Facts {
+            touchpoint_selected: self.view.touchpoint().is_some(),
+            persona_chosen: self.current.persona.is_some(),
+            path_has_steps: self
+                .derived
+                .path
+                .as_ref()
+                .is_some_and(|p| !p.crumbs.is_empty()),
+            drawing: self.session.drawing.is_some(),
+            searching: !self.search.is_empty(),
+            several_fields: form.is_none_or(|f| f.0),
+            multiline_field: form.is_none_or(|f| f.1),
         }
     }
 

@@ -14,6 +14,12 @@ use std::sync::Arc;
 pub fn perform(effect: Effect, rescue: Option<&Rescue>) -> Option<Action> {
     match effect {
         Effect::Quit => None,
+        Effect::Suspend => match crate::tui::terminal::suspend() {
+            Ok(()) => Some(Action::Deleted),
+            Err(e) => Some(Action::Failed(format!(
+                "cannot take the terminal back: {e}"
+            ))),
+        },
         Effect::Delete { path } => match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(Action::Failed(format!(
                 "cannot delete {}: {e}",

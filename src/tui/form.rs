@@ -101,14 +101,24 @@ impl<P> Form<P> {
     /// Whether `action` does anything in this form: Tab needs a second
     /// field, a new line a field of several lines.
     pub fn offers(&self, action: &Action) -> bool {
-        match action {
-            Action::NextField | Action::PrevField => self.fields.len() > 1,
-            Action::Newline => self
-                .fields
+        let (several, multiline) = self.facts();
+        let facts = crate::tui::conditions::Facts {
+            several_fields: several,
+            multiline_field: multiline,
+            ..crate::tui::conditions::Facts::ALL
+        };
+        crate::tui::conditions::applies(crate::tui::keymap::Mode::Form, action, &facts)
+    }
+
+    /// What the bindings' conditions ask of a form: whether it has more
+    /// than one field, and whether one of them takes several lines.
+    pub fn facts(&self) -> (bool, bool) {
+        (
+            self.fields.len() > 1,
+            self.fields
                 .iter()
                 .any(|f| matches!(&f.value, FieldValue::Text(t) if t.is_multiline())),
-            _ => true,
-        }
+        )
     }
 
     /// A form with the focus on its first field.

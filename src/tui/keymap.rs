@@ -158,8 +158,8 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-/// The bindings in force. Built from [`DEFAULT_BINDINGS`]; a config file
-/// could later change the rows without touching dispatch or help.
+/// The bindings in force: [`DEFAULT_BINDINGS`], with the config file's
+/// bindings over them ([`Keymap::with_user`]).
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<Binding>,
@@ -183,6 +183,11 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// A keymap of these rows, in this order (see [`Keymap::with_user`]).
+    pub(crate) fn from_bindings(bindings: Vec<Binding>) -> Keymap {
+        Keymap { bindings }
+    }
+
     /// The action bound to `key` in `mode`.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<&Action> {
         self.bindings
@@ -208,8 +213,23 @@ impl Keymap {
     /// The help screen's rows for `mode`: the keys of each action joined,
     /// with its description, in table order.
     pub fn help_rows(&self, mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
+        self.help_rows_where(mode, ascii, |_| true)
+    }
+
+    /// [`Keymap::help_rows`] for the actions `applies` lets through (see
+    /// [`crate::tui::conditions`]).
+    pub fn help_rows_where(
+        &self,
+        mode: Mode,
+        ascii: bool,
+        applies: impl Fn(&Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(&Action, String, &'static str)> = Vec::new();
-        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+        for b in self
+            .bindings
+            .iter()
+            .filter(|b| b.mode == mode && applies(&b.action))
+        {
             match rows.iter_mut().find(|(a, _, _)| *a == &b.action) {
                 Some((_, keys, _)) => {
                     keys.push_str(" / ");
@@ -419,6 +439,14 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Picker, Key::ch('q'), Action::Quit, "quit", Some("quit")),
     (Picker, Key::plain(Esc), Action::Quit, "", None),
     (Picker, Key::ctrl('c'), Action::Quit, "", None),
+    (Board, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Personas, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Path, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Problems, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Form, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Confirm, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Help, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Picker, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
 ];
 
 /// All modes, in the order the help screen lists them.

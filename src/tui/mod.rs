@@ -7,7 +7,9 @@
 //! tests drive it with a `TestBackend` and a list of keys.
 
 pub mod action;
+pub mod action_names;
 pub mod app;
+pub mod conditions;
 pub mod derived;
 pub mod document;
 pub mod drawing;
@@ -15,11 +17,14 @@ pub mod effects;
 pub mod form;
 pub mod journey;
 pub mod keymap;
+pub mod keymap_user;
+pub mod keyname;
 pub mod keys;
 pub mod layout;
 pub mod picker;
 pub mod recent;
 pub mod safety;
+pub mod settings;
 pub mod terminal;
 pub mod text;
 pub mod textfield;
@@ -126,6 +131,9 @@ pub fn run<B: Backend, S: Screen, I: Into<Input>>(
         // a slow link), skip the frame: only the last state is worth
         // sending. The lower bound of `size_hint` says what is waiting.
         if events.size_hint().0 == 0 {
+            if terminal::take_redraw() {
+                terminal.clear()?;
+            }
             terminal.draw(|f| screen.draw(f))?;
         }
     }
@@ -337,6 +345,9 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     {
         app.error(format!("could not update the recent-files list: {e}"));
     }
+    if let Some(notice) = app.settings.notice.clone() {
+        show_config_notice(&mut app, &notice);
+    }
     safety::attach(&mut app);
     let result = run(&mut terminal, &mut events, &mut app);
     if events.interrupted() || result.as_ref().is_err_and(terminal::is_gone) {
@@ -346,6 +357,16 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     safety::detach(&app, cut_off);
     result?;
     events.error.map_or(Ok(()), Err)
+}
+
+/// Says once, at start, what was wrong with the config file, after any
+/// message the map's opening left.
+fn show_config_notice(app: &mut App, notice: &str) {
+    let text = match &app.message {
+        Some(m) => format!("{} · config: {notice}", m.text),
+        None => format!("config: {notice}"),
+    };
+    app.error(text);
 }
 
 /// Runs the picker until a map opens (or is created) or the user quits.
@@ -361,6 +382,11 @@ fn pick(
     let here = std::env::current_dir()?;
     let entries = picker::discover(&here, &recent);
     let mut picker = Picker::new(entries, warning, settings.clone());
+    if let Some(notice) = &settings.notice
+        && picker.message.is_none()
+    {
+        picker.error(format!("config: {notice}"));
+    }
     loop {
         run(terminal, events, &mut picker)?;
         let Some(Some(choice)) = picker.done.take() else {
@@ -372,7 +398,8 @@ fn pick(
                 Err(e) => picker.error(e.to_string()),
             },
             Choice::Create(path, template) => {
-                let map = template.instantiate(None);
+                let mut map = template.instantiate(None);
+                map.language = settings.language;
                 match crate::core::format::create_new(&path, to_string(&map).as_bytes()) {
                     Ok(()) => return Ok(Some(App::open(map, path, settings))),
                     Err(e) => picker.error(format!("cannot create {}: {e}", path.display())),

@@ -141,7 +141,12 @@ impl Picker {
         }
         if let Some(scroll) = self.help {
             let (w, h) = self.size;
-            let rows = crate::tui::view::help::line_count(&self.settings.keymap, w, Mode::Picker);
+            let rows = crate::tui::view::help::line_count(
+                &self.settings.keymap,
+                w,
+                Mode::Picker,
+                &crate::tui::conditions::Facts::ALL,
+            );
             let last = rows.saturating_sub(usize::from(h.saturating_sub(2)).max(1));
             self.help = match action {
                 Action::Cancel => None,
@@ -171,12 +176,24 @@ impl Picker {
                     (),
                     vec![
                         Field::line("File", default),
-                        Field::choice("Template", &TEMPLATE_NAMES, 0),
+                        Field::choice(
+                            "Template",
+                            &TEMPLATE_NAMES,
+                            Template::ALL
+                                .iter()
+                                .position(|t| *t == self.settings.template)
+                                .unwrap_or(0),
+                        ),
                     ],
                 ));
             }
             Action::Help => self.help = Some(0),
             Action::Quit => self.done = Some(None),
+            Action::Suspend => {
+                if let Err(e) = crate::tui::terminal::suspend() {
+                    self.error(format!("cannot take the terminal back: {e}"));
+                }
+            }
             _ => {}
         }
     }

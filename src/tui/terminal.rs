@@ -10,6 +10,13 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether [`setup`] put the real terminal into the editor's state; a
+/// suspend does nothing without it (as under a test backend).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Set on coming back from a suspend: the screen must be drawn whole.
+static REDRAW: AtomicBool = AtomicBool::new(false);
 
 /// The real terminal.
 pub type Tty = Terminal<CrosstermBackend<Stdout>>;
@@ -31,6 +38,7 @@ pub fn setup() -> io::Result<(Tty, Guard)> {
     let guard = Guard;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    ACTIVE.store(true, Ordering::Relaxed);
     Ok((terminal, guard))
 }
 
@@ -46,6 +54,32 @@ pub fn restore() {
         LeaveAlternateScreen,
         cursor::Show
     );
+}
+
+/// Ctrl-z: gives the terminal back to the shell as it was, stops the
+/// process as the shell's own Ctrl-z would (SIGTSTP; the editor reads
+/// keys raw, so the terminal sends none), and once `fg` continues it,
+/// takes the terminal again and asks for a whole redraw. Unsaved work is
+/// in the recovery file already, as for any pause.
+pub fn suspend() -> io::Result<()> {
+    if !ACTIVE.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    restore();
+    #[cfg(unix)]
+    // SAFETY: raise only sends a signal to this process.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    REDRAW.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Whether the screen must be drawn whole (once after a suspend).
+pub fn take_redraw() -> bool {
+    REDRAW.swap(false, Ordering::Relaxed)
 }
 
 fn install_panic_hook() {

@@ -52,6 +52,7 @@ impl Tmux {
             .env_remove("LC_ALL")
             .env_remove("LC_CTYPE")
             .env_remove("NO_COLOR")
+            .env_remove("JOURNEY_CONFIG")
             .output()
             .expect("tmux runs")
     }

@@ -95,7 +95,7 @@ pub fn print_gitlab(results: &[(&Path, Outcome)]) {
                 e.line,
                 "",
             ),
-            Outcome::Checked(diagnostics, _) => {
+            Outcome::Checked(diagnostics, _, _) => {
                 for d in diagnostics {
                     let severity = match d.severity {
                         Severity::Error => "major",

@@ -11,6 +11,7 @@ mod write;
 
 pub use atomic::{write_atomic, write_atomic_forced};
 pub use create::create_new;
+pub(crate) use read::describe;
 pub use read::{
     LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES, load, load_reader, one_line_name,
     open_regular, parse_bytes, read_limited,

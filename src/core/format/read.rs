@@ -269,7 +269,7 @@ fn parse_text(text: &str) -> Result<Map, (usize, usize, LoadErrorKind)> {
 }
 
 /// Rewords ron's messages where a user would otherwise be puzzled.
-fn describe(code: &ron::Error) -> String {
+pub(crate) fn describe(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
         E::Eof => "unexpected end of file: the map is cut short (a missing `)` or `]`?)".into(),

@@ -48,6 +48,8 @@ pub enum Effect {
     Export(export::ExportJob),
     /// Leave the editor.
     Quit,
+    /// Hand the terminal back to the shell until `fg`.
+    Suspend,
 }
 
 pub use export::ExportJob;
@@ -88,6 +90,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Deleted => Vec::new(),
+        // Whatever is open stays open for when the editor comes back.
+        Action::Suspend => vec![Effect::Suspend],
         action => match app.overlay.take() {
             None => board::update(app, action),
             Some(Overlay::Form(form)) => overlay::form(app, form, action),

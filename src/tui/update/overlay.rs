@@ -16,12 +16,16 @@ use crate::tui::view::help;
 pub const TEMPLATE_NAMES: [&str; 3] = ["five-stage", "aida", "hourglass"];
 
 /// The form that offers to start a missing file from a template.
-pub fn create_file_form(file_name: &str) -> Form<FormPurpose> {
+pub fn create_file_form(file_name: &str, template: Template) -> Form<FormPurpose> {
+    let chosen = Template::ALL
+        .iter()
+        .position(|t| *t == template)
+        .unwrap_or(0);
     Form::new(
         "New map",
         FormPurpose::CreateFile,
         vec![
-            Field::choice("Template", &TEMPLATE_NAMES, 0),
+            Field::choice("Template", &TEMPLATE_NAMES, chosen),
             // Blank keeps the template's own title.
             Field::line("Title", ""),
         ],
@@ -123,7 +127,8 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
                 .unwrap_or_default();
             let path = app.doc.path.clone();
             let title = form.text(1).trim();
-            let map = template.instantiate((!title.is_empty()).then_some(title));
+            let mut map = template.instantiate((!title.is_empty()).then_some(title));
+            map.language = app.settings.language;
             app.doc = Document::unsaved(map, path);
             app.view = crate::tui::app::ViewState {
                 size: app.view.size,
@@ -183,6 +188,7 @@ pub(super) fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> 
         &app.settings.keymap,
         app.view.size.0,
         crate::tui::keymap::Mode::Board,
+        &app.facts(),
     );
     let page = usize::from(app.view.size.1.saturating_sub(2)).max(1);
     let last = lines.saturating_sub(page);

@@ -2,6 +2,7 @@
 
 use super::put;
 use crate::tui::app::Settings;
+use crate::tui::conditions::{Facts, applies};
 use crate::tui::keymap::{Keymap, MODES, Mode};
 use crate::tui::text::{self, fit};
 use ratatui::buffer::Buffer;
@@ -15,6 +16,8 @@ pub struct Help<'a> {
     pub scroll: usize,
     /// The keys of the screen that asked for help, listed first.
     pub first: Mode,
+    /// The state's facts: only the keys that apply are listed.
+    pub facts: Facts,
 }
 
 /// One row of help: a heading, a binding (its keys on its first row only),
@@ -27,11 +30,23 @@ enum Line {
 
 /// The columns the keys get, and the rows of help at this width: the
 /// modes in order with `first` first, and descriptions wrapped to fit.
-fn lines(keymap: &Keymap, ascii: bool, width: u16, first: Mode) -> (usize, Vec<Line>) {
+fn lines(
+    keymap: &Keymap,
+    ascii: bool,
+    width: u16,
+    first: Mode,
+    facts: &Facts,
+) -> (usize, Vec<Line>) {
     let inner = usize::from(width.saturating_sub(3));
     let modes = std::iter::once(first).chain(MODES.into_iter().filter(|&m| m != first));
-    let rows: Vec<(Mode, Vec<(String, &'static str)>)> =
-        modes.map(|m| (m, keymap.help_rows(m, ascii))).collect();
+    let rows: Vec<(Mode, Vec<(String, &'static str)>)> = modes
+        .map(|m| {
+            (
+                m,
+                keymap.help_rows_where(m, ascii, |a| applies(m, a, facts)),
+            )
+        })
+        .collect();
     let key_w = rows
         .iter()
         .flat_map(|(_, r)| r.iter().map(|(k, _)| text::width(k)))
@@ -54,8 +69,8 @@ fn lines(keymap: &Keymap, ascii: bool, width: u16, first: Mode) -> (usize, Vec<L
 }
 
 /// How many rows the help has at this terminal width, for scrolling.
-pub fn line_count(keymap: &Keymap, width: u16, first: Mode) -> usize {
-    lines(keymap, true, width, first).1.len()
+pub fn line_count(keymap: &Keymap, width: u16, first: Mode, facts: &Facts) -> usize {
+    lines(keymap, true, width, first, facts).1.len()
 }
 
 impl Widget for Help<'_> {
@@ -85,7 +100,13 @@ impl Widget for Help<'_> {
             inner.width.saturating_sub(1),
             inner.height,
         );
-        let (key_w, all) = lines(&self.settings.keymap, ascii, area.width, self.first);
+        let (key_w, all) = lines(
+            &self.settings.keymap,
+            ascii,
+            area.width,
+            self.first,
+            &self.facts,
+        );
         let w = usize::from(inner.width);
         for (i, line) in all
             .iter()

@@ -53,6 +53,7 @@ impl Widget for &App {
                 settings: &self.settings,
                 scroll: *scroll,
                 first: crate::tui::keymap::Mode::Board,
+                facts: self.facts(),
             }
             .render(area, buf),
             Some(Overlay::Personas { cursor }) => {

@@ -90,6 +90,7 @@ impl Widget for &Picker {
                 settings: &self.settings,
                 scroll,
                 first: Mode::Picker,
+                facts: crate::tui::conditions::Facts::ALL,
             }
             .render(area, buf);
         }

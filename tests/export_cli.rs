@@ -194,26 +194,8 @@ fn render_shows_what_a_failing_dot_said() {
 #[cfg(unix)]
 #[test]
 fn render_stops_a_hung_dot_at_the_timeout() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("temp dir");
-    let bin = dir.path().join("bin");
-    std::fs::create_dir(&bin).expect("mkdir");
-    let fake = bin.join("dot");
-    let pid_file = dir.path().join("pid");
-    std::fs::write(
-        &fake,
-        format!(
-            "#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n",
-            pid_file.display()
-        ),
-    )
-    .expect("write the fake dot");
-    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into())
-    );
+    let (path, pid_file) = hanging_dot(dir.path());
     let out = dir.path().join("camera.svg");
     let started = std::time::Instant::now();
     journey()
@@ -240,15 +222,15 @@ fn render_stops_a_hung_dot_at_the_timeout() {
     assert_ne!(unsafe { libc::kill(pid, 0) }, 0, "the fake dot still runs");
 }
 
+/// A stand-in `dot` in `dir/bin` that records its process id in `dir/pid`
+/// and then hangs; returns a `PATH` that finds it first, and the pid file.
 #[cfg(unix)]
-#[test]
-fn ctrl_c_on_render_stops_dot_and_writes_nothing() {
+fn hanging_dot(dir: &std::path::Path) -> (String, std::path::PathBuf) {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let bin = dir.path().join("bin");
+    let bin = dir.join("bin");
     std::fs::create_dir(&bin).expect("mkdir");
     let fake = bin.join("dot");
-    let pid_file = dir.path().join("pid");
+    let pid_file = dir.join("pid");
     std::fs::write(
         &fake,
         format!(
@@ -263,6 +245,14 @@ fn ctrl_c_on_render_stops_dot_and_writes_nothing() {
         bin.display(),
         std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into())
     );
+    (path, pid_file)
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_on_render_stops_dot_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, pid_file) = hanging_dot(dir.path());
     let out = dir.path().join("camera.svg");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_journey"))
         .env("PATH", path)

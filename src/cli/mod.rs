@@ -9,6 +9,7 @@ mod export;
 mod fmt;
 mod git_setup;
 mod input;
+mod insight;
 mod merge;
 mod new;
 mod outline;
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use editor::run_editor;
+pub use insight::InsightFormat;
 pub(crate) use output::{emit, emit_line, eprint_clean};
 pub use output::{finish, note_closed_at_start, usage};
 
@@ -182,6 +184,26 @@ pub enum Command {
         #[arg(long, default_value = "*.ron")]
         pattern: String,
     },
+    /// Which touchpoints matter: attribution models and the Markov removal effect.
+    #[command(
+        after_help = "Examples:\n  journey insight maps/date.ron\n  journey insight maps/camera.ron --without photo-blogs\n  journey insight maps/camera.ron --data journeys.csv --format json\n\n--data reads a CSV of paths (path,total_conversions,total_null; steps joined by >)\nor an event log (journey,touchpoint[,time][,converted])."
+    )]
+    Insight {
+        /// The map whose touchpoints are attributed.
+        file: PathBuf,
+        /// Read journeys from this CSV instead of the map's paths.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Count only this persona's paths.
+        #[arg(long)]
+        persona: Option<String>,
+        /// What if these touchpoints (ids, comma-separated) were removed?
+        #[arg(long, value_delimiter = ',')]
+        without: Vec<String>,
+        /// How to print the report.
+        #[arg(long, value_enum, default_value_t = InsightFormat::Human)]
+        format: InsightFormat,
+    },
 }
 
 /// How `diff` prints its changes.
@@ -275,6 +297,19 @@ pub fn run(command: Command) -> ExitCode {
             force,
             pattern,
         } => git_setup::run(global, force, &pattern),
+        Command::Insight {
+            file,
+            data,
+            persona,
+            without,
+            format,
+        } => insight::run(&insight::Request {
+            file: &file,
+            data: data.as_deref(),
+            persona: persona.as_deref(),
+            without: &without,
+            format,
+        }),
     };
     ExitCode::from(code)
 }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod format;
 #[doc(hidden)]
 pub mod generate;
+pub mod insight;
 pub mod lock;
 pub mod merge;
 pub mod model;

@@ -187,6 +187,8 @@ pub struct ExportResult {
     pub error: Option<String>,
     /// Whether a file was there before and is now replaced.
     pub replaced: bool,
+    /// The user stopped the drawing; nothing was written.
+    pub cancelled: bool,
 }
 
 /// The answers a dialog can take. Each dialog lists the ones it offers.

@@ -74,12 +74,9 @@ pub trait Holder: Node {
     type Child: Node;
     fn children(&self) -> &[Self::Child];
     fn set_children(&mut self, children: Vec<Self::Child>);
-    /// The item without its children, to compare its own fields.
-    fn bare(&self) -> Self {
-        let mut b = self.clone();
-        b.set_children(Vec::new());
-        b
-    }
+    /// The item without its children, to compare its own fields. Built
+    /// field by field: cloning the item first would copy every child.
+    fn bare(&self) -> Self;
 }
 
 macro_rules! field {
@@ -120,6 +117,15 @@ impl Holder for Stage {
     }
     fn set_children(&mut self, children: Vec<Touchpoint>) {
         self.touchpoints = children;
+    }
+    fn bare(&self) -> Self {
+        Stage {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            allow: self.allow.clone(),
+            touchpoints: Vec::new(),
+        }
     }
 }
 
@@ -168,6 +174,15 @@ impl Holder for Persona {
     fn set_children(&mut self, children: Vec<Path>) {
         self.paths = children;
     }
+    fn bare(&self) -> Self {
+        Persona {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            allow: self.allow.clone(),
+            paths: Vec::new(),
+        }
+    }
 }
 
 impl Node for Path {
@@ -203,10 +218,10 @@ impl Node for Path {
 
 /// Items of one kind by id (the first where an id is used twice), with
 /// their place.
-fn by_id<T: Node>(items: impl Iterator<Item = (usize, T)>) -> BTreeMap<String, (usize, T)> {
+fn by_id<T: Node>(items: &[T]) -> BTreeMap<&str, (usize, &T)> {
     let mut out = BTreeMap::new();
-    for (i, item) in items {
-        out.entry(item.id().to_string()).or_insert((i, item));
+    for (i, item) in items.iter().enumerate() {
+        out.entry(item.id()).or_insert((i, item));
     }
     out
 }
@@ -264,14 +279,18 @@ pub fn merge_nested<H: Holder>(
     theirs: &[H],
     used_more: &dyn Fn(Side, &str) -> bool,
 ) -> Vec<H> {
-    let holders = |list: &[H]| by_id(list.iter().cloned().enumerate());
-    let (hb, ho, ht) = (holders(base), holders(ours), holders(theirs));
-    let ids: BTreeSet<&String> = hb.keys().chain(ho.keys()).chain(ht.keys()).collect();
+    let (hb, ho, ht) = (by_id(base), by_id(ours), by_id(theirs));
+    let ids: BTreeSet<&str> = hb
+        .keys()
+        .chain(ho.keys())
+        .chain(ht.keys())
+        .copied()
+        .collect();
     let deleted = "deleted on one side and changed on the other";
 
     let mut merged: BTreeMap<String, H> = BTreeMap::new();
     for id in &ids {
-        let get = |map: &BTreeMap<String, (usize, H)>| map.get(*id).map(|(_, h)| h.bare());
+        let get = |map: &BTreeMap<&str, (usize, &H)>| map.get(id).map(|(_, h)| h.bare());
         let (b, o, t) = (get(&hb), get(&ho), get(&ht));
         let changed = |side: Side| {
             let now = if side == Side::Ours { &o } else { &t };
@@ -346,7 +365,7 @@ pub fn merge_nested<H: Holder>(
         .map(|(h, _)| h.clone())
         .collect();
     for holder in orphaned {
-        let keeper = match (ho.get(&holder), ht.get(&holder)) {
+        let keeper = match (ho.get(holder.as_str()), ht.get(holder.as_str())) {
             (Some((_, h)), None) => Some((Side::Ours, h)),
             (None, Some((_, h))) => Some((Side::Theirs, h)),
             _ => None,
@@ -381,21 +400,22 @@ pub fn merge_nested<H: Holder>(
             );
         }
     }
-    let children_of = |map: &BTreeMap<String, (usize, H)>, holder: &str| -> Vec<String> {
+    let children_of = |map: &BTreeMap<&str, (usize, &H)>, holder: &str| -> Vec<String> {
         map.get(holder)
             .map(|(_, h)| h.children().iter().map(|c| c.id().to_string()).collect())
             .unwrap_or_default()
     };
+    // Which children each holder ends up with, gathered once.
+    let mut held: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (child, (at, _)) in &placed {
+        held.entry(at.as_str()).or_default().insert(child.as_str());
+    }
     let mut out = Vec::new();
     for id in holder_order {
         let Some(mut h) = merged.remove(&id) else {
             continue;
         };
-        let keep: BTreeSet<&str> = placed
-            .iter()
-            .filter(|(_, (at, _))| *at == id)
-            .map(|(c, _)| c.as_str())
-            .collect();
+        let keep = held.remove(id.as_str()).unwrap_or_default();
         let (order, clashes) = merge_order(
             &refs(&children_of(&hb, &id)),
             &refs(&children_of(&ho, &id)),

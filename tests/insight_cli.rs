@@ -290,3 +290,18 @@ fn check_warns_when_no_path_converts() {
         .success()
         .stdout(predicate::str::contains("no-converted-path").not());
 }
+
+#[test]
+fn the_readme_shows_what_insight_prints() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let marker = "$ journey insight maps/date.ron\n";
+    let start = readme.find(marker).expect("the example in the README") + marker.len();
+    let shown = &readme[start..start + readme[start..].find("```").expect("its end")];
+    journey()
+        .arg("insight")
+        .arg(example("date.ron"))
+        .assert()
+        .success()
+        .stdout(shown.to_string());
+}

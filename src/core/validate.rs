@@ -47,11 +47,12 @@ pub enum Rule {
     BackwardStep,
     RonComments,
     NoConvertedPath,
+    UnusedAllow,
 }
 
 impl Rule {
     /// Every rule, in the order the README's table lists them.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::EmptyStage,
         Rule::NoStages,
         Rule::DuplicateId,
@@ -64,6 +65,7 @@ impl Rule {
         Rule::BackwardStep,
         Rule::RonComments,
         Rule::NoConvertedPath,
+        Rule::UnusedAllow,
     ];
 
     /// The stable kebab-case name.
@@ -81,6 +83,7 @@ impl Rule {
             Rule::BackwardStep => "backward-step",
             Rule::RonComments => "ron-comments",
             Rule::NoConvertedPath => "no-converted-path",
+            Rule::UnusedAllow => "unused-allow",
         }
     }
 
@@ -98,7 +101,8 @@ impl Rule {
             | Rule::UnvisitedTouchpoint
             | Rule::BackwardStep
             | Rule::RonComments
-            | Rule::NoConvertedPath => Severity::Warning,
+            | Rule::NoConvertedPath
+            | Rule::UnusedAllow => Severity::Warning,
         }
     }
 
@@ -119,6 +123,7 @@ impl Rule {
             Rule::NoConvertedPath => {
                 "personas with paths, none of which converts: nothing to attribute"
             }
+            Rule::UnusedAllow => "an `allow` that silences nothing",
         }
     }
 }

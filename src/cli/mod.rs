@@ -7,9 +7,9 @@ mod diff_print;
 mod editor;
 mod export;
 mod fmt;
-mod insight;
 mod git_setup;
 mod input;
+mod insight;
 mod merge;
 mod new;
 mod outline;
@@ -132,9 +132,9 @@ pub enum Command {
         after_help = "Examples:\n  journey insight maps/date.ron\n  journey insight maps/camera.ron --without photo-blogs\n  journey insight maps/camera.ron --data journeys.csv --format json\n\n--data reads a CSV of paths (path,total_conversions,total_null; steps joined by >)\nor an event log (journey,touchpoint[,time][,converted])."
     )]
     Insight {
-        /// The map whose touchpoints are attributed.
+        /// The map whose touchpoints are attributed (`-` for standard input).
         file: PathBuf,
-        /// Read journeys from this CSV instead of the map's paths.
+        /// Read journeys from this CSV instead of the map's paths (`-` for standard input).
         #[arg(long)]
         data: Option<PathBuf>,
         /// Count only this persona's paths.

@@ -127,26 +127,6 @@ pub enum Command {
         #[arg(long)]
         persona: Option<String>,
     },
-    /// Which touchpoints matter: attribution models and the Markov removal effect.
-    #[command(
-        after_help = "Examples:\n  journey insight maps/date.ron\n  journey insight maps/camera.ron --without photo-blogs\n  journey insight maps/camera.ron --data journeys.csv --format json\n\n--data reads a CSV of paths (path,total_conversions,total_null; steps joined by >)\nor an event log (journey,touchpoint[,time][,converted])."
-    )]
-    Insight {
-        /// The map whose touchpoints are attributed (`-` for standard input).
-        file: PathBuf,
-        /// Read journeys from this CSV instead of the map's paths (`-` for standard input).
-        #[arg(long)]
-        data: Option<PathBuf>,
-        /// Count only this persona's paths.
-        #[arg(long)]
-        persona: Option<String>,
-        /// What if these touchpoints (ids, comma-separated) were removed?
-        #[arg(long, value_delimiter = ',')]
-        without: Vec<String>,
-        /// How to print the report.
-        #[arg(long, value_enum, default_value_t = InsightFormat::Human)]
-        format: InsightFormat,
-    },
     /// Compare two maps by id: what was added, removed, renamed, moved and changed.
     #[command(
         after_help = "Examples:\n  journey diff old.ron new.ron\n  journey diff old.ron new.ron --format markdown   (for a pull-request comment)\n  git show HEAD~1:maps/camera.ron | journey diff - maps/camera.ron\n\nExit code 0: the same journey; 1: they differ; 2: a map cannot be read.\nGiven git's seven external-diff arguments (see `journey git-setup`), it\nexits 0 whenever it could read both sides."
@@ -203,6 +183,26 @@ pub enum Command {
         /// The files that are maps, as a .gitattributes pattern.
         #[arg(long, default_value = "*.ron")]
         pattern: String,
+    },
+    /// Which touchpoints matter: attribution models and the Markov removal effect.
+    #[command(
+        after_help = "Examples:\n  journey insight maps/date.ron\n  journey insight maps/camera.ron --without photo-blogs\n  journey insight maps/camera.ron --data journeys.csv --format json\n\n--data reads a CSV of paths (path,total_conversions,total_null; steps joined by >)\nor an event log (journey,touchpoint[,time][,converted])."
+    )]
+    Insight {
+        /// The map whose touchpoints are attributed (`-` for standard input).
+        file: PathBuf,
+        /// Read journeys from this CSV instead of the map's paths (`-` for standard input).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Count only this persona's paths.
+        #[arg(long)]
+        persona: Option<String>,
+        /// What if these touchpoints (ids, comma-separated) were removed?
+        #[arg(long, value_delimiter = ',')]
+        without: Vec<String>,
+        /// How to print the report.
+        #[arg(long, value_enum, default_value_t = InsightFormat::Human)]
+        format: InsightFormat,
     },
 }
 
@@ -283,19 +283,6 @@ pub fn run(command: Command) -> ExitCode {
             output,
             persona,
         } => export::run_render(&file, &output, persona.as_deref()),
-        Command::Insight {
-            file,
-            data,
-            persona,
-            without,
-            format,
-        } => insight::run(&insight::Request {
-            file: &file,
-            data: data.as_deref(),
-            persona: persona.as_deref(),
-            without: &without,
-            format,
-        }),
         Command::Diff { files, format } => diff::run(&files, format),
         Command::Outline { file, fallback } => outline::run(&file, fallback),
         Command::Merge {
@@ -310,6 +297,19 @@ pub fn run(command: Command) -> ExitCode {
             force,
             pattern,
         } => git_setup::run(global, force, &pattern),
+        Command::Insight {
+            file,
+            data,
+            persona,
+            without,
+            format,
+        } => insight::run(&insight::Request {
+            file: &file,
+            data: data.as_deref(),
+            persona: persona.as_deref(),
+            without: &without,
+            format,
+        }),
     };
     ExitCode::from(code)
 }

@@ -46,8 +46,8 @@ pub enum Rule {
     UnvisitedTouchpoint,
     BackwardStep,
     RonComments,
-    NoConvertedPath,
     UnusedAllow,
+    NoConvertedPath,
 }
 
 impl Rule {
@@ -64,8 +64,8 @@ impl Rule {
         Rule::UnvisitedTouchpoint,
         Rule::BackwardStep,
         Rule::RonComments,
-        Rule::NoConvertedPath,
         Rule::UnusedAllow,
+        Rule::NoConvertedPath,
     ];
 
     /// The stable kebab-case name.
@@ -82,8 +82,8 @@ impl Rule {
             Rule::UnvisitedTouchpoint => "unvisited-touchpoint",
             Rule::BackwardStep => "backward-step",
             Rule::RonComments => "ron-comments",
-            Rule::NoConvertedPath => "no-converted-path",
             Rule::UnusedAllow => "unused-allow",
+            Rule::NoConvertedPath => "no-converted-path",
         }
     }
 
@@ -101,8 +101,8 @@ impl Rule {
             | Rule::UnvisitedTouchpoint
             | Rule::BackwardStep
             | Rule::RonComments
-            | Rule::NoConvertedPath
-            | Rule::UnusedAllow => Severity::Warning,
+            | Rule::UnusedAllow
+            | Rule::NoConvertedPath => Severity::Warning,
         }
     }
 
@@ -120,10 +120,10 @@ impl Rule {
             Rule::UnvisitedTouchpoint => "a touchpoint that no path visits",
             Rule::BackwardStep => "a path step whose stage comes before the previous step's stage",
             Rule::RonComments => "comments in the file, which a save would drop",
+            Rule::UnusedAllow => "an `allow` that silences nothing",
             Rule::NoConvertedPath => {
                 "personas with paths, none of which converts: nothing to attribute"
             }
-            Rule::UnusedAllow => "an `allow` that silences nothing",
         }
     }
 }

@@ -290,3 +290,41 @@ fn check_warns_when_no_path_converts() {
         .success()
         .stdout(predicate::str::contains("no-converted-path").not());
 }
+
+#[test]
+fn the_readme_shows_what_insight_prints() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let marker = "$ journey insight maps/date.ron\n";
+    let start = readme.find(marker).expect("the example in the README") + marker.len();
+    let shown = &readme[start..start + readme[start..].find("```").expect("its end")];
+    journey()
+        .arg("insight")
+        .arg(example("date.ron"))
+        .assert()
+        .success()
+        .stdout(shown.to_string());
+}
+
+#[test]
+fn the_map_or_the_csv_can_come_from_standard_input() {
+    let map = std::fs::read(example("date.ron")).expect("read");
+    let from_stdin = journey()
+        .args(["insight", "-", "--format", "json"])
+        .write_stdin(map)
+        .output()
+        .expect("runs");
+    assert!(from_stdin.status.success());
+    let from_file = json(&[example("date.ron").to_str().expect("path")]);
+    let from_stdin: Value = serde_json::from_slice(&from_stdin.stdout).expect("JSON");
+    assert_eq!(from_stdin, from_file);
+    let csv = journey()
+        .arg("insight")
+        .arg(example("date.ron"))
+        .args(["--data", "-", "--format", "json"])
+        .write_stdin(DATE_CSV)
+        .output()
+        .expect("runs");
+    let csv: Value = serde_json::from_slice(&csv.stdout).expect("JSON");
+    assert_eq!(csv["touchpoints"], from_file["touchpoints"]);
+}

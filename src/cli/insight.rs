@@ -2,7 +2,6 @@
 //! or Markdown.
 
 use super::{EXIT_OK, EXIT_UNREADABLE, emit, eprint_clean};
-use crate::core::format::load;
 use crate::core::insight::table::{self, Words, fixed, percent};
 use crate::core::insight::{self, Column, Input, Report, Row, input};
 use crate::core::model::Map;
@@ -62,7 +61,9 @@ pub fn run(req: &Request<'_>) -> u8 {
 
 /// Loads the map and the journeys and computes the report; an error is one line.
 fn prepare(req: &Request<'_>) -> Result<(Map, Report), String> {
-    let map = load(req.file).map_err(|e| e.to_string())?.map;
+    let map = super::input::load_map(req.file)
+        .map_err(|e| e.to_string())?
+        .map;
     let input: Input = match req.data {
         Some(data) => {
             if req.persona.is_some() {
@@ -71,8 +72,17 @@ fn prepare(req: &Request<'_>) -> Result<(Map, Report), String> {
                         .into(),
                 );
             }
-            let bytes = std::fs::read(data)
-                .map_err(|e| format!("cannot read {}: {e}", shown_path(data)))?;
+            let bytes = if super::input::is_stdin(data) {
+                if super::input::is_stdin(req.file) {
+                    return Err("the map and --data cannot both be standard input".into());
+                }
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+                    .map_err(|e| format!("cannot read standard input: {e}"))?;
+                bytes
+            } else {
+                std::fs::read(data).map_err(|e| format!("cannot read {}: {e}", shown_path(data)))?
+            };
             input::from_csv(&map, &bytes).map_err(|e| format!("{}: {e}", shown_path(data)))?
         }
         None => input::from_map(&map, req.persona).map_err(|e| e.to_string())?,

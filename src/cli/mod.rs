@@ -228,9 +228,9 @@ pub enum Command {
         after_help = "Examples:\n  journey insight maps/date.ron\n  journey insight maps/camera.ron --without photo-blogs\n  journey insight maps/camera.ron --data journeys.csv --format json\n\n--data reads a CSV of paths (path,total_conversions,total_null; steps joined by >)\nor an event log (journey,touchpoint[,time][,converted])."
     )]
     Insight {
-        /// The map whose touchpoints are attributed.
+        /// The map whose touchpoints are attributed (`-` for standard input).
         file: PathBuf,
-        /// Read journeys from this CSV instead of the map's paths.
+        /// Read journeys from this CSV instead of the map's paths (`-` for standard input).
         #[arg(long)]
         data: Option<PathBuf>,
         /// Count only this persona's paths.

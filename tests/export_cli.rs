@@ -194,26 +194,8 @@ fn render_graph_shows_what_a_failing_dot_said() {
 #[cfg(unix)]
 #[test]
 fn render_graph_stops_a_hung_dot_at_the_timeout() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("temp dir");
-    let bin = dir.path().join("bin");
-    std::fs::create_dir(&bin).expect("mkdir");
-    let fake = bin.join("dot");
-    let pid_file = dir.path().join("pid");
-    std::fs::write(
-        &fake,
-        format!(
-            "#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n",
-            pid_file.display()
-        ),
-    )
-    .expect("write the fake dot");
-    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into())
-    );
+    let (path, pid_file) = hanging_dot(dir.path());
     let out = dir.path().join("camera.svg");
     let started = std::time::Instant::now();
     journey()
@@ -238,4 +220,83 @@ fn render_graph_stops_a_hung_dot_at_the_timeout() {
     // SAFETY: signal 0 only asks whether the process exists; journey
     // reaped its child before it exited, so the pid is free.
     assert_ne!(unsafe { libc::kill(pid, 0) }, 0, "the fake dot still runs");
+}
+
+/// A stand-in `dot` in `dir/bin` that records its process id in `dir/pid`
+/// and then hangs; returns a `PATH` that finds it first, and the pid file.
+#[cfg(unix)]
+fn hanging_dot(dir: &std::path::Path) -> (String, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir(&bin).expect("mkdir");
+    let fake = bin.join("dot");
+    let pid_file = dir.join("pid");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n",
+            pid_file.display()
+        ),
+    )
+    .expect("write the fake dot");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into())
+    );
+    (path, pid_file)
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_on_render_graph_stops_dot_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, pid_file) = hanging_dot(dir.path());
+    let out = dir.path().join("camera.svg");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("PATH", path)
+        .args(["render", "--style", "graph", "--output"])
+        .arg(&out)
+        .arg(fixture("buyers.ron"))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("journey starts");
+    let started = std::time::Instant::now();
+    while !pid_file.exists()
+        || std::fs::read_to_string(&pid_file)
+            .unwrap_or_default()
+            .is_empty()
+    {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "dot never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "journey did not stop"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+        .expect("stderr");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert!(!out.exists());
+    let pid: i32 = std::fs::read_to_string(&pid_file)
+        .expect("pid")
+        .trim()
+        .parse()
+        .expect("a pid");
+    // SAFETY: signal 0 only asks whether the process exists.
+    assert_ne!(unsafe { libc::kill(pid, 0) }, 0, "dot outlived journey");
 }

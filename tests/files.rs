@@ -56,6 +56,44 @@ fn check_refuses_a_fifo_at_once() {
 
 #[cfg(unix)]
 #[test]
+fn fifos_and_devices_in_a_list_of_maps_are_refused_and_the_rest_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("fifo.ron");
+    mkfifo(&fifo);
+    let good = dir.path().join("good.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/camera.ron"),
+        &good,
+    )
+    .expect("copy");
+    for command in [&["check"][..], &["fmt", "--check"]] {
+        let mut args: Vec<&std::ffi::OsStr> = command.iter().map(|a| a.as_ref()).collect();
+        args.extend([
+            fifo.as_os_str(),
+            "/dev/zero".as_ref(),
+            good.as_os_str(),
+            fifo.as_os_str(),
+        ]);
+        let out = run_with_timeout(&args, Duration::from_secs(5))
+            .expect("returns instead of waiting for a writer or reading for ever");
+        assert_eq!(out.status.code(), Some(2), "{command:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            stderr.matches("not a regular file").count(),
+            3,
+            "{command:?}: {stderr}"
+        );
+        assert!(
+            !stderr
+                .lines()
+                .any(|l| l.contains("good.ron") && l.contains("error")),
+            "the regular map passes: {stderr}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn load_refuses_a_fifo_and_a_device() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fifo = dir.path().join("fifo.ron");

@@ -340,8 +340,8 @@ fn a_save_into_a_read_only_folder_shows_the_error_and_keeps_the_map() {
     use std::os::unix::fs::PermissionsExt;
     // SAFETY: geteuid has no preconditions and cannot fail.
     if unsafe { libc::geteuid() } == 0 {
-        eprintln!(
-            "skipping the read-only folder case: root writes there anyway; the removed-folder case in e2e_safety covers a failed save"
+        common::skip(
+            "the read-only folder case: root writes there anyway; the removed-folder case in e2e_safety covers a failed save",
         );
         return;
     }
@@ -460,4 +460,49 @@ fn a_read_only_map_is_not_saved_over_unless_the_user_says_so() {
     assert_eq!(load(&path).expect("loads").map, *app.doc.map());
     let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
     assert_eq!(mode & 0o777, 0o444, "it stays read-only");
+}
+
+/// The slowest of a few rounds of keys, each drawn, on `app`.
+fn slowest_key(app: &mut App, seq: &[&str]) -> Duration {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut slowest = Duration::ZERO;
+    for k in seq {
+        let start = Instant::now();
+        keys(app, k);
+        terminal.draw(|f| app.draw(f)).expect("draw");
+        // Opening a form copies the field's text into it, once.
+        if *k != "e" {
+            slowest = slowest.max(start.elapsed());
+        }
+    }
+    slowest
+}
+
+#[test]
+fn no_key_costs_more_for_one_long_text_field() {
+    // Board keys, the persona picker and the path panel, and a form open on
+    // the long note with typing at its end.
+    let seq = [
+        "j", "t", "l", "h", "u", "p", "<Enter>", "s", "<Esc>", "k", "e", "<Tab>", "<Tab>", "<Tab>",
+        "x", "y", "<BS>", "<Left>", "<Esc>", "<Esc>",
+    ];
+    let (mut small, _dir) = stamped_app();
+    let baseline = slowest_key(&mut small, &seq);
+    let (app, dir) = stamped_app();
+    let mut map = app.doc.map().clone();
+    let long = "Tä x ".repeat(1_600_000);
+    map.title = long.clone();
+    map.stages[0].name = long.clone();
+    map.stages[0].touchpoints[0].name = long.clone();
+    map.stages[0].touchpoints[0].notes = long.clone();
+    map.personas[0].name = long.clone();
+    map.personas[0].paths[0].name = long;
+    let path = dir.path().join("long.ron");
+    let mut app = App::open(map, path, Settings::new(false, true));
+    app.handle(Event::Resize(120, 40));
+    let slowest = slowest_key(&mut app, &seq);
+    assert!(
+        slowest < baseline * 20 + Duration::from_millis(250),
+        "a key took {slowest:?} with 8 MB fields, {baseline:?} without"
+    );
 }

@@ -1,7 +1,15 @@
 //! `journey export` and `journey render`.
 
 use super::{EXIT_OK, EXIT_UNREADABLE, ExportFormat, emit, eprint_clean};
-use crate::core::export::render::{Image, RenderError};
+use crate::core::export::render::{Image, Limits, RenderError};
+#[cfg(unix)]
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+/// The exit code of a command stopped by Ctrl-C: 128 + SIGINT, as a shell
+/// reports it.
+const EXIT_INTERRUPTED: u8 = 130;
 use crate::core::export::{self, ExportError, Format, Options};
 use crate::core::format::{load, write_atomic};
 use crate::core::model::Map;
@@ -87,12 +95,29 @@ pub fn run_render(file: &Path, output: &Path, persona: Option<&str>) -> u8 {
         Ok(ready) => ready,
         Err(code) => return code,
     };
-    match export::write(&map, format, &options, output) {
+    // `dot` runs in a process group of its own, so Ctrl-C (or a hang-up)
+    // reaches journey alone: it stops `dot` and exits as interrupted.
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+        if let Err(e) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
+            eprint_clean(&format!("warning: cannot watch for Ctrl-C: {e}"));
+        }
+    }
+    let limits = Limits {
+        cancel: Some(stop),
+        ..Limits::from_env()
+    };
+    match export::write_limited(&map, format, &options, output, &limits) {
         Ok(warnings) => {
             for w in &warnings {
                 eprint_clean(&format!("warning: {w}"));
             }
             EXIT_OK
+        }
+        Err(ExportError::Render(RenderError::Cancelled)) => {
+            eprint_clean("interrupted: `dot` was stopped and nothing was written");
+            EXIT_INTERRUPTED
         }
         Err(ExportError::Write { path, source }) => {
             eprint_clean(&format!(

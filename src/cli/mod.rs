@@ -2,10 +2,16 @@
 //! Exit codes live here: 0 ok, 1 findings, 2 usage or unreadable input.
 
 mod check;
+mod diff;
+mod diff_print;
 mod editor;
 mod export;
 mod fmt;
+mod git_setup;
+mod input;
+mod merge;
 mod new;
+mod outline;
 mod output;
 mod render;
 
@@ -64,7 +70,7 @@ pub enum Command {
     },
     /// Validate maps and print the findings. Exit code 1 on errors.
     #[command(
-        after_help = "Examples:\n  journey check maps/*.ron\n  journey check map.ron --format github --deny-warnings"
+        after_help = "Examples:\n  journey check maps/*.ron\n  journey check map.ron --format github --deny-warnings\n  journey check maps/*.ron --format gitlab > gl-code-quality-report.json"
     )]
     Check {
         /// The maps to check.
@@ -132,6 +138,74 @@ pub enum Command {
         #[arg(long)]
         scale: Option<f32>,
     },
+    /// Compare two maps by id: what was added, removed, renamed, moved and changed.
+    #[command(
+        after_help = "Examples:\n  journey diff old.ron new.ron\n  journey diff old.ron new.ron --format markdown   (for a pull-request comment)\n  git show HEAD~1:maps/camera.ron | journey diff - maps/camera.ron\n\nExit code 0: the same journey; 1: they differ; 2: a map cannot be read.\nGiven git's seven external-diff arguments (see `journey git-setup`), it\nexits 0 whenever it could read both sides."
+    )]
+    Diff {
+        /// OLD NEW (`-` for standard input), or the seven arguments git
+        /// passes an external diff.
+        #[arg(required = true, num_args = 2..=7, value_name = "OLD NEW")]
+        files: Vec<PathBuf>,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
+    /// Print a map as a line-oriented outline (git's textconv for maps).
+    #[command(
+        after_help = "Examples:\n  journey outline maps/camera.ron\n  git config diff.journey.textconv \"journey outline --fallback\""
+    )]
+    Outline {
+        /// The map to outline (`-` for standard input).
+        file: PathBuf,
+        /// Print a file that is text but no map as it is (for git).
+        #[arg(long)]
+        fallback: bool,
+    },
+    /// Merge two changed versions of a map by id (a git merge driver).
+    #[command(
+        after_help = "Examples:\n  journey merge base.ron ours.ron theirs.ron               (the result replaces ours.ron)\n  journey merge base.ron ours.ron theirs.ron --output merged.ron\n  git config merge.journey.driver \"journey merge %O %A %B --path %P\"\n\nExit code 0: merged cleanly; 1: conflicts, written between git's conflict\nmarkers; 2: a side cannot be read (nothing is written)."
+    )]
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version; the result is written here unless --output says otherwise.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Write the result here instead (`-` for standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The map's name in the repository, for messages (git's %P).
+        #[arg(long)]
+        path: Option<PathBuf>,
+    },
+    /// Set git up to diff and merge maps through journey.
+    #[command(
+        after_help = "Examples:\n  journey git-setup                     (this repository: .gitattributes and .git/config)\n  journey git-setup --global            (the drivers in your own git config)\n  journey git-setup --pattern 'maps/*.ron'\n\nIt writes `*.ron diff=journey merge=journey` to .gitattributes and the\ndiff.journey and merge.journey settings. A setting that is already\ndifferent is left alone (exit 1) unless --force."
+    )]
+    GitSetup {
+        /// Write the drivers into your user git config instead of the repository's.
+        #[arg(long)]
+        global: bool,
+        /// Replace settings and attributes that are already set differently.
+        #[arg(long)]
+        force: bool,
+        /// The files that are maps, as a .gitattributes pattern.
+        #[arg(long, default_value = "*.ron")]
+        pattern: String,
+    },
+}
+
+/// How `diff` prints its changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change, for people.
+    Human,
+    /// A Markdown list for a pull-request comment.
+    Markdown,
+    /// One versioned JSON document.
+    Json,
 }
 
 /// The templates a new map can start from.
@@ -154,6 +228,8 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 /// The formats `export` writes.
@@ -208,6 +284,20 @@ pub fn run(command: Command) -> ExitCode {
             size,
             scale,
         }),
+        Command::Diff { files, format } => diff::run(&files, format),
+        Command::Outline { file, fallback } => outline::run(&file, fallback),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            path,
+        } => merge::run(&base, &ours, &theirs, output.as_deref(), path.as_deref()),
+        Command::GitSetup {
+            global,
+            force,
+            pattern,
+        } => git_setup::run(global, force, &pattern),
     };
     ExitCode::from(code)
 }

@@ -1,6 +1,7 @@
 //! The map and everything that can be done with it. No terminal code here:
 //! the CLI, the exporters and the TUI all stand on this floor.
 
+pub mod allow;
 pub mod canvas;
 pub mod diff;
 pub mod edit;
@@ -9,6 +10,7 @@ pub mod format;
 #[doc(hidden)]
 pub mod generate;
 pub mod lock;
+pub mod merge;
 pub mod model;
 pub mod path_edit;
 pub mod recovery;

@@ -40,8 +40,8 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200c}' | '\u{200d}')
 }
 
-/// The first character of `s` that must not be shown raw: one that
-/// [`is_hidden`] other than newline and tab, or a joiner that joins
+/// The first character of `s` that must not be shown raw: a hidden one
+/// (see [`is_hidden`]) other than newline and tab, or a joiner that joins
 /// nothing. `None` where `s` is safe for a terminal as it is.
 pub fn find_hidden(s: &str) -> Option<char> {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
@@ -226,8 +226,8 @@ pub fn cut(s: &str, max: usize) -> Cow<'_, str> {
 }
 
 /// Cleans every text in a map once, on load: names, ids and titles lose
-/// control and bidi characters (newlines become spaces); descriptions, notes
-/// and conversion keep newlines and tabs.
+/// control, bidi and invisible characters (newlines become spaces);
+/// descriptions, notes and conversion keep newlines and tabs.
 pub fn clean_map(map: &mut crate::core::model::Map) {
     fn line(s: &mut String) {
         if let Cow::Owned(c) = clean(s, false) {

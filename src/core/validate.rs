@@ -46,11 +46,12 @@ pub enum Rule {
     UnvisitedTouchpoint,
     BackwardStep,
     RonComments,
+    UnusedAllow,
 }
 
 impl Rule {
     /// Every rule, in the order the README's table lists them.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::EmptyStage,
         Rule::NoStages,
         Rule::DuplicateId,
@@ -62,6 +63,7 @@ impl Rule {
         Rule::UnvisitedTouchpoint,
         Rule::BackwardStep,
         Rule::RonComments,
+        Rule::UnusedAllow,
     ];
 
     /// The stable kebab-case name.
@@ -78,6 +80,7 @@ impl Rule {
             Rule::UnvisitedTouchpoint => "unvisited-touchpoint",
             Rule::BackwardStep => "backward-step",
             Rule::RonComments => "ron-comments",
+            Rule::UnusedAllow => "unused-allow",
         }
     }
 
@@ -94,7 +97,8 @@ impl Rule {
             | Rule::EmptyPath
             | Rule::UnvisitedTouchpoint
             | Rule::BackwardStep
-            | Rule::RonComments => Severity::Warning,
+            | Rule::RonComments
+            | Rule::UnusedAllow => Severity::Warning,
         }
     }
 
@@ -112,6 +116,7 @@ impl Rule {
             Rule::UnvisitedTouchpoint => "a touchpoint that no path visits",
             Rule::BackwardStep => "a path step whose stage comes before the previous step's stage",
             Rule::RonComments => "comments in the file, which a save would drop",
+            Rule::UnusedAllow => "an `allow` that silences nothing",
         }
     }
 }

@@ -373,22 +373,11 @@ fn pick(
             },
             Choice::Create(path, template) => {
                 let map = template.instantiate(None);
-                match create_new(&path, &to_string(&map)) {
+                match crate::core::format::create_new(&path, to_string(&map).as_bytes()) {
                     Ok(()) => return Ok(Some(App::open(map, path, settings))),
                     Err(e) => picker.error(format!("cannot create {}: {e}", path.display())),
                 }
             }
         }
     }
-}
-
-/// Writes a new file; never overwrites one.
-fn create_new(path: &std::path::Path, text: &str) -> io::Result<()> {
-    use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()
 }

@@ -5,7 +5,7 @@
 
 use crate::core::text::{clean, clean_typed};
 use crate::tui::text::grapheme_width;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 /// An editable string with a cursor between graphemes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +37,12 @@ impl TextField {
     /// The text.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The cursor, as a byte offset into [`TextField::text`] on a grapheme
+    /// boundary.
+    pub fn cursor(&self) -> usize {
+        self.cursor
     }
 
     /// Whether the field takes several lines.
@@ -171,18 +177,19 @@ impl TextField {
         end
     }
 
+    /// `at`, or the end of the grapheme it falls inside. Looks only near
+    /// `at`, so typing at the end of a long note costs what one key does.
     fn snap(&self, at: usize) -> usize {
-        let mut offset = 0;
-        for g in self.text.graphemes(true) {
-            if offset + g.len() > at {
-                return offset + g.len();
-            }
-            offset += g.len();
-            if offset == at {
-                return at;
-            }
+        let len = self.text.len();
+        let mut cursor = GraphemeCursor::new(at, len, true);
+        if cursor.is_boundary(&self.text, 0).unwrap_or(true) {
+            return at;
         }
-        offset
+        cursor
+            .next_boundary(&self.text, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(len)
     }
 }
 

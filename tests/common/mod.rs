@@ -1,6 +1,8 @@
 //! Helpers shared by the tests: for the editor, a fixture map, an app on
 //! it, and key sequences fed through the same dispatch the terminal uses;
-//! for the exports, every example map and readers that take exports apart.
+//! for the exports, every example map and readers that take exports apart;
+//! for checks that need a tool, [`missing`] and [`skip`], which make a
+//! skipped check visible.
 #![allow(dead_code)]
 
 mod exports;

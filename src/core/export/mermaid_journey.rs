@@ -3,9 +3,11 @@
 //! the actors are the personas.
 //!
 //! The syntax is narrow: a name ends at `:`, `#` or `;` (and an actor at
-//! `,`), `%%` starts a comment, and actors are ordered by first appearance.
-//! What cannot be carried is replaced or averaged, and every loss is named
-//! in [`Exported::warnings`].
+//! `,`), `%%` starts a comment, a task named like a statement (`title`,
+//! `section`, `journey`, `accTitle`, `accDescr`, `%`) is read as one, and
+//! actors are ordered by first appearance. What cannot be carried is
+//! replaced, marked or averaged, and every loss is named in
+//! [`Exported::warnings`].
 
 use super::{Exported, Index, Options, clean, is_blank};
 use crate::core::model::{Map, Persona};

@@ -4,7 +4,9 @@
 //! Each text exporter is a pure function of the map and [`Options`], so the
 //! CLI, the TUI and the tests all get the same bytes for the same map. Every
 //! piece of map text goes through [`crate::core::text::clean`] before it is
-//! escaped for its format, so no control or bidi character reaches an export.
+//! escaped for its format, so no control, bidi or invisible character reaches
+//! an export; names that an export repeats on every row or step are cut
+//! (see `text::short`), so that an export stays bounded by the map's size.
 
 pub mod dot;
 mod ids;
@@ -213,7 +215,7 @@ pub fn write(
     write_limited(map, format, options, out, &render::Limits::from_env())
 }
 
-/// [`write`], with a picture drawn within `limits`: the editor passes a
+/// [`write()`], with a picture drawn within `limits`: the editor passes a
 /// cancel flag, so that Esc or a quit stops `dot`.
 pub fn write_limited(
     map: &Map,

@@ -1,6 +1,7 @@
 //! The RON file format: strict reading, canonical writing, atomic saving.
 
 mod atomic;
+mod create;
 mod read;
 mod source;
 #[cfg(target_os = "linux")]
@@ -9,6 +10,7 @@ mod version;
 mod write;
 
 pub use atomic::{write_atomic, write_atomic_forced};
+pub use create::create_new;
 pub use read::{
     LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES, load, load_reader, one_line_name,
     open_regular, parse_bytes, read_limited,

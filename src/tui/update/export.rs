@@ -95,8 +95,13 @@ impl ExportJob {
                 warnings,
                 error: None,
                 replaced,
+                cancelled: false,
             },
             Err(e) => ExportResult {
+                cancelled: matches!(
+                    e,
+                    export::ExportError::Render(export::render::RenderError::Cancelled)
+                ),
                 path: self.path,
                 warnings: Vec::new(),
                 error: Some(e.to_string()),
@@ -267,7 +272,11 @@ pub(super) fn exported(app: &mut App, result: ExportResult) -> Vec<Effect> {
     {
         app.session.drawing = None;
     }
-    let path = crate::core::text::printable(&result.path.display().to_string()).into_owned();
+    let path = crate::rescue::shown(&result.path);
+    if result.cancelled {
+        app.info(format!("drawing of {path} cancelled; nothing was written"));
+        return Vec::new();
+    }
     let to = if result.replaced {
         format!("{path} (replacing the file that was there)")
     } else {

@@ -255,12 +255,36 @@ fn text_rows(t: &TextField, width: usize, rows: u16, ascii: bool) -> Vec<(u16, S
             .map(|(n, text)| (n as u16, text))
             .collect();
     }
-    let column = shown_column(t, ascii);
+    let (line, column) = line_view(t, width, ascii);
     let skip = column.saturating_sub(width.saturating_sub(1));
-    t.lines()
-        .take(1)
-        .map(|line| (0, shown(line, skip, ascii)))
-        .collect()
+    vec![(0, shown(line, skip, width, ascii))]
+}
+
+/// A one-line field as far as it can show with the cursor in view: its
+/// text from some way before the cursor (all of it when the cursor is near
+/// the start), and the cursor's column in that text. Looking only that far
+/// back keeps a frame's cost to what a row shows, however long the text.
+fn line_view(t: &TextField, width: usize, ascii: bool) -> (&str, usize) {
+    let text = t.text();
+    let cursor = t.cursor();
+    // A column takes at least one byte; ASCII stand-ins at most a few.
+    let reach = width.saturating_mul(4).saturating_add(64);
+    let mut start = cursor.saturating_sub(reach);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let end = cursor.saturating_add(reach).min(text.len());
+    let end = (end..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let line = text[start..end].split('\n').next().unwrap_or_default();
+    let before = &text[start..cursor];
+    let column = if ascii {
+        before.graphemes(true).map(|g| shown_width(g, true)).sum()
+    } else {
+        crate::tui::textfield::field_width(before)
+    };
+    (line, column)
 }
 
 /// A field of several lines as drawn: every line broken into rows of at
@@ -268,10 +292,16 @@ fn text_rows(t: &TextField, width: usize, rows: u16, ascii: bool) -> Vec<(u16, S
 /// of a row) and between graphemes in a word longer than a row; and the
 /// cursor's (row, column) among them. A cursor past the end of a full row
 /// sits at the start of the next, where the next character will go.
+///
+/// Only a window of the text around the cursor is wrapped (see
+/// [`window`]), so a note of megabytes costs a frame what a screenful does.
 fn wrapped(t: &TextField, width: usize, ascii: bool) -> (Vec<String>, (usize, usize)) {
     let width = width.max(1);
-    let spot = t.spot();
-    let cursor_at = t.line_before_cursor().len();
+    let (start, end) = window(t.text(), t.cursor());
+    let text = &t.text()[start..end];
+    let before = &text[..t.cursor() - start];
+    let spot_line = before.matches('\n').count();
+    let cursor_at = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
     let mut rows: Vec<String> = Vec::new();
     let mut cursor = (0, 0);
     let place = |rows: &[String], col: usize| {
@@ -281,7 +311,7 @@ fn wrapped(t: &TextField, width: usize, ascii: bool) -> (Vec<String>, (usize, us
             (rows.len() - 1, col)
         }
     };
-    for (n, line) in t.lines().enumerate() {
+    for (n, line) in text.split('\n').enumerate() {
         rows.push(String::new());
         let (mut col, mut at) = (0, 0);
         for word in line.split_word_bounds() {
@@ -297,7 +327,7 @@ fn wrapped(t: &TextField, width: usize, ascii: bool) -> (Vec<String>, (usize, us
                     rows.push(String::new());
                     col = 0;
                 }
-                if n == spot.line && at == cursor_at {
+                if n == spot_line && at == cursor_at {
                     cursor = place(&rows, col);
                 }
                 let row = rows.last_mut().expect("a row");
@@ -310,18 +340,50 @@ fn wrapped(t: &TextField, width: usize, ascii: bool) -> (Vec<String>, (usize, us
                 at += g.len();
             }
         }
-        if n == spot.line && at == cursor_at {
+        if n == spot_line && at == cursor_at {
             cursor = place(&rows, col);
         }
     }
     (rows, cursor)
 }
 
-/// A line of field text from display column `skip` on; tabs as spaces.
-fn shown(line: &str, skip: usize, ascii: bool) -> String {
+/// The most of a field's text wrapped on either side of the cursor: far
+/// more than a form shows.
+const WINDOW: usize = 4 * 1024;
+
+/// The part of `text` that [`wrapped`] lays out: all of it when it is short,
+/// else about [`WINDOW`] bytes on either side of `cursor`. The start moves in
+/// steps of a window and then to the next line or space, so that typing or
+/// moving within a step keeps the rows where they were.
+fn window(text: &str, cursor: usize) -> (usize, usize) {
+    if text.len() <= 2 * WINDOW {
+        return (0, text.len());
+    }
+    let mut start = cursor.saturating_sub(WINDOW) / WINDOW * WINDOW;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if start > 0 {
+        // Rows begin at a line or a word, as they would in the whole text.
+        let head = &text[start..cursor];
+        start += head.find(['\n', ' ']).map_or(0, |i| i + 1).min(head.len());
+    }
+    let mut end = (cursor + WINDOW).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// A line of field text from display column `skip` on, `width` columns of
+/// it at most; tabs as spaces.
+fn shown(line: &str, skip: usize, width: usize, ascii: bool) -> String {
     let mut col = 0;
     let mut out = String::new();
     for g in line.graphemes(true) {
+        if col >= skip + width {
+            break;
+        }
         let w = shown_width(g, ascii);
         if col >= skip {
             match g {
@@ -336,19 +398,6 @@ fn shown(line: &str, skip: usize, ascii: bool) -> String {
         col += w;
     }
     out
-}
-
-/// The cursor's column as drawn: in ASCII mode every other grapheme shows
-/// as its stand-in (`ae` for `ä`, `?` where there is none), whatever its
-/// real width.
-fn shown_column(t: &TextField, ascii: bool) -> usize {
-    if !ascii {
-        return t.spot().column;
-    }
-    t.line_before_cursor()
-        .graphemes(true)
-        .map(|g| shown_width(g, true))
-        .sum()
 }
 
 /// How many columns a grapheme takes as a field shows it.
@@ -377,7 +426,7 @@ pub fn cursor<P>(form: &Form<P>, area: Rect, ascii: bool) -> Option<Position> {
         let (_, (row, col)) = wrapped(t, value_w, ascii);
         (row.min(usize::from(h.saturating_sub(1))), col)
     } else {
-        (0, shown_column(t, ascii).min(value_w - 1))
+        (0, line_view(t, value_w, ascii).1.min(value_w - 1))
     };
     let pos = Position::new(g.value_x + col as u16, y + row as u16);
     inner.contains(pos).then_some(pos)

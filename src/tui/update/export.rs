@@ -76,12 +76,15 @@ impl ExportJob {
                     warnings,
                     error: None,
                     replaced,
+                    cancelled: false,
                 },
+                // The canvas takes well under a second; it is not cancelled.
                 Err(e) => ExportResult {
                     path: self.path,
                     warnings: Vec::new(),
                     error: Some(e.to_string()),
                     replaced: false,
+                    cancelled: false,
                 },
             };
         }

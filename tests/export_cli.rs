@@ -257,7 +257,7 @@ fn hanging_dot(dir: &std::path::Path) -> (String, std::path::PathBuf) {
 
 #[cfg(unix)]
 #[test]
-fn ctrl_c_on_render_stops_dot_and_writes_nothing() {
+fn ctrl_c_on_render_graph_stops_dot_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, pid_file) = hanging_dot(dir.path());
     let out = dir.path().join("camera.svg");

@@ -78,6 +78,7 @@ impl ExportJob {
                     replaced,
                     cancelled: false,
                 },
+                // The canvas takes well under a second; it is not cancelled.
                 Err(e) => ExportResult {
                     path: self.path,
                     warnings: Vec::new(),

@@ -72,8 +72,8 @@ fn prepare(req: &Request<'_>) -> Result<(Map, Report), String> {
                         .into(),
                 );
             }
-            let bytes = if super::input::is_stdin(data) {
-                if super::input::is_stdin(req.file) {
+            let bytes = if super::input::is_dash(data) {
+                if super::input::is_dash(req.file) {
                     return Err("the map and --data cannot both be standard input".into());
                 }
                 let mut bytes = Vec::new();

@@ -187,3 +187,37 @@ fn draw_blank_200x50(bencher: divan::Bencher) {
     let mut term = terminal(Counter::default());
     bencher.bench_local(|| term.draw(|_| {}).map(|_| ()).expect("draw"));
 }
+
+/// A key and its frame on the camera map with one text field of 14 MB:
+/// the title, the first touchpoint's notes (with a form open on them), or
+/// the first persona's name. Costs what the plain map does: no key reads
+/// more of a field than a screen shows.
+#[divan::bench(args = ["none", "title", "notes-form", "persona"])]
+fn key_with_one_14mb_field(bencher: divan::Bencher, field: &str) {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("maps/camera.ron");
+    let mut map = load(&file).expect("camera map").map;
+    let long = "Tä x ".repeat(2_800_000);
+    match field {
+        "title" => map.title = long,
+        "notes-form" => map.stages[0].touchpoints[0].notes = long,
+        "persona" => map.personas[0].name = long,
+        _ => {}
+    }
+    let mut app = App::open(map, PathBuf::from("bench.ron"), Settings::new(false, true));
+    update::update(&mut app, journey::tui::action::Action::Resize(80, 24));
+    let (down, up) = if field == "notes-form" {
+        press(&mut app, "e<Tab><Tab><Tab>");
+        (parse_keys("x"), parse_keys("<BS>"))
+    } else {
+        (parse_keys("j"), parse_keys("k"))
+    };
+    let mut term = terminal(Counter::default());
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        for e in if flip { &down } else { &up } {
+            app.handle(e.clone());
+        }
+        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+    });
+}

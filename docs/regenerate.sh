@@ -1,6 +1,7 @@
 #!/bin/sh
-# Regenerates the example pictures and page in docs/ from an example map.
-# Needs Graphviz (`dot`). Usage: docs/regenerate.sh [MAP]
+# Regenerates the example pictures and page in docs/ from an example map:
+# the journey canvas as PNG and SVG (no external program needed), the
+# Markdown page and the Mermaid flowchart. Usage: docs/regenerate.sh [MAP]
 # Without MAP it uses maps/camera.ron, or the test fixture of the same name
 # where the examples are not there.
 set -eu

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::tmux::{Tmux, copy_fixture, journey, tmux_available};
+use common::tmux::{Tmux, copy_fixture, start_with, tmux_available};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -47,32 +47,21 @@ fn wait_until(what: &str, done: impl Fn() -> bool) {
     }
 }
 
-/// Starts the editor with the stand-in `dot` first on `PATH`.
-fn start_with_dot(tmux: &Tmux, dir: &Path, bin: &Path) {
+/// The editor on a copy of the camera map, with a hanging stand-in `dot`
+/// first on `PATH`; returns the folder and the stand-in's pid file.
+fn start_with_hanging_dot(tmux: &Tmux) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_fixture(dir.path());
+    let bin = dir.path().join("bin");
+    let pid_file = hanging_dot(&bin);
     let path = format!(
         "{}:{}",
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let command = format!(
-        "env PATH='{path}' '{}' camera.ron; echo \"EXITED $?\"; sleep 600",
-        journey()
-    );
-    let dir = dir.to_string_lossy();
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        &dir,
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session: {out:?}");
+    start_with(tmux, dir.path(), &[("PATH", &path)], "camera.ron");
+    tmux.wait_for("the board", |s| s.contains("camera.ron"));
+    (dir, pid_file)
 }
 
 /// Opens the export prompt on svg and confirms it.
@@ -92,12 +81,7 @@ fn a_hanging_dot_leaves_the_editor_free_and_esc_stops_it() {
         return;
     }
     let tmux = Tmux::new("drawing-esc");
-    let dir = tempfile::tempdir().expect("tempdir");
-    copy_fixture(dir.path());
-    let bin = dir.path().join("bin");
-    let pid_file = hanging_dot(&bin);
-    start_with_dot(&tmux, dir.path(), &bin);
-    tmux.wait_for("the board", |s| s.contains("camera.ron"));
+    let (dir, pid_file) = start_with_hanging_dot(&tmux);
 
     export_svg(&tmux);
     tmux.wait_for("the drawing status", |s| {
@@ -115,7 +99,7 @@ fn a_hanging_dot_leaves_the_editor_free_and_esc_stops_it() {
 
     tmux.send(&["Escape"]);
     tmux.wait_for("the cancelled export", |s| {
-        s.contains("export failed") && s.contains("cancel")
+        s.contains("drawing of") && s.contains("cancelled; nothing was written")
     });
     wait_until("dot is stopped", || !running(&pid));
     assert!(!dir.path().join("camera.svg").exists(), "nothing written");
@@ -127,12 +111,7 @@ fn quitting_while_drawing_leaves_no_dot_behind() {
         return;
     }
     let tmux = Tmux::new("drawing-quit");
-    let dir = tempfile::tempdir().expect("tempdir");
-    copy_fixture(dir.path());
-    let bin = dir.path().join("bin");
-    let pid_file = hanging_dot(&bin);
-    start_with_dot(&tmux, dir.path(), &bin);
-    tmux.wait_for("the board", |s| s.contains("camera.ron"));
+    let (_dir, pid_file) = start_with_hanging_dot(&tmux);
 
     export_svg(&tmux);
     wait_until("dot starts", || pid_file.exists());

@@ -121,14 +121,14 @@ fn mermaid_journey_says_what_it_lost() {
 }
 
 #[test]
-fn render_writes_an_svg() {
+fn render_graph_writes_an_svg() {
     if !common::have_dot() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("camera.svg");
     journey()
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .assert()
@@ -154,14 +154,14 @@ fn render_refuses_an_unknown_extension() {
 }
 
 #[test]
-fn render_without_dot_names_the_program_and_the_package() {
+fn render_graph_without_dot_names_the_program_and_the_package() {
     let dir = tempfile::tempdir().expect("temp dir");
     let empty = dir.path().join("bin");
     std::fs::create_dir(&empty).expect("mkdir");
     let out = dir.path().join("camera.png");
     journey()
         .env("PATH", &empty)
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .assert()
@@ -173,7 +173,7 @@ fn render_without_dot_names_the_program_and_the_package() {
 
 #[cfg(unix)]
 #[test]
-fn render_shows_what_a_failing_dot_said() {
+fn render_graph_shows_what_a_failing_dot_said() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("temp dir");
     let bin = dir.path().join("bin");
@@ -188,7 +188,7 @@ fn render_shows_what_a_failing_dot_said() {
     let out = dir.path().join("camera.pdf");
     journey()
         .env("PATH", &bin)
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .assert()
@@ -200,33 +200,15 @@ fn render_shows_what_a_failing_dot_said() {
 
 #[cfg(unix)]
 #[test]
-fn render_stops_a_hung_dot_at_the_timeout() {
-    use std::os::unix::fs::PermissionsExt;
+fn render_graph_stops_a_hung_dot_at_the_timeout() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let bin = dir.path().join("bin");
-    std::fs::create_dir(&bin).expect("mkdir");
-    let fake = bin.join("dot");
-    let pid_file = dir.path().join("pid");
-    std::fs::write(
-        &fake,
-        format!(
-            "#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n",
-            pid_file.display()
-        ),
-    )
-    .expect("write the fake dot");
-    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into())
-    );
+    let (path, pid_file) = hanging_dot(dir.path());
     let out = dir.path().join("camera.svg");
     let started = std::time::Instant::now();
     journey()
         .env("PATH", path)
         .env("JOURNEY_DOT_TIMEOUT", "0.5")
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .timeout(std::time::Duration::from_secs(30))
@@ -247,15 +229,15 @@ fn render_stops_a_hung_dot_at_the_timeout() {
     assert_ne!(unsafe { libc::kill(pid, 0) }, 0, "the fake dot still runs");
 }
 
+/// A stand-in `dot` in `dir/bin` that records its process id in `dir/pid`
+/// and then hangs; returns a `PATH` that finds it first, and the pid file.
 #[cfg(unix)]
-#[test]
-fn ctrl_c_on_render_stops_dot_and_writes_nothing() {
+fn hanging_dot(dir: &std::path::Path) -> (String, std::path::PathBuf) {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let bin = dir.path().join("bin");
+    let bin = dir.join("bin");
     std::fs::create_dir(&bin).expect("mkdir");
     let fake = bin.join("dot");
-    let pid_file = dir.path().join("pid");
+    let pid_file = dir.join("pid");
     std::fs::write(
         &fake,
         format!(
@@ -270,10 +252,18 @@ fn ctrl_c_on_render_stops_dot_and_writes_nothing() {
         bin.display(),
         std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into())
     );
+    (path, pid_file)
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_on_render_graph_stops_dot_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, pid_file) = hanging_dot(dir.path());
     let out = dir.path().join("camera.svg");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_journey"))
         .env("PATH", path)
-        .args(["render", "--output"])
+        .args(["render", "--style", "graph", "--output"])
         .arg(&out)
         .arg(fixture("buyers.ron"))
         .stderr(std::process::Stdio::piped())

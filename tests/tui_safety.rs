@@ -502,7 +502,9 @@ fn no_key_costs_more_for_one_long_text_field() {
     app.handle(Event::Resize(120, 40));
     let slowest = slowest_key(&mut app, &seq);
     assert!(
-        slowest < baseline * 20 + Duration::from_millis(250),
+        // Without the window a key took 9 to 12 s here in a debug build;
+        // with it about 0.1 s. The margin leaves room for a loaded machine.
+        slowest < baseline * 20 + Duration::from_secs(2),
         "a key took {slowest:?} with 8 MB fields, {baseline:?} without"
     );
 }

@@ -9,15 +9,17 @@ use crate::core::validate::{Diagnostic, Item, Severity, attach_lines, validate, 
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+mod gitlab;
+
 /// The version of the JSON document `--format json` prints.
 pub const JSON_VERSION: u32 = 1;
 
 /// What checking one file gave.
 enum Outcome {
     Unreadable(LoadError),
-    /// The findings, and for each the column where its line's text
-    /// begins (known where the line is).
-    Checked(Vec<Diagnostic>, Vec<Option<usize>>),
+    /// The findings; for each the column where its line's text begins
+    /// (known where the line is); and how many warnings an `allow` silenced.
+    Checked(Vec<Diagnostic>, Vec<Option<usize>>, usize),
 }
 
 /// Checks every file, prints the findings, and returns the exit code.
@@ -57,7 +59,7 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
         results
             .iter()
             .map(|(_, o)| match o {
-                Outcome::Checked(d, _) => d.iter().filter(|d| d.severity == severity).count(),
+                Outcome::Checked(d, _, _) => d.iter().filter(|d| d.severity == severity).count(),
                 Outcome::Unreadable(_) => 0,
             })
             .sum::<usize>()
@@ -75,6 +77,7 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
         CheckFormat::Human => print_human(&results),
         CheckFormat::Json => print_json(&results, errors, warnings),
         CheckFormat::Github => print_github(&results),
+        CheckFormat::Gitlab => gitlab::print_gitlab(&results),
     }
     if unreadable {
         EXIT_UNREADABLE
@@ -92,13 +95,15 @@ fn check_file(file: &Path) -> Outcome {
             let source = loaded.source();
             let mut diagnostics = validate_source(&source);
             diagnostics.extend(validate(&loaded.map));
+            let sorted = crate::core::allow::apply(&loaded.map, diagnostics);
+            let mut diagnostics = sorted.findings;
             attach_lines(&mut diagnostics, &loaded.map, &source);
             diagnostics.sort_by_key(|d| d.line);
             let columns = diagnostics
                 .iter()
                 .map(|d| d.line.and_then(|l| column(&loaded.text, l)))
                 .collect();
-            Outcome::Checked(diagnostics, columns)
+            Outcome::Checked(diagnostics, columns, sorted.allowed.len())
         }
     }
 }
@@ -122,7 +127,7 @@ fn print_human(results: &[(&Path, Outcome)]) {
     for (file, outcome) in results {
         match outcome {
             Outcome::Unreadable(e) => eprint_clean(&format!("error: {e}")),
-            Outcome::Checked(diagnostics, _) => {
+            Outcome::Checked(diagnostics, _, allowed) => {
                 for d in diagnostics {
                     let colour = match d.severity {
                         Severity::Error => "1;31",
@@ -141,7 +146,7 @@ fn print_human(results: &[(&Path, Outcome)]) {
                     .filter(|d| d.severity == Severity::Error)
                     .count();
                 let warnings = diagnostics.len() - errors;
-                let summary = if diagnostics.is_empty() {
+                let mut summary = if diagnostics.is_empty() {
                     "ok".to_string()
                 } else {
                     format!(
@@ -150,6 +155,9 @@ fn print_human(results: &[(&Path, Outcome)]) {
                         plural(warnings, "warning")
                     )
                 };
+                if *allowed > 0 {
+                    summary.push_str(&format!(" ({} allowed)", plural(*allowed, "warning")));
+                }
                 eprint_clean(&format!("{}: {summary}", shown_path(file)));
             }
         }
@@ -169,6 +177,8 @@ struct JsonReport<'a> {
     version: u32,
     errors: usize,
     warnings: usize,
+    /// Warnings an `allow` in the map silenced (not in `findings`).
+    allowed: usize,
     unreadable: usize,
     findings: Vec<JsonFinding<'a>>,
 }
@@ -216,7 +226,7 @@ fn print_json(results: &[(&Path, Outcome)], errors: usize, warnings: usize) {
                     id: None,
                 });
             }
-            Outcome::Checked(diagnostics, columns) => {
+            Outcome::Checked(diagnostics, columns, _) => {
                 findings.extend(
                     diagnostics
                         .iter()
@@ -235,10 +245,18 @@ fn print_json(results: &[(&Path, Outcome)], errors: usize, warnings: usize) {
             }
         }
     }
+    let allowed = results
+        .iter()
+        .map(|(_, o)| match o {
+            Outcome::Checked(_, _, n) => *n,
+            Outcome::Unreadable(_) => 0,
+        })
+        .sum();
     let report = JsonReport {
         version: JSON_VERSION,
         errors,
         warnings,
+        allowed,
         unreadable,
         findings,
     };
@@ -251,7 +269,8 @@ fn print_json(results: &[(&Path, Outcome)], errors: usize, warnings: usize) {
 /// GitHub Actions workflow commands: `::error file=…,line=…,title=…::message`.
 fn print_github(results: &[(&Path, Outcome)]) {
     for (file, outcome) in results {
-        let file_prop = escape_property(&shown_path(file));
+        // Relative to the repository's top, where annotations are anchored.
+        let file_prop = escape_property(&shown_path(&gitlab::repo_relative(file)));
         match outcome {
             Outcome::Unreadable(e) => {
                 let mut props = format!("file={file_prop}");
@@ -266,7 +285,7 @@ fn print_github(results: &[(&Path, Outcome)]) {
                     escape_data(&e.kind.to_string())
                 ));
             }
-            Outcome::Checked(diagnostics, columns) => {
+            Outcome::Checked(diagnostics, columns, _) => {
                 for (d, column) in diagnostics.iter().zip(columns) {
                     let mut props = format!("file={file_prop}");
                     if let Some(line) = d.line {

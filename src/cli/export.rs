@@ -64,7 +64,7 @@ pub fn run_export(
 
 /// Whether `out` is the map itself by any name (the same path, a symlink,
 /// a hard link), which writing the export would replace; says so if it is.
-fn names_the_map(file: &Path, out: &Path) -> bool {
+pub(super) fn names_the_map(file: &Path, out: &Path) -> bool {
     if !same_file(file, out) {
         return false;
     }
@@ -136,7 +136,7 @@ pub fn run_render(file: &Path, output: &Path, persona: Option<&str>) -> u8 {
 }
 
 /// Loads the map, warns if it would fail `check`, and checks the persona.
-fn prepare(file: &Path, persona: Option<&str>) -> Result<(Map, Options), u8> {
+pub(super) fn prepare(file: &Path, persona: Option<&str>) -> Result<(Map, Options), u8> {
     let loaded = match super::input::load_map(file) {
         Ok(loaded) => loaded,
         Err(e) => {

@@ -1,8 +1,9 @@
 //! Where the subcommands read maps from: `-` is standard input (read once,
-//! at most the same size limit as a file), and a folder given to `check`
-//! stands for every `.ron` map under it.
+//! at most the same size limit as a file), a folder given to `check`
+//! stands for every `.ron` map under it, and git's `/dev/null` is the side
+//! of a diff that does not exist.
 
-use crate::core::format::{LoadError, Loaded, load, load_reader};
+use crate::core::format::{LoadError, LoadErrorKind, Loaded, load, load_reader};
 use std::path::{Path, PathBuf};
 
 /// Whether `path` is `-`, standard input (or output, for `--output -`).
@@ -83,6 +84,23 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
             found.push(path);
         }
     }
+}
+
+/// Whether `path` is git's name for a missing side of a diff.
+pub fn is_dev_null(path: &Path) -> bool {
+    path.as_os_str() == "/dev/null"
+}
+
+/// Whether a file was read but is no map (or not yet one, in the middle
+/// of a merge): text that git can still show line by line.
+pub fn is_text_but_no_map(kind: &LoadErrorKind) -> bool {
+    matches!(
+        kind,
+        LoadErrorKind::Syntax(_)
+            | LoadErrorKind::Empty
+            | LoadErrorKind::ConflictMarker(_)
+            | LoadErrorKind::NewerFormat { .. }
+    )
 }
 
 #[cfg(test)]

@@ -4,14 +4,21 @@
 mod check;
 mod color;
 mod config;
+mod diff;
+mod diff_print;
 mod editor;
 mod export;
 mod fmt;
+mod git_setup;
 mod habits;
 mod input;
+mod insight;
 mod keys;
+mod merge;
 mod new;
+mod outline;
 mod output;
+mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -20,8 +27,10 @@ use std::process::ExitCode;
 pub use color::ColorChoice;
 pub use editor::run_editor;
 pub use habits::{mistyped, refuse, subcommands as subcommand_names};
+pub use insight::InsightFormat;
 pub(crate) use output::{emit, emit_line, eprint_clean};
 pub use output::{finish, note_closed_at_start, usage};
+pub use render::{SizeArg, Style};
 
 /// Everything went fine.
 pub const EXIT_OK: u8 = 0;
@@ -87,7 +96,7 @@ pub enum Command {
     },
     /// Validate maps and print the findings. Exit code 1 on errors.
     #[command(
-        after_help = "Examples:\n  journey check maps/*.ron\n  journey check maps/          (every .ron map under the folder)\n  cat map.ron | journey check -\n  journey check map.ron --format github --deny-warnings"
+        after_help = "Examples:\n  journey check maps/*.ron\n  journey check maps/          (every .ron map under the folder)\n  cat map.ron | journey check -\n  journey check map.ron --format github --deny-warnings\n  journey check maps/*.ron --format gitlab > gl-code-quality-report.json"
     )]
     Check {
         /// The maps to check: files, folders (every .ron map under them,
@@ -134,8 +143,10 @@ pub enum Command {
         #[arg(long)]
         persona: Option<String>,
     },
-    /// Draw a map as SVG, PNG or PDF through Graphviz `dot`.
-    #[command(after_help = "Example:\n  journey render maps/camera.ron --output camera.svg")]
+    /// Draw a map as SVG, PNG or PDF: the journey canvas, or with `--style graph` the Graphviz picture.
+    #[command(
+        after_help = "Examples:\n  journey render maps/camera.ron --output camera.png\n  journey render maps/camera.ron --output camera.pdf --size a4\n  journey render maps/camera.ron --output camera.svg --persona gift-buyer\n  journey render maps/camera.ron --output graph.svg --style graph    (needs Graphviz `dot`)"
+    )]
     Render {
         /// The map to draw.
         file: PathBuf,
@@ -145,6 +156,92 @@ pub enum Command {
         /// Show only this persona's paths.
         #[arg(long)]
         persona: Option<String>,
+        /// The picture: the journey canvas, or the Graphviz graph.
+        #[arg(long, value_enum, default_value_t = Style::Canvas)]
+        style: Style,
+        /// The canvas's page, landscape (default: slide, 1920 x 1080).
+        #[arg(long, value_enum)]
+        size: Option<SizeArg>,
+        /// A PNG's pixels per canvas pixel (default 1; 2 for a sharp slide).
+        #[arg(long)]
+        scale: Option<f32>,
+    },
+    /// Compare two maps by id: what was added, removed, renamed, moved and changed.
+    #[command(
+        after_help = "Examples:\n  journey diff old.ron new.ron\n  journey diff old.ron new.ron --format markdown   (for a pull-request comment)\n  git show HEAD~1:maps/camera.ron | journey diff - maps/camera.ron\n\nExit code 0: the same journey; 1: they differ; 2: a map cannot be read.\nGiven git's seven external-diff arguments (see `journey git-setup`), it\nexits 0 whenever it could read both sides."
+    )]
+    Diff {
+        /// OLD NEW (`-` for standard input), or the seven arguments git
+        /// passes an external diff.
+        #[arg(required = true, num_args = 2..=7, value_name = "OLD NEW")]
+        files: Vec<PathBuf>,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
+    /// Print a map as a line-oriented outline (git's textconv for maps).
+    #[command(
+        after_help = "Examples:\n  journey outline maps/camera.ron\n  git config diff.journey.textconv \"journey outline --fallback\""
+    )]
+    Outline {
+        /// The map to outline (`-` for standard input).
+        file: PathBuf,
+        /// Print a file that is text but no map as it is (for git).
+        #[arg(long)]
+        fallback: bool,
+    },
+    /// Merge two changed versions of a map by id (a git merge driver).
+    #[command(
+        after_help = "Examples:\n  journey merge base.ron ours.ron theirs.ron               (the result replaces ours.ron)\n  journey merge base.ron ours.ron theirs.ron --output merged.ron\n  git config merge.journey.driver \"journey merge %O %A %B --path %P\"\n\nExit code 0: merged cleanly; 1: conflicts, written between git's conflict\nmarkers; 2: a side cannot be read (nothing is written)."
+    )]
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version; the result is written here unless --output says otherwise.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Write the result here instead (`-` for standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The map's name in the repository, for messages (git's %P).
+        #[arg(long)]
+        path: Option<PathBuf>,
+    },
+    /// Set git up to diff and merge maps through journey.
+    #[command(
+        after_help = "Examples:\n  journey git-setup                     (this repository: .gitattributes and .git/config)\n  journey git-setup --global            (the drivers in your own git config)\n  journey git-setup --pattern 'maps/*.ron'\n\nIt writes `*.ron diff=journey merge=journey` to .gitattributes and the\ndiff.journey and merge.journey settings. A setting that is already\ndifferent is left alone (exit 1) unless --force."
+    )]
+    GitSetup {
+        /// Write the drivers into your user git config instead of the repository's.
+        #[arg(long)]
+        global: bool,
+        /// Replace settings and attributes that are already set differently.
+        #[arg(long)]
+        force: bool,
+        /// The files that are maps, as a .gitattributes pattern.
+        #[arg(long, default_value = "*.ron")]
+        pattern: String,
+    },
+    /// Which touchpoints matter: attribution models and the Markov removal effect.
+    #[command(
+        after_help = "Examples:\n  journey insight maps/date.ron\n  journey insight maps/camera.ron --without photo-blogs\n  journey insight maps/camera.ron --data journeys.csv --format json\n\n--data reads a CSV of paths (path,total_conversions,total_null; steps joined by >)\nor an event log (journey,touchpoint[,time][,converted])."
+    )]
+    Insight {
+        /// The map whose touchpoints are attributed (`-` for standard input).
+        file: PathBuf,
+        /// Read journeys from this CSV instead of the map's paths (`-` for standard input).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Count only this persona's paths.
+        #[arg(long)]
+        persona: Option<String>,
+        /// What if these touchpoints (ids, comma-separated) were removed?
+        #[arg(long, value_delimiter = ',')]
+        without: Vec<String>,
+        /// How to print the report.
+        #[arg(long, value_enum, default_value_t = InsightFormat::Human)]
+        format: InsightFormat,
     },
     /// Print the key table in force: mode, key, action, description.
     #[command(
@@ -179,6 +276,17 @@ pub enum Command {
     Man,
 }
 
+/// How `diff` prints its changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change, for people.
+    Human,
+    /// A Markdown list for a pull-request comment.
+    Markdown,
+    /// One versioned JSON document.
+    Json,
+}
+
 /// How `keys` prints the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KeysFormat {
@@ -210,6 +318,8 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 /// The formats `export` writes.
@@ -257,7 +367,44 @@ pub fn run(command: Command) -> ExitCode {
             file,
             output,
             persona,
-        } => export::run_render(&file, &output, persona.as_deref()),
+            style,
+            size,
+            scale,
+        } => render::run(&render::RenderArgs {
+            file: &file,
+            output: &output,
+            persona: persona.as_deref(),
+            style,
+            size,
+            scale,
+        }),
+        Command::Diff { files, format } => diff::run(&files, format),
+        Command::Outline { file, fallback } => outline::run(&file, fallback),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            path,
+        } => merge::run(&base, &ours, &theirs, output.as_deref(), path.as_deref()),
+        Command::GitSetup {
+            global,
+            force,
+            pattern,
+        } => git_setup::run(global, force, &pattern),
+        Command::Insight {
+            file,
+            data,
+            persona,
+            without,
+            format,
+        } => insight::run(&insight::Request {
+            file: &file,
+            data: data.as_deref(),
+            persona: persona.as_deref(),
+            without: &without,
+            format,
+        }),
     };
     ExitCode::from(code)
 }

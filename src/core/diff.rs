@@ -2,6 +2,13 @@
 //! added, 1 persona changed". Used to tell a user what a recovery file or a
 //! change on disk holds before they choose.
 
+pub mod changes;
+pub mod fields;
+pub mod outline;
+pub mod step_changes;
+mod walk;
+pub mod words;
+
 use crate::core::model::Map;
 use std::collections::HashMap;
 

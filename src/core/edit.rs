@@ -59,6 +59,11 @@ pub enum Edit {
     /// Puts another map in this one's place, as a reload from disk does:
     /// undo brings back the map as it was.
     ReplaceMap(Box<Map>),
+    /// Sets an item's `allow` list (the rules whose warnings it accepts).
+    SetAllow {
+        item: crate::core::validate::Item,
+        allow: Vec<String>,
+    },
 }
 
 /// The fields of a touchpoint a user edits: everything but the id.
@@ -204,12 +209,24 @@ impl Edit {
             Edit::Person(edit) => edit.describe(map),
             Edit::SetMapInfo { .. } => "edit the map's title".into(),
             Edit::ReplaceMap(_) => "reload the map".into(),
+            Edit::SetAllow { allow, .. } => format!("allow {}", allow.join(", ")),
         }
     }
 
     /// Applies the edit. On error the map is left as it was.
     pub fn apply(self, map: &mut Map) -> Result<Applied, EditError> {
         match self {
+            Edit::SetAllow { item, allow } => {
+                let list = crate::core::allow::allow_list_mut(map, item)?;
+                Ok(Applied {
+                    inverse: Edit::SetAllow {
+                        item,
+                        allow: std::mem::replace(list, allow),
+                    },
+                    focus: Focus::Map,
+                    paths_changed: 0,
+                })
+            }
             Edit::ReplaceMap(other) => Ok(Applied {
                 inverse: Edit::ReplaceMap(Box::new(std::mem::replace(map, *other))),
                 focus: Focus::Map,

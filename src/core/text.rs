@@ -272,6 +272,9 @@ pub fn clean_map(map: &mut crate::core::model::Map) {
             }
         }
     }
+    // Cleaning can empty a newer field (a currency of only invisible
+    // characters): the map then needs no newer format.
+    map.format = crate::core::format::required_format(map);
 }
 
 #[cfg(test)]

@@ -46,11 +46,13 @@ pub enum Rule {
     UnvisitedTouchpoint,
     BackwardStep,
     RonComments,
+    UnusedAllow,
+    NoConvertedPath,
 }
 
 impl Rule {
     /// Every rule, in the order the README's table lists them.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 13] = [
         Rule::EmptyStage,
         Rule::NoStages,
         Rule::DuplicateId,
@@ -62,6 +64,8 @@ impl Rule {
         Rule::UnvisitedTouchpoint,
         Rule::BackwardStep,
         Rule::RonComments,
+        Rule::UnusedAllow,
+        Rule::NoConvertedPath,
     ];
 
     /// The stable kebab-case name.
@@ -78,6 +82,8 @@ impl Rule {
             Rule::UnvisitedTouchpoint => "unvisited-touchpoint",
             Rule::BackwardStep => "backward-step",
             Rule::RonComments => "ron-comments",
+            Rule::UnusedAllow => "unused-allow",
+            Rule::NoConvertedPath => "no-converted-path",
         }
     }
 
@@ -94,7 +100,9 @@ impl Rule {
             | Rule::EmptyPath
             | Rule::UnvisitedTouchpoint
             | Rule::BackwardStep
-            | Rule::RonComments => Severity::Warning,
+            | Rule::RonComments
+            | Rule::UnusedAllow
+            | Rule::NoConvertedPath => Severity::Warning,
         }
     }
 
@@ -112,6 +120,10 @@ impl Rule {
             Rule::UnvisitedTouchpoint => "a touchpoint that no path visits",
             Rule::BackwardStep => "a path step whose stage comes before the previous step's stage",
             Rule::RonComments => "comments in the file, which a save would drop",
+            Rule::UnusedAllow => "an `allow` that silences nothing",
+            Rule::NoConvertedPath => {
+                "personas with paths, none of which converts: nothing to attribute"
+            }
         }
     }
 }
@@ -338,6 +350,7 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
         }
     }
 
+    no_converted_path(map, &mut f);
     for (s, stage) in map.stages.iter().enumerate() {
         for (i, t) in stage.touchpoints.iter().enumerate() {
             if !visited.contains(t.id.as_str()) {
@@ -355,6 +368,27 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
         }
     }
     f.out
+}
+
+/// `no-converted-path`: with paths but no conversion, `journey insight`
+/// has nothing to attribute. A converted path of `customers: 0` counts no
+/// conversion.
+fn no_converted_path(map: &Map, f: &mut Findings<'_>) {
+    let mut paths = map.personas.iter().flat_map(|p| &p.paths).peekable();
+    if paths.peek().is_none() {
+        return;
+    }
+    let converts = |p: &crate::core::model::Path| {
+        p.outcome == crate::core::model::Outcome::Converted && p.customer_count() > 0
+    };
+    if !paths.any(converts) {
+        f.push(
+            Rule::NoConvertedPath,
+            Item::Map,
+            "",
+            "the map has personas and paths, but no path converts, so `journey insight` has nothing to attribute".into(),
+        );
+    }
 }
 
 /// Findings about the file's text rather than the map: comments, which a

@@ -80,6 +80,9 @@ pub enum Action {
     PathPanel,
     /// Open the problems panel.
     Problems,
+    /// In the problems panel: accept the selected warning for its item
+    /// (its rule goes into the item's `allow` list).
+    AllowWarning,
     /// Search touchpoints by name, channel or notes.
     Search,
     /// Go to the next search match.
@@ -186,6 +189,8 @@ pub struct ExportResult {
     pub error: Option<String>,
     /// Whether a file was there before and is now replaced.
     pub replaced: bool,
+    /// The user stopped the drawing; nothing was written.
+    pub cancelled: bool,
 }
 
 /// The answers a dialog can take. Each dialog lists the ones it offers.

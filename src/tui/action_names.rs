@@ -83,6 +83,7 @@ pub const NAMED_ACTIONS: &[(&str, Action)] = &[
     ("open", Action::Open),
     ("new-map", Action::NewMap),
     ("cancel-drawing", Action::CancelDrawing),
+    ("allow-warning", Action::AllowWarning),
     ("suspend", Action::Suspend),
 ];
 
@@ -195,6 +196,7 @@ pub fn bindable(action: &Action) -> bool {
         | A::Open
         | A::NewMap
         | A::CancelDrawing
+        | A::AllowWarning
         | A::Suspend => true,
     }
 }

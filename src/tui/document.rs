@@ -32,13 +32,16 @@ pub struct Document {
 pub struct Problems {
     /// Every finding, errors first.
     pub list: Vec<Diagnostic>,
+    /// Warnings the map's `allow` lists accept: shown dimmed, not counted.
+    pub allowed: Vec<Diagnostic>,
     pub errors: usize,
     pub warnings: usize,
 }
 
 impl Problems {
     fn of(map: &Map) -> Problems {
-        let mut list = validate(map);
+        let sorted = crate::core::allow::apply(map, validate(map));
+        let (mut list, allowed) = (sorted.findings, sorted.allowed);
         // Stable: within a severity, the findings keep the map's order.
         list.sort_by_key(|d| d.severity != Severity::Error);
         let errors = list
@@ -49,6 +52,7 @@ impl Problems {
             warnings: list.len() - errors,
             errors,
             list,
+            allowed,
         }
     }
 }

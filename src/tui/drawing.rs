@@ -61,6 +61,7 @@ impl Drawing {
                 warnings: Vec::new(),
                 error: Some("the drawing stopped without a result".into()),
                 replaced: false,
+                cancelled: false,
             }),
         }
     }

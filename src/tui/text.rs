@@ -33,6 +33,19 @@ pub fn short(name: &str) -> Cow<'_, str> {
     crate::core::text::cut(name, crate::core::text::NAME_MAX)
 }
 
+/// The start of `s`, at most `max` bytes of it, cut between characters: the
+/// part of a long text that a view can show, taken before anything scans it.
+pub fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// The most of one text that a single row is made from: far more than any
 /// terminal is wide (a column takes at least one byte), and small enough
 /// that measuring it is cheap on every frame.

@@ -129,6 +129,13 @@ pub fn check(example_name: &str, map: &Map) {
             "{example_name}: a table row has a different number of cells: {widths:?}"
         );
     }
+    // The Attribution section has its own tests (tests/insight_export.rs);
+    // what comes before it is the map itself.
+    let md = md
+        .split("\n## Attribution\n")
+        .next()
+        .unwrap_or(&md)
+        .to_string();
     let tables = super::markdown_tables(&md);
     let title = if shown(&map.title).is_empty() {
         "Untitled journey map".to_string()

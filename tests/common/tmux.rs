@@ -117,7 +117,16 @@ pub fn journey() -> &'static str {
 }
 
 pub fn start(tmux: &Tmux, dir: &Path, file: &str) {
-    let command = format!("'{}' {file}; echo \"EXITED $?\"; sleep 600", journey());
+    start_with(tmux, dir, &[], file);
+}
+
+/// [`start`], with `env` (name, value) set for journey alone.
+pub fn start_with(tmux: &Tmux, dir: &Path, env: &[(&str, &str)], file: &str) {
+    let env: String = env.iter().map(|(k, v)| format!("{k}='{v}' ")).collect();
+    let command = format!(
+        "env {env}'{}' {file}; echo \"EXITED $?\"; sleep 600",
+        journey()
+    );
     let out = tmux.cmd(&[
         "new-session",
         "-d",

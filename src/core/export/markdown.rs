@@ -53,6 +53,9 @@ fn export_with(map: &Map, options: &Options, parallel: bool) -> String {
         )
     };
     out.push_str(&coverage);
+    if let Some(section) = crate::core::insight::table::section(map, options.persona.as_deref()) {
+        out.push_str(&section);
+    }
     // The sections each end in a blank line; a file ends in exactly one newline.
     while out.ends_with("\n\n") {
         out.pop();

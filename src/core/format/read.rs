@@ -3,7 +3,6 @@
 use super::source::SourceIndex;
 use crate::core::model::{FORMAT_VERSION, Map};
 use serde::Deserialize;
-use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -23,24 +22,10 @@ pub struct LoadError {
     pub kind: LoadErrorKind,
 }
 
-/// A file name fit for a one-line message: `\n`, `\r` and `\t` become
-/// backslash escapes and other control or bidi characters `\u{..}`, so that
-/// a hostile name cannot forge a second line or reorder the text.
+/// A file name fit for a one-line message (see
+/// [`crate::core::samefile::shown_path`], the one rule for this).
 pub fn one_line_name(file: &Path) -> String {
-    let name = file.to_string_lossy();
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if super::write::needs_escape(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    crate::core::samefile::shown_path(file)
 }
 
 fn location(line: Option<usize>, col: Option<usize>) -> String {

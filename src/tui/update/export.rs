@@ -13,8 +13,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-/// The format choice's options, in the order of [`Format::ALL`].
-pub const FORMAT_NAMES: [&str; 7] = [
+/// The format choice's options: those of [`Format::ALL`] in its order
+/// (svg, png and pdf being the Graphviz graph), then the journey canvas,
+/// which journey draws itself.
+pub const FORMAT_NAMES: [&str; 10] = [
     "markdown",
     "dot",
     "mermaid",
@@ -22,7 +24,12 @@ pub const FORMAT_NAMES: [&str; 7] = [
     "svg",
     "png",
     "pdf",
+    "canvas svg",
+    "canvas png",
+    "canvas pdf",
 ];
+/// The picture formats of the canvas choices, after [`Format::ALL`]'s.
+const CANVAS_FORMATS: [Format; 3] = [Format::Svg, Format::Png, Format::Pdf];
 /// The scope choice's options with no persona current.
 const SCOPE_MAP: [&str; 1] = ["all personas"];
 /// The scope choice's options with a persona current.
@@ -39,6 +46,9 @@ pub struct ExportJob {
     pub options: Options,
     /// Where to write it.
     pub path: PathBuf,
+    /// Draw the journey canvas instead of the Graphviz graph (for svg,
+    /// png and pdf).
+    pub canvas: bool,
 }
 
 impl ExportJob {
@@ -52,6 +62,32 @@ impl ExportJob {
         // Exporting again over the last export is the usual case, so it is
         // not asked about; the message says that a file was replaced.
         let replaced = self.path.exists();
+        if self.canvas
+            && let Some(image) = self.format.image()
+        {
+            let options = crate::core::canvas::CanvasOptions {
+                persona: self.options.persona.clone(),
+                ..Default::default()
+            };
+            let drawn = crate::core::canvas::write(&self.map, &options, image, 1.0, &self.path);
+            return match drawn {
+                Ok(warnings) => ExportResult {
+                    path: self.path,
+                    warnings,
+                    error: None,
+                    replaced,
+                    cancelled: false,
+                },
+                // The canvas takes well under a second; it is not cancelled.
+                Err(e) => ExportResult {
+                    path: self.path,
+                    warnings: Vec::new(),
+                    error: Some(e.to_string()),
+                    replaced: false,
+                    cancelled: false,
+                },
+            };
+        }
         let limits = export::render::Limits {
             cancel: Some(cancel),
             ..export::render::Limits::from_env()
@@ -62,8 +98,13 @@ impl ExportJob {
                 warnings,
                 error: None,
                 replaced,
+                cancelled: false,
             },
             Err(e) => ExportResult {
+                cancelled: matches!(
+                    e,
+                    export::ExportError::Render(export::render::RenderError::Cancelled)
+                ),
                 path: self.path,
                 warnings: Vec::new(),
                 error: Some(e.to_string()),
@@ -73,10 +114,17 @@ impl ExportJob {
     }
 }
 
+/// Whether the prompt's format is one of the canvas's.
+fn canvas_chosen(form: &Form<FormPurpose>) -> bool {
+    form.selected(0) >= Format::ALL.len()
+}
+
 /// What the prompt's choices say: the format and the options.
 fn chosen(app: &App, form: &Form<FormPurpose>) -> (Format, Options) {
+    let at = form.selected(0);
     let format = Format::ALL
-        .get(form.selected(0))
+        .get(at)
+        .or_else(|| CANVAS_FORMATS.get(at - Format::ALL.len()))
         .copied()
         .unwrap_or(Format::Markdown);
     let persona = app
@@ -115,7 +163,7 @@ pub(super) fn open(app: &mut App) {
     };
     // Whether Graphviz is installed shows when it is needed: the export
     // says so, and the prompt reads the same on every machine.
-    let intro = "The files `journey export` writes; svg, png, pdf need Graphviz.";
+    let intro = "svg/png/pdf: Graphviz's graph (needs dot); canvas: journey's own";
     let mut form = Form::new(
         "Export",
         FormPurpose::Export,
@@ -200,6 +248,7 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
         format,
         options,
         path: PathBuf::from(file),
+        canvas: canvas_chosen(&form),
     })]
 }
 
@@ -226,7 +275,11 @@ pub(super) fn exported(app: &mut App, result: ExportResult) -> Vec<Effect> {
     {
         app.session.drawing = None;
     }
-    let path = crate::core::text::printable(&result.path.display().to_string()).into_owned();
+    let path = crate::rescue::shown(&result.path);
+    if result.cancelled {
+        app.info(format!("drawing of {path} cancelled; nothing was written"));
+        return Vec::new();
+    }
     let to = if result.replaced {
         format!("{path} (replacing the file that was there)")
     } else {

@@ -10,7 +10,8 @@ use crate::tui::app::{App, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 
 pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect> {
-    let len = app.doc.problems().list.len();
+    // The findings, then the allowed warnings (dimmed) below them.
+    let len = app.doc.problems().list.len() + app.doc.problems().allowed.len();
     let mut cursor = cursor.min(len.saturating_sub(1));
     match action {
         Action::RowNext if cursor + 1 < len => cursor += 1,
@@ -18,11 +19,13 @@ pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect>
         Action::PageDown => cursor = (cursor + 10).min(len.saturating_sub(1)),
         Action::PageUp => cursor = cursor.saturating_sub(10),
         Action::Choose => {
-            if let Some(d) = app.doc.problems().list.get(cursor) {
+            let p = app.doc.problems();
+            if let Some(d) = p.list.iter().chain(&p.allowed).nth(cursor) {
                 jump(app, d.item);
             }
             return Vec::new();
         }
+        Action::AllowWarning => allow(app, cursor),
         Action::Close | Action::Cancel => return Vec::new(),
         Action::Help => {
             app.overlay = Some(Overlay::Help { scroll: 0 });
@@ -30,8 +33,30 @@ pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect>
         }
         _ => {}
     }
+    // Allowing a warning shortens the list.
+    let len = app.doc.problems().list.len() + app.doc.problems().allowed.len();
+    let cursor = cursor.min(len.saturating_sub(1));
     app.overlay = Some(Overlay::Problems { cursor });
     Vec::new()
+}
+
+/// Accepts the selected warning for its item, as an undoable edit.
+fn allow(app: &mut App, cursor: usize) {
+    let Some(d) = app.doc.problems().list.get(cursor).cloned() else {
+        app.info("this warning is allowed already");
+        return;
+    };
+    if let Some(why) = crate::core::allow::refusal(&d) {
+        app.info(why);
+        return;
+    }
+    let Some(edit) = crate::core::allow::allow_edit(app.doc.map(), &d) else {
+        app.info("this finding's item is gone");
+        return;
+    };
+    if super::applied(app, edit).is_some() {
+        app.info(format!("allowed {} here; u undoes it", d.rule.name()));
+    }
 }
 
 /// Shows the item a finding is about: a stage or touchpoint on the board,

@@ -4,7 +4,7 @@
 use super::{put, put_symbol};
 use crate::core::model::Kind;
 use crate::tui::app::App;
-use crate::tui::text::{fit, one_line, wrap};
+use crate::tui::text::{LINE_BYTES, fit, one_line, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -79,6 +79,12 @@ impl Widget for Detail<'_> {
             "no description"
         };
         let last = area.bottom();
+        // No more than the pane can show is looked at: a column takes at
+        // least a byte, so this is plenty for every row.
+        let body = crate::tui::text::head(
+            body,
+            (usize::from(area.height) + 1) * (w + 1) * 4 + LINE_BYTES,
+        );
         if area.height == 1 {
             // One line only: the first line of the notes follows the facts.
             let first = body.lines().next().unwrap_or(empty);

@@ -349,7 +349,7 @@ fn wrapped(t: &TextField, width: usize, ascii: bool) -> (Vec<String>, (usize, us
 
 /// The most of a field's text wrapped on either side of the cursor: far
 /// more than a form shows.
-const WINDOW: usize = 8 * 1024;
+const WINDOW: usize = 4 * 1024;
 
 /// The part of `text` that [`wrapped`] lays out: all of it when it is short,
 /// else about [`WINDOW`] bytes on either side of `cursor`. The start moves in

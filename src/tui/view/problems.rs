@@ -26,19 +26,22 @@ impl Widget for ProblemsPanel<'_> {
             app.settings.ascii,
         );
         let p = app.doc.problems();
-        let title = format!(
+        let mut title = format!(
             "Problems: {} error{}, {} warning{}",
             p.errors,
             if p.errors == 1 { "" } else { "s" },
             p.warnings,
             if p.warnings == 1 { "" } else { "s" }
         );
+        if !p.allowed.is_empty() {
+            title.push_str(&format!(", {} allowed", p.allowed.len()));
+        }
         let inner = frame(area, buf, &app.settings, &title);
         if inner.is_empty() {
             return;
         }
         let w = usize::from(inner.width);
-        if p.list.is_empty() {
+        if p.list.is_empty() && p.allowed.is_empty() {
             put(
                 buf,
                 inner.x,
@@ -49,37 +52,49 @@ impl Widget for ProblemsPanel<'_> {
             );
             return;
         }
-        let selected = p.list.get(self.cursor).map_or("", |d| d.message.as_str());
+        // The findings, then the warnings an `allow` accepts, dimmed and
+        // labelled so that no colour is needed to tell them apart.
+        let total = p.list.len() + p.allowed.len();
+        let row = |i: usize| {
+            if i < p.list.len() {
+                p.list.get(i).map(|d| (d, false))
+            } else {
+                p.allowed.get(i - p.list.len()).map(|d| (d, true))
+            }
+        };
+        let selected = row(self.cursor).map_or("", |(d, _)| d.message.as_str());
         let inner = with_footer(inner, buf, &app.settings, selected, 2);
         let height = usize::from(inner.height);
-        let first = first_row(p.list.len(), self.cursor, height);
+        let first = first_row(total, self.cursor, height);
         // The widest name of all rules, not of all findings: no walk over a
         // long list in every frame.
         let rule_w = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
-        for (i, d) in p.list.iter().enumerate().skip(first).take(height) {
+        for i in (first..total).take(height) {
+            let Some((d, allowed)) = row(i) else {
+                break;
+            };
             let y = inner.y + (i - first) as u16;
             let selected = i == self.cursor;
-            let base = if selected {
-                theme.selected
-            } else {
-                Style::new()
+            let base = match (selected, allowed) {
+                (true, _) => theme.selected,
+                (false, true) => theme.dim,
+                (false, false) => Style::new(),
             };
             if selected {
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
             }
             let severity = match d.severity {
+                _ if allowed => base.patch(theme.dim),
                 Severity::Error => base.patch(theme.error),
                 Severity::Warning => base.patch(theme.warning),
             };
+            let label = if allowed {
+                "allowed"
+            } else {
+                d.severity.label()
+            };
             let room = |x: u16| usize::from(inner.right().saturating_sub(x));
-            let x = put(
-                buf,
-                inner.x,
-                y,
-                &format!("{:<8}", d.severity.label()),
-                w,
-                severity,
-            );
+            let x = put(buf, inner.x, y, &format!("{label:<8}"), w, severity);
             let x = put(
                 buf,
                 x,

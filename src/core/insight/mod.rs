@@ -1,0 +1,287 @@
+//! Which touchpoints matter: attribution models and the Markov removal
+//! effect, from the map's paths or from CRM data.
+//!
+//! [`analyse`] turns journeys (see [`input`]) into a [`Report`]: one
+//! [`Row`] per touchpoint with every figure, which the CLI, the editor's
+//! panel and the Markdown export all print. Every sum over journeys is
+//! either of integers or taken in a fixed order, so the order of the
+//! input's rows cannot change a single bit of the result.
+
+pub mod heuristics;
+pub mod input;
+pub mod journeys;
+pub mod markov;
+#[doc(hidden)]
+pub mod synthetic;
+pub mod table;
+
+use crate::core::model::{Kind, Map};
+use markov::{Chain, ChainError};
+
+pub use input::{DataError, Input, Source};
+pub use journeys::{Journey, JourneyRef, Journeys};
+
+/// The smallest removal effect that makes a touchpoint without last-touch
+/// conversions "relied on".
+pub const RELIED_ON_FROM: f64 = 0.01;
+
+/// Every figure for one touchpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Position in map order.
+    pub index: usize,
+    pub id: String,
+    pub name: String,
+    pub stage: String,
+    pub stage_name: String,
+    pub kind: Kind,
+    /// Journeys (paths, CSV rows) that visit it.
+    pub paths: u64,
+    /// Customers on those journeys.
+    pub customers: u64,
+    pub first_touch: f64,
+    pub last_touch: f64,
+    pub linear: f64,
+    pub position_based: f64,
+    /// The relative fall in conversions without it, 0..=1.
+    pub removal_effect: f64,
+    /// Conversions the Markov model attributes to it.
+    pub markov: f64,
+    /// No last-touch conversions, but a removal effect of at least 1%.
+    pub relied_on: bool,
+    /// Its cost per period, where the map gives one.
+    pub cost: Option<f64>,
+    /// Cost per Markov-attributed conversion, where both are known.
+    pub cost_per_conversion: Option<f64>,
+}
+
+/// What removing some touchpoints would do, by the Markov chain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhatIf {
+    /// The removed touchpoints, by position in map order.
+    pub removed: Vec<usize>,
+    /// Conversions expected without them.
+    pub conversions: f64,
+    /// `conversions` minus today's (zero or less).
+    pub change: f64,
+    /// Their summed cost, where every one has a cost.
+    pub saved: Option<f64>,
+}
+
+/// The columns a report can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Map,
+    Name,
+    Paths,
+    Customers,
+    FirstTouch,
+    LastTouch,
+    Linear,
+    PositionBased,
+    RemovalEffect,
+    Markov,
+}
+
+/// The whole result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub source: Source,
+    pub conversions: u64,
+    pub nulls: u64,
+    /// Paths or rows left out: open paths, empty ones, rows with no customers.
+    pub left_out: u64,
+    /// The Markov chain's probability of converting.
+    pub conversion_rate: f64,
+    /// The map's currency, empty for none.
+    pub currency: String,
+    /// One per touchpoint, in map order.
+    pub rows: Vec<Row>,
+    pub what_if: Option<WhatIf>,
+}
+
+impl Column {
+    /// Every column, in the order the tables show them.
+    pub const ALL: [Column; 10] = [
+        Column::Map,
+        Column::Name,
+        Column::Paths,
+        Column::Customers,
+        Column::FirstTouch,
+        Column::LastTouch,
+        Column::Linear,
+        Column::PositionBased,
+        Column::RemovalEffect,
+        Column::Markov,
+    ];
+}
+
+impl Row {
+    /// The row's figure in a numeric column (0 for `Map` and `Name`).
+    pub fn figure(&self, column: Column) -> f64 {
+        match column {
+            Column::Map | Column::Name => 0.0,
+            Column::Paths => self.paths as f64,
+            Column::Customers => self.customers as f64,
+            Column::FirstTouch => self.first_touch,
+            Column::LastTouch => self.last_touch,
+            Column::Linear => self.linear,
+            Column::PositionBased => self.position_based,
+            Column::RemovalEffect => self.removal_effect,
+            Column::Markov => self.markov,
+        }
+    }
+}
+
+impl Report {
+    /// The rows sorted by a column, largest first (names: alphabetical);
+    /// ties keep map order.
+    pub fn sorted(&self, column: Column) -> Vec<&Row> {
+        let mut rows: Vec<&Row> = self.rows.iter().collect();
+        match column {
+            Column::Map => {}
+            Column::Name => rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.index.cmp(&b.index))),
+            _ => {
+                // Keys taken once: a map of 100,000 touchpoints sorts often.
+                let mut keys: Vec<(f64, usize)> = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.figure(column), i))
+                    .collect();
+                keys.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                rows = keys.into_iter().map(|(_, i)| &self.rows[i]).collect();
+            }
+        }
+        rows
+    }
+
+    /// The row of the touchpoint with this id.
+    pub fn row(&self, id: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+
+    /// The relied-on touchpoints, largest removal effect first.
+    pub fn relied_on(&self) -> Vec<&Row> {
+        let mut rows: Vec<&Row> = self.rows.iter().filter(|r| r.relied_on).collect();
+        rows.sort_by(|a, b| {
+            b.removal_effect
+                .total_cmp(&a.removal_effect)
+                .then(a.index.cmp(&b.index))
+        });
+        rows
+    }
+}
+
+/// Why no report could be made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InsightError {
+    #[error("no touchpoint has the id `{0}`")]
+    UnknownTouchpoint(String),
+    #[error(transparent)]
+    Chain(#[from] ChainError),
+}
+
+/// Each touchpoint's cost, in map order.
+pub fn costs(map: &Map) -> Vec<Option<f64>> {
+    map.touchpoints()
+        .map(|(_, t)| t.cost.map(|c| c.get()))
+        .collect()
+}
+
+/// Computes every model over the journeys. `without` lists touchpoints (by
+/// id) for the what-if.
+pub fn analyse(map: &Map, input: &Input, without: &[String]) -> Result<Report, InsightError> {
+    let costs = costs(map);
+    let touchpoints: Vec<_> = map.touchpoints().collect();
+    let n = touchpoints.len();
+    let removed = without
+        .iter()
+        .map(|id| {
+            touchpoints
+                .iter()
+                .position(|(_, t)| t.id == *id)
+                .ok_or_else(|| InsightError::UnknownTouchpoint(id.clone()))
+        })
+        .collect::<Result<Vec<usize>, _>>()?;
+    let journeys = &input.journeys;
+    let h = heuristics::Heuristics::new(n, journeys);
+    let chain = Chain::new(n, journeys);
+    let solution = chain.solve()?;
+    let conversions = journeys
+        .iter()
+        .fold(0u64, |s, j| s.saturating_add(j.conversions));
+    let nulls = journeys.iter().fold(0u64, |s, j| s.saturating_add(j.nulls));
+    let effect_sum: f64 = solution.removal_effect.iter().sum();
+    let rows = touchpoints
+        .iter()
+        .enumerate()
+        .map(|(k, (stage, t))| {
+            let removal_effect = solution.removal_effect[k];
+            let markov = if effect_sum > 0.0 {
+                removal_effect / effect_sum * conversions as f64
+            } else {
+                0.0
+            };
+            let cost = costs.get(k).copied().flatten();
+            Row {
+                index: k,
+                id: t.id.clone(),
+                name: t.name.clone(),
+                stage: stage.id.clone(),
+                stage_name: stage.name.clone(),
+                kind: t.kind,
+                paths: h.paths[k],
+                customers: h.customers[k],
+                first_touch: h.first[k],
+                last_touch: h.last[k],
+                linear: h.linear[k],
+                position_based: h.position[k],
+                removal_effect,
+                markov,
+                relied_on: h.last[k] == 0.0 && removal_effect >= RELIED_ON_FROM,
+                cost,
+                cost_per_conversion: cost.filter(|_| markov > 0.0).map(|c| c / markov),
+            }
+        })
+        .collect();
+    let what_if = if removed.is_empty() {
+        None
+    } else {
+        let mut mask = vec![false; n];
+        for &k in &removed {
+            mask[k] = true;
+        }
+        let rate = chain.conversion_without(&mask)?;
+        let expected = if solution.conversion > 0.0 {
+            conversions as f64 * rate / solution.conversion
+        } else {
+            0.0
+        };
+        let mut unique = removed.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        let saved = unique
+            .iter()
+            .map(|&k| costs.get(k).copied().flatten())
+            .sum::<Option<f64>>();
+        Some(WhatIf {
+            removed: unique,
+            conversions: expected,
+            change: expected - conversions as f64,
+            saved,
+        })
+    };
+    Ok(Report {
+        source: input.source,
+        conversions,
+        nulls,
+        left_out: input.left_out,
+        conversion_rate: solution.conversion,
+        currency: map.currency.clone(),
+        rows,
+        what_if,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,66 @@
+//! The problems panel and allowances: `a` allows the selected warning for
+//! its item (undoably), allowed warnings are listed dimmed and labelled,
+//! and errors cannot be allowed.
+
+mod common;
+
+use common::{app, keys};
+use journey::tui::Screen;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen_text(app: &journey::tui::app::App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+fn friends_allow(app: &journey::tui::app::App) -> Vec<String> {
+    app.doc
+        .map()
+        .touchpoints()
+        .find(|(_, t)| t.id == "friends")
+        .map(|(_, t)| t.allow.clone())
+        .expect("the friends touchpoint")
+}
+
+#[test]
+fn a_allows_the_selected_warning_and_u_takes_it_back() {
+    let (mut app, _dir) = app();
+    assert_eq!(app.doc.problems().warnings, 2);
+    keys(&mut app, "va");
+    assert_eq!(friends_allow(&app), ["unvisited-touchpoint"]);
+    assert_eq!(app.doc.problems().warnings, 1);
+    assert_eq!(app.doc.problems().allowed.len(), 1);
+    let text = screen_text(&app);
+    assert!(text.contains("1 allowed"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("allowed") && l.contains("unvisited-touchpoint")),
+        "{text}"
+    );
+    keys(&mut app, "<Esc>u");
+    assert!(friends_allow(&app).is_empty());
+    assert_eq!(app.doc.problems().warnings, 2);
+}
+
+#[test]
+fn an_error_cannot_be_allowed() {
+    let (mut app, _dir) = app();
+    // A new stage is empty: an error, listed first.
+    keys(&mut app, "AFollow-up<Enter>");
+    assert_eq!(app.doc.problems().errors, 1);
+    let before = app.doc.map().clone();
+    keys(&mut app, "va");
+    assert_eq!(app.doc.map(), &before);
+    let text = screen_text(&app);
+    assert!(text.contains("errors cannot be allowed"), "{text}");
+}

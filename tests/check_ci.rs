@@ -47,6 +47,12 @@ fn line_of(needle: &str) -> usize {
         + 1
 }
 
+/// The 1-based column where the line holding `needle` begins its text.
+fn col_of(needle: &str) -> usize {
+    let line = MAP.lines().find(|l| l.contains(needle)).expect("in map");
+    line.len() - line.trim_start().len() + 1
+}
+
 #[test]
 fn github_file_names_are_relative_to_the_repository_top() {
     let (dir, file) = repo();
@@ -59,8 +65,9 @@ fn github_file_names_are_relative_to_the_repository_top() {
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(
         text.contains(&format!(
-            "::error file=maps/team/ci.ron,line={},title=journey empty-stage::",
-            line_of("id: \"know\"")
+            "::error file=maps/team/ci.ron,line={},col={},title=journey empty-stage::",
+            line_of("id: \"know\""),
+            col_of("id: \"know\"")
         )),
         "{text}"
     );

@@ -91,20 +91,11 @@ fn ctrl_z_suspends_and_fg_brings_the_editor_back() {
     copy_fixture(dir.path());
     let tmux = Tmux::new("suspend");
     // An interactive shell, for its job control.
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        &dir.path().to_string_lossy(),
+    tmux.session(
+        dir.path(),
+        (100, 30),
         "env PS1='$ ' bash --norc --noprofile -i",
-    ]);
-    assert!(out.status.success(), "tmux new-session: {out:?}");
+    );
     tmux.wait_for("the shell", |s| s.contains("$"));
     tmux.type_text(&format!("'{}' camera.ron", common::tmux::journey()));
     tmux.send(&["Enter"]);

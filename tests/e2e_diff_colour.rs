@@ -12,20 +12,7 @@ fn run_in_tmux(tmux: &Tmux, dir: &std::path::Path, env: &str) -> String {
         "{env} '{}' diff old.ron new.ron; echo \"EXITED $?\"; sleep 600",
         journey()
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "150",
-        "-y",
-        "20",
-        "-c",
-        &dir.to_string_lossy(),
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session: {out:?}");
+    tmux.session(dir, (150, 20), &command);
     tmux.wait_for("the diff", |s| s.contains("EXITED"));
     let out = tmux.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]);
     String::from_utf8_lossy(&out.stdout).into_owned()

@@ -272,8 +272,9 @@ impl App {
         path: PathBuf,
         settings: Settings,
     ) -> App {
+        // Stamped from the bytes already read: the file is not read twice.
         let stamp = crate::core::stamp::FileStamp::of_bytes(&path, loaded.text.as_bytes());
-        let mut app = App::open(loaded.map, path, settings);
+        let mut app = App::with_document(Document::saved(loaded.map, path), settings);
         app.doc.stamp = Some(stamp);
         app
     }

@@ -57,6 +57,27 @@ impl Tmux {
             .expect("tmux runs")
     }
 
+    /// Starts the test's session (`e2e`) in `dir` at `size`, running
+    /// `command` in a shell.
+    pub fn session(&self, dir: &Path, size: (u16, u16), command: &str) {
+        let (w, h) = (size.0.to_string(), size.1.to_string());
+        let dir = dir.to_string_lossy();
+        let out = self.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-c",
+            &dir,
+            command,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+    }
+
     pub fn send(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "e2e"];
         args.extend_from_slice(keys);
@@ -127,20 +148,7 @@ pub fn start_with(tmux: &Tmux, dir: &Path, env: &[(&str, &str)], file: &str) {
         "env {env}'{}' {file}; echo \"EXITED $?\"; sleep 600",
         journey()
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        &dir.to_string_lossy(),
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session: {out:?}");
+    tmux.session(dir, (100, 30), &command);
 }
 
 pub fn copy_fixture(dir: &Path) -> PathBuf {

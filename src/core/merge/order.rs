@@ -77,16 +77,25 @@ pub fn merge_order(
         if !theirs_placed.contains(id) {
             continue;
         }
-        // After the nearest item before it in theirs that is already
-        // placed, then past ours' own additions there: ours first.
-        let anchor = tr[..i]
-            .iter()
-            .rev()
-            .find_map(|prev| result.iter().position(|r| r == prev));
-        let mut at = anchor.map_or(0, |a| a + 1);
-        while at < result.len() && !in_t.contains(result[at]) {
-            at += 1;
-        }
+        // Between its neighbours in theirs that are already placed. Where
+        // ours put items between those two, theirs' item goes after them:
+        // ours first. Where ours moved the neighbours apart the other way,
+        // after the one before it, past ours' own additions there.
+        let position = |x: &&str| result.iter().position(|r| r == x);
+        let after = tr[..i].iter().rev().find_map(position).map(|a| a + 1);
+        let until = tr[i + 1..].iter().find_map(position);
+        let at = match (after, until) {
+            (Some(a), Some(u)) if u >= a => u,
+            (None, Some(u)) => u,
+            (_, None) => result.len(),
+            (a, Some(_)) => {
+                let mut at = a.unwrap_or(0);
+                while at < result.len() && !in_t.contains(result[at]) {
+                    at += 1;
+                }
+                at
+            }
+        };
         result.insert(at, id);
     }
     (result.into_iter().map(str::to_string).collect(), clashes)
@@ -126,6 +135,18 @@ mod tests {
         assert_eq!(
             run(&["a", "b", "c"], &["a", "b", "c", "x"], &["c", "a", "b"]),
             ["c", "a", "b", "x"]
+        );
+    }
+
+    #[test]
+    fn an_addition_at_the_end_follows_a_move_to_the_end() {
+        assert_eq!(
+            run(
+                &["a", "b", "c", "d"],
+                &["a", "b", "d", "c"],
+                &["a", "b", "c", "d", "y"]
+            ),
+            ["a", "b", "d", "c", "y"]
         );
     }
 

@@ -1,8 +1,6 @@
 //! Starting the editor (the TUI) from the command line.
 
 use super::{EXIT_OK, EXIT_UNREADABLE, eprint_clean};
-use crate::core::format::{LoadErrorKind, load};
-use crate::tui::app::App;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -22,22 +20,12 @@ pub fn run_editor(file: Option<&Path>, ascii: bool) -> ExitCode {
     let ascii = ascii || !locale_is_utf8(|k| std::env::var(k).ok());
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let settings = super::config::settings(ascii, color);
-    let app = match file {
-        None => None,
-        Some(file) => match load(file) {
-            Ok(loaded) => Some(App::open_loaded(
-                loaded,
-                file.to_path_buf(),
-                settings.clone(),
-            )),
-            Err(e) if matches!(e.kind, LoadErrorKind::NotFound) => {
-                Some(App::create(file.to_path_buf(), settings.clone()))
-            }
-            Err(e) => {
-                eprint_clean(&format!("error: {e}"));
-                return ExitCode::from(EXIT_UNREADABLE);
-            }
-        },
+    let app = match crate::tui::launch::first_screen(file, &settings) {
+        Ok(app) => app,
+        Err(e) => {
+            eprint_clean(&format!("error: {e}"));
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
     };
     match crate::tui::start(app, settings) {
         Ok(()) => ExitCode::from(EXIT_OK),

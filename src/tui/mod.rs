@@ -20,6 +20,7 @@ pub mod keymap;
 pub mod keymap_user;
 pub mod keyname;
 pub mod keys;
+pub mod launch;
 pub mod layout;
 pub mod picker;
 pub mod recent;

@@ -125,9 +125,9 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a map as Markdown, Graphviz DOT or Mermaid.
+    /// Export a map as Markdown, Graphviz DOT, Mermaid, CSV or JSON.
     #[command(
-        after_help = "Examples:\n  journey export maps/camera.ron --format markdown --output camera.md\n  journey export maps/camera.ron --format mermaid --persona hobby-photographer\n\nFor a picture (SVG, PNG or PDF), use `journey render`."
+        after_help = "Examples:\n  journey export maps/camera.ron --format markdown --output camera.md\n  journey export maps/camera.ron --format mermaid --persona hobby-photographer\n  journey export maps/camera.ron --format csv --output touchpoints.csv\n  journey export maps/camera.ron --format json | jq '.stages[].name'\n\nFor a picture (SVG, PNG or PDF), use `journey render`."
     )]
     Export {
         /// The map to export, or - for standard input.
@@ -333,6 +333,10 @@ pub enum ExportFormat {
     Mermaid,
     /// A Mermaid `journey` diagram.
     MermaidJourney,
+    /// The touchpoint inventory as CSV (RFC 4180), for spreadsheets.
+    Csv,
+    /// The whole map as JSON, for scripts.
+    Json,
 }
 
 /// Runs a subcommand and returns the process exit code.

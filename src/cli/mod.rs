@@ -81,7 +81,7 @@ pub fn init(cli: &Cli) {
 pub enum Command {
     /// Write a new map from a template.
     #[command(
-        after_help = "Example:\n  journey new launch.ron --template aida --title \"Product launch\""
+        after_help = "Examples:\n  journey new launch.ron --template aida --title \"Product launch\"\n  journey new start.ron --template five-stage --language de"
     )]
     New {
         /// The file to create; an existing file is never overwritten.
@@ -93,6 +93,11 @@ pub enum Command {
         /// The map's title (default: the template's).
         #[arg(long)]
         title: Option<String>,
+        /// The map's language: the template's stage names and descriptions,
+        /// and the words journey writes around them (default: the config's
+        /// `language`, else en).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
     },
     /// Validate maps and print the findings. Exit code 1 on errors.
     #[command(
@@ -309,6 +314,15 @@ pub enum TemplateArg {
     Hourglass,
 }
 
+/// The languages a new map can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    /// English.
+    En,
+    /// German.
+    De,
+}
+
 /// How `check` prints its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -346,7 +360,8 @@ pub fn run(command: Command) -> ExitCode {
             file,
             template,
             title,
-        } => new::run(&file, template, title.as_deref()),
+            language,
+        } => new::run(&file, template, title.as_deref(), language),
         Command::Keys { format } => keys::run(format),
         Command::Config { default } => config::run(default),
         Command::Completions { shell } => habits::completions(shell),

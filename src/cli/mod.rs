@@ -3,6 +3,7 @@
 
 mod check;
 mod color;
+mod completions;
 mod config;
 mod diff;
 mod diff_print;

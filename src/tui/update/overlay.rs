@@ -55,7 +55,7 @@ pub fn create_file_form(
         ],
     )
     .with_intro(format!(
-        "{file_name} does not exist. Create it from a template, with a title? (Esc quits)"
+        "{file_name} does not exist: start it from a template? (Esc quits)"
     ))
 }
 

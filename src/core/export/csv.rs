@@ -37,24 +37,21 @@ pub fn export(map: &Map, options: &Options) -> String {
     }
     // Writing into a Vec cannot fail, and every cell is UTF-8.
     let _ = w.write_record(&header);
+    let visitors = visitors(&personas);
+    let none = Visitors::default();
     for (stage, t) in map.touchpoints() {
-        let mut who = Vec::new();
-        let mut paths = Vec::new();
-        let mut visits = 0usize;
-        for persona in &personas {
-            let mut seen = false;
-            for path in &persona.paths {
-                let here = path.steps.iter().filter(|s| s.touchpoint == t.id).count();
-                if here > 0 {
-                    visits += here;
-                    seen = true;
-                    paths.push(cell(&path.id, false));
-                }
-            }
-            if seen {
-                who.push(cell(&persona.name, false));
-            }
-        }
+        let v = visitors.get(t.id.as_str()).unwrap_or(&none);
+        let who: Vec<Cow<'_, str>> = v
+            .personas
+            .iter()
+            .map(|&p| cell(&personas[p].name, false))
+            .collect();
+        let paths: Vec<Cow<'_, str>> = v
+            .paths
+            .iter()
+            .map(|&(p, k)| cell(&personas[p].paths[k].id, false))
+            .collect();
+        let visits = v.visits;
         let mut row: Vec<Cow<'_, str>> = vec![
             cell(&stage.name, false),
             cell(&stage.id, false),
@@ -80,6 +77,38 @@ pub fn export(map: &Map, options: &Options) -> String {
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Who visits one touchpoint id: persona and path positions in map order,
+/// each once, and the number of steps.
+#[derive(Default)]
+struct Visitors {
+    personas: Vec<usize>,
+    paths: Vec<(usize, usize)>,
+    visits: usize,
+}
+
+/// Every touchpoint id's visitors, from one pass over the paths, so that
+/// the export stays linear in the size of the map. Only looked up, never
+/// iterated, so its order cannot reach the output. Touchpoints that share
+/// an id (a map that fails `check`) share their visitors.
+fn visitors<'a>(personas: &[&'a Persona]) -> rustc_hash::FxHashMap<&'a str, Visitors> {
+    let mut by_id: rustc_hash::FxHashMap<&str, Visitors> = rustc_hash::FxHashMap::default();
+    for (p, persona) in personas.iter().enumerate() {
+        for (k, path) in persona.paths.iter().enumerate() {
+            for step in &path.steps {
+                let v = by_id.entry(step.touchpoint.as_str()).or_default();
+                v.visits += 1;
+                if v.paths.last() != Some(&(p, k)) {
+                    v.paths.push((p, k));
+                }
+                if v.personas.last() != Some(&p) {
+                    v.personas.push(p);
+                }
+            }
+        }
+    }
+    by_id
 }
 
 fn join(cells: &[Cow<'_, str>]) -> String {

@@ -211,6 +211,8 @@ fn hostile_map() -> Map {
             ],
         }],
     });
+    // As a load gives it: the format that holds the map.
+    map.format = journey::core::format::required_format(&map);
     map
 }
 
@@ -266,7 +268,7 @@ fn json_names_its_fields_as_the_model_does() {
     let map = hostile_map();
     let value: serde_json::Value =
         serde_json::from_str(&export(&map, Format::Json, &Options::all()).text).expect("json");
-    assert_eq!(value["format"], 1);
+    assert_eq!(value["format"], 2, "costs and counts need format 2");
     assert_eq!(value["language"], "en");
     let t = &value["stages"][0]["touchpoints"][0];
     assert_eq!(t["kind"], "Direct");
@@ -351,4 +353,19 @@ proptest! {
         let back: Map = serde_json::from_str(&json).expect("json reads back");
         prop_assert_eq!(back, map);
     }
+}
+
+#[test]
+fn json_gives_the_format_a_save_would_write() {
+    let mut map = hostile_map();
+    map.format = 1;
+    // A cost needs format 2, whatever the map was read as.
+    let value: serde_json::Value =
+        serde_json::from_str(&export(&map, Format::Json, &Options::all()).text).expect("json");
+    assert_eq!(value["format"], 2);
+    let mut plain = Map::new("Plain");
+    plain.format = 2;
+    let value: serde_json::Value =
+        serde_json::from_str(&export(&plain, Format::Json, &Options::all()).text).expect("json");
+    assert_eq!(value["format"], 1);
 }

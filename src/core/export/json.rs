@@ -5,18 +5,24 @@
 //! escaping carries every character, and it reads back into the same map.
 
 use super::Options;
+use crate::core::format::required_format;
 use crate::core::model::Map;
 
 /// Exports the map. With a persona in `options`, the map keeps that
-/// persona alone, as the other exports show only its paths.
+/// persona alone, as the other exports show only its paths. `format` is
+/// the one a save would write (the lowest that holds the map), whatever
+/// the file said or an edit since has made of it.
 pub fn export(map: &Map, options: &Options) -> String {
-    let mut text = match &options.persona {
-        None => to_json(map),
-        Some(_) => {
-            let mut shown = map.clone();
+    let format = required_format(map);
+    let mut text = if options.persona.is_none() && map.format == format {
+        to_json(map)
+    } else {
+        let mut shown = map.clone();
+        shown.format = format;
+        if options.persona.is_some() {
             shown.personas = options.personas(map).map(|(_, p)| p.clone()).collect();
-            to_json(&shown)
         }
+        to_json(&shown)
     };
     text.push('\n');
     text

@@ -369,3 +369,16 @@ fn json_gives_the_format_a_save_would_write() {
         serde_json::from_str(&export(&plain, Format::Json, &Options::all()).text).expect("json");
     assert_eq!(value["format"], 1);
 }
+
+#[test]
+fn the_camera_inventory_matches_its_snapshot() {
+    let map = journey::core::format::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/maps/camera.ron"
+    )))
+    .expect("camera loads")
+    .map;
+    // CRLF is RFC 4180's; the snapshot shows it as `\r`-free lines.
+    let text = export(&map, Format::Csv, &Options::all()).text;
+    insta::assert_snapshot!("camera.csv", text.replace("\r\n", "\n"));
+}

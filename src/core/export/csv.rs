@@ -19,6 +19,9 @@ pub const HEADER: [&str; 10] = [
 /// The columns that hold a cost, put after `channel` where the map has costs.
 pub const COST_HEADER: [&str; 2] = ["cost", "currency"];
 
+/// Where the cost columns go: after `channel`.
+const COST_AT: usize = 6;
+
 /// What joins several personas or paths in one cell.
 pub const JOIN: &str = "; ";
 
@@ -33,7 +36,7 @@ pub fn export(map: &Map, options: &Options) -> String {
         .from_writer(Vec::new());
     let mut header: Vec<&str> = HEADER.to_vec();
     if with_cost {
-        header.splice(6..6, COST_HEADER);
+        header.splice(COST_AT..COST_AT, COST_HEADER);
     }
     // Writing into a Vec cannot fail, and every cell is UTF-8.
     let _ = w.write_record(&header);
@@ -71,7 +74,7 @@ pub fn export(map: &Map, options: &Options) -> String {
             } else {
                 Cow::Borrowed("")
             };
-            row.splice(6..6, [Cow::Owned(cost), currency]);
+            row.splice(COST_AT..COST_AT, [Cow::Owned(cost), currency]);
         }
         let _ = w.write_record(row.iter().map(|c| c.as_bytes()));
     }

@@ -43,3 +43,17 @@ fn dot_export_one_persona(bencher: divan::Bencher, size: &str) {
     let options = Options::persona("persona-0");
     bencher.bench(|| dot::export(divan::black_box(map), &options));
 }
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn csv_export(bencher: divan::Bencher, size: &str) {
+    let map = map(size);
+    let options = Options::all();
+    bencher.bench(|| journey::core::export::csv::export(divan::black_box(map), &options));
+}
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn json_export(bencher: divan::Bencher, size: &str) {
+    let map = map(size);
+    let options = Options::all();
+    bencher.bench(|| journey::core::export::json::export(divan::black_box(map), &options));
+}

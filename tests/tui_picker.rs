@@ -81,7 +81,8 @@ fn n_asks_for_a_file_and_a_template() {
         picker.done,
         Some(Some(Choice::Create(
             PathBuf::from("launch.ron"),
-            Template::Hourglass
+            Template::Hourglass,
+            journey::core::model::Language::En
         )))
     );
 

@@ -24,6 +24,8 @@ impl From<ExportFormat> for Format {
             ExportFormat::Dot => Format::Dot,
             ExportFormat::Mermaid => Format::Mermaid,
             ExportFormat::MermaidJourney => Format::MermaidJourney,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Json => Format::Json,
         }
     }
 }

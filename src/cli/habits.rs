@@ -7,10 +7,7 @@ use std::path::Path;
 
 /// `journey completions SHELL`: the completion script on stdout.
 pub fn completions(shell: clap_complete::Shell) -> u8 {
-    let mut command = Cli::command();
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut command, "journey", &mut out);
-    emit(&String::from_utf8_lossy(&out));
+    emit(&super::completions::script(shell));
     EXIT_OK
 }
 

@@ -3,6 +3,7 @@
 
 mod check;
 mod color;
+mod completions;
 mod config;
 mod diff;
 mod diff_print;
@@ -81,7 +82,7 @@ pub fn init(cli: &Cli) {
 pub enum Command {
     /// Write a new map from a template.
     #[command(
-        after_help = "Example:\n  journey new launch.ron --template aida --title \"Product launch\""
+        after_help = "Examples:\n  journey new launch.ron --template aida --title \"Product launch\"\n  journey new start.ron --template five-stage --language de"
     )]
     New {
         /// The file to create; an existing file is never overwritten.
@@ -93,6 +94,11 @@ pub enum Command {
         /// The map's title (default: the template's).
         #[arg(long)]
         title: Option<String>,
+        /// The map's language: the template's stage names and descriptions,
+        /// and the words journey writes around them (default: the config's
+        /// `language`, else en).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
     },
     /// Validate maps and print the findings. Exit code 1 on errors.
     #[command(
@@ -125,9 +131,9 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a map as Markdown, Graphviz DOT or Mermaid.
+    /// Export a map as Markdown, Graphviz DOT, Mermaid, CSV or JSON.
     #[command(
-        after_help = "Examples:\n  journey export maps/camera.ron --format markdown --output camera.md\n  journey export maps/camera.ron --format mermaid --persona hobby-photographer\n\nFor a picture (SVG, PNG or PDF), use `journey render`."
+        after_help = "Examples:\n  journey export maps/camera.ron --format markdown --output camera.md\n  journey export maps/camera.ron --format mermaid --persona hobby-photographer\n  journey export maps/camera.ron --format csv --output touchpoints.csv\n  journey export maps/camera.ron --format json | jq '.stages[].name'\n\nFor a picture (SVG, PNG or PDF), use `journey render`."
     )]
     Export {
         /// The map to export, or - for standard input.
@@ -309,6 +315,15 @@ pub enum TemplateArg {
     Hourglass,
 }
 
+/// The languages a new map can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    /// English.
+    En,
+    /// German.
+    De,
+}
+
 /// How `check` prints its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -333,6 +348,10 @@ pub enum ExportFormat {
     Mermaid,
     /// A Mermaid `journey` diagram.
     MermaidJourney,
+    /// The touchpoint inventory as CSV (RFC 4180), for spreadsheets.
+    Csv,
+    /// The whole map as JSON, for scripts.
+    Json,
 }
 
 /// Runs a subcommand and returns the process exit code.
@@ -342,7 +361,8 @@ pub fn run(command: Command) -> ExitCode {
             file,
             template,
             title,
-        } => new::run(&file, template, title.as_deref()),
+            language,
+        } => new::run(&file, template, title.as_deref(), language),
         Command::Keys { format } => keys::run(format),
         Command::Config { default } => config::run(default),
         Command::Completions { shell } => habits::completions(shell),

@@ -1,7 +1,8 @@
 //! `journey new`: write a new map from a template.
 
-use super::{EXIT_OK, EXIT_UNREADABLE, TemplateArg, eprint_clean};
+use super::{EXIT_OK, EXIT_UNREADABLE, LanguageArg, TemplateArg, eprint_clean};
 use crate::core::format::{create_new, to_string};
+use crate::core::model::Language;
 use crate::core::samefile::shown_path;
 use crate::core::templates::Template;
 use std::io::ErrorKind;
@@ -17,10 +18,24 @@ impl From<TemplateArg> for Template {
     }
 }
 
+impl From<LanguageArg> for Language {
+    fn from(arg: LanguageArg) -> Language {
+        match arg {
+            LanguageArg::En => Language::En,
+            LanguageArg::De => Language::De,
+        }
+    }
+}
+
 /// Creates `file` from a template; refuses to overwrite anything.
-/// Without `--template`, the config's `template` is used; a new map takes
-/// the config's `language`.
-pub fn run(file: &Path, template: Option<TemplateArg>, title: Option<&str>) -> u8 {
+/// Without `--template` or `--language`, the config's `template` and
+/// `language` are used.
+pub fn run(
+    file: &Path,
+    template: Option<TemplateArg>,
+    title: Option<&str>,
+    language: Option<LanguageArg>,
+) -> u8 {
     if title.is_some_and(|t| t.trim().is_empty()) {
         eprint_clean("error: --title must not be empty; leave it out to keep the template's title");
         return EXIT_UNREADABLE;
@@ -31,16 +46,18 @@ pub fn run(file: &Path, template: Option<TemplateArg>, title: Option<&str>) -> u
         .map(Template::from)
         .or(config.template)
         .unwrap_or_default();
-    let mut map = template.instantiate(title);
-    if let Some(language) = config.language {
-        map.language = language;
-    }
+    let language = language
+        .map(Language::from)
+        .or(config.language)
+        .unwrap_or_default();
+    let map = template.instantiate_in(language, title);
     let shown = shown_path(file);
     match create_new(file, to_string(&map).as_bytes()) {
         Ok(()) => {
             eprint_clean(&format!(
-                "created {shown} from the {} template; run `journey check {shown}` to see what to fill in",
+                "created {shown} from the {} template ({}); run `journey check {shown}` to see what to fill in",
                 template.name(),
+                language.code(),
             ));
             EXIT_OK
         }

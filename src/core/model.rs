@@ -149,7 +149,12 @@ pub struct Touchpoint {
     #[serde(default)]
     pub channel: String,
     /// What the touchpoint costs per period, in the map's currency.
-    #[serde(default, deserialize_with = "cost")]
+    // Left out when unset, not null: the reader takes a bare number.
+    #[serde(
+        default,
+        deserialize_with = "cost",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cost: Option<Cost>,
     #[serde(default)]
     pub notes: String,
@@ -214,7 +219,12 @@ pub struct Path {
     #[serde(default)]
     pub outcome: Outcome,
     /// How many customers take this path; 1 when not given.
-    #[serde(default, deserialize_with = "customers")]
+    // Left out when unset, not null: the reader takes a bare number.
+    #[serde(
+        default,
+        deserialize_with = "customers",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub customers: Option<u64>,
     /// Rules whose warnings are accepted for this path.
     #[serde(default)]
@@ -288,7 +298,12 @@ pub struct Step {
     /// The id of the touchpoint visited.
     pub touchpoint: String,
     /// How the persona feels here, from −2 to +2.
-    #[serde(default, deserialize_with = "emotion")]
+    // Left out when unset, not null: the reader takes a bare number.
+    #[serde(
+        default,
+        deserialize_with = "emotion",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub emotion: Option<i8>,
     /// A pain point or an opportunity.
     #[serde(default)]

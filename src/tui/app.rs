@@ -286,6 +286,7 @@ impl App {
         app.overlay = Some(Overlay::Form(crate::tui::update::create_file_form(
             &app.doc.file_name(),
             app.settings.template,
+            app.settings.language,
         )));
         // The placeholder map's problems mean nothing yet; say what is going on.
         app.info("new file: choose a template");

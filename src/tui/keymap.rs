@@ -312,7 +312,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ch('['), Action::PathPrev, "previous path of the persona", None),
     (Board, Key::ch(']'), Action::PathNext, "next path of the persona", None),
     (Board, Key::ch('v'), Action::Problems, "problems panel (Enter jumps to the item)", Some("problems")),
-    (Board, Key::ch('x'), Action::Export, "export (Markdown, DOT, Mermaid, SVG/PNG/PDF)", Some("export")),
+    (Board, Key::ch('x'), Action::Export, "export (Markdown, DOT, Mermaid, pictures, CSV, JSON)", Some("export")),
     (Board, Key::plain(Esc), Action::CancelDrawing, "cancel the picture being drawn", None),
     (Board, Key::ch('/'), Action::Search, "search touchpoints by name, channel or notes", Some("find")),
     (Board, Key::ch('n'), Action::SearchNext, "next search match", None),

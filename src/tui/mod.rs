@@ -398,9 +398,8 @@ fn pick(
                 Ok(loaded) => return Ok(Some(App::open_loaded(loaded, path, settings))),
                 Err(e) => picker.error(e.to_string()),
             },
-            Choice::Create(path, template) => {
-                let mut map = template.instantiate(None);
-                map.language = settings.language;
+            Choice::Create(path, template, language) => {
+                let map = template.instantiate_in(language, None);
                 match crate::core::format::create_new(&path, to_string(&map).as_bytes()) {
                     Ok(()) => return Ok(Some(App::open(map, path, settings))),
                     Err(e) => picker.error(format!("cannot create {}: {e}", path.display())),

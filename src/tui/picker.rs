@@ -41,8 +41,8 @@ pub fn peek_title(path: &Path) -> String {
 pub enum Choice {
     /// Open this map.
     Open(PathBuf),
-    /// Create this file from a template, then open it.
-    Create(PathBuf, Template),
+    /// Create this file from a template in a language, then open it.
+    Create(PathBuf, Template, crate::core::model::Language),
 }
 
 /// The picker's state.
@@ -184,6 +184,7 @@ impl Picker {
                                 .position(|t| *t == self.settings.template)
                                 .unwrap_or(0),
                         ),
+                        crate::tui::update::language_field(self.settings.language),
                     ],
                 ));
             }
@@ -213,7 +214,8 @@ impl Picker {
             .get(form.selected(1))
             .copied()
             .unwrap_or_default();
-        self.done = Some(Some(Choice::Create(path, template)));
+        let language = crate::tui::update::chosen_language(form.selected(2));
+        self.done = Some(Some(Choice::Create(path, template, language)));
     }
 
     /// Shows an error under the list.

@@ -1,5 +1,5 @@
-//! Exports: a map as Markdown, Graphviz DOT, Mermaid, and (through `dot`)
-//! SVG, PNG or PDF.
+//! Exports: a map as Markdown, Graphviz DOT, Mermaid, CSV, JSON, and
+//! (through `dot`) SVG, PNG or PDF.
 //!
 //! Each text exporter is a pure function of the map and [`Options`], so the
 //! CLI, the TUI and the tests all get the same bytes for the same map. Every
@@ -8,9 +8,11 @@
 //! an export; names that an export repeats on every row or step are cut
 //! (see `text::short`), so that an export stays bounded by the map's size.
 
+pub mod csv;
 pub mod dot;
 mod ids;
 mod index;
+pub mod json;
 pub mod markdown;
 pub mod mermaid;
 pub mod mermaid_journey;
@@ -74,11 +76,15 @@ pub enum Format {
     Png,
     /// A PDF document, drawn by Graphviz.
     Pdf,
+    /// The touchpoint inventory as CSV, for spreadsheets.
+    Csv,
+    /// The whole map as JSON, for scripts.
+    Json,
 }
 
 impl Format {
     /// Every format, in the order an export prompt offers them.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 9] = [
         Format::Markdown,
         Format::Dot,
         Format::Mermaid,
@@ -86,6 +92,8 @@ impl Format {
         Format::Svg,
         Format::Png,
         Format::Pdf,
+        Format::Csv,
+        Format::Json,
     ];
 
     /// The name used on the command line and in prompts.
@@ -98,6 +106,8 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Pdf => "pdf",
+            Format::Csv => "csv",
+            Format::Json => "json",
         }
     }
 
@@ -111,6 +121,8 @@ impl Format {
             Format::Svg => "SVG picture (needs Graphviz)",
             Format::Png => "PNG picture (needs Graphviz)",
             Format::Pdf => "PDF document (needs Graphviz)",
+            Format::Csv => "touchpoint inventory for spreadsheets",
+            Format::Json => "the whole map as JSON for scripts",
         }
     }
 
@@ -124,6 +136,8 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Pdf => "pdf",
+            Format::Csv => "csv",
+            Format::Json => "json",
         }
     }
 
@@ -200,6 +214,14 @@ pub fn export(map: &Map, format: Format, options: &Options) -> Exported {
         },
         Format::Mermaid => mermaid::export(map, options),
         Format::MermaidJourney => mermaid_journey::export(map, options),
+        Format::Csv => Exported {
+            text: self::csv::export(map, options),
+            warnings: Vec::new(),
+        },
+        Format::Json => Exported {
+            text: json::export(map, options),
+            warnings: Vec::new(),
+        },
     }
 }
 

@@ -13,23 +13,35 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-/// The format choice's options: those of [`Format::ALL`] in its order
-/// (svg, png and pdf being the Graphviz graph), then the journey canvas,
-/// which journey draws itself.
-pub const FORMAT_NAMES: [&str; 10] = [
-    "markdown",
-    "dot",
-    "mermaid",
-    "mermaid-journey",
-    "svg",
-    "png",
-    "pdf",
-    "canvas svg",
-    "canvas png",
-    "canvas pdf",
+/// The format choice's options: the text exports, svg, png and pdf as
+/// Graphviz's graph, the journey canvas (which journey draws itself), then
+/// the data exports. Each is a format and whether it is the canvas. New
+/// formats go at the end, so that the keys to a known one stay the same.
+const CHOICES: [(&str, Format, bool); 12] = [
+    ("markdown", Format::Markdown, false),
+    ("dot", Format::Dot, false),
+    ("mermaid", Format::Mermaid, false),
+    ("mermaid-journey", Format::MermaidJourney, false),
+    ("svg", Format::Svg, false),
+    ("png", Format::Png, false),
+    ("pdf", Format::Pdf, false),
+    ("canvas svg", Format::Svg, true),
+    ("canvas png", Format::Png, true),
+    ("canvas pdf", Format::Pdf, true),
+    ("csv", Format::Csv, false),
+    ("json", Format::Json, false),
 ];
-/// The picture formats of the canvas choices, after [`Format::ALL`]'s.
-const CANVAS_FORMATS: [Format; 3] = [Format::Svg, Format::Png, Format::Pdf];
+
+/// The format choice's names, in the prompt's order.
+pub const FORMAT_NAMES: [&str; CHOICES.len()] = {
+    let mut names = [""; CHOICES.len()];
+    let mut i = 0;
+    while i < CHOICES.len() {
+        names[i] = CHOICES[i].0;
+        i += 1;
+    }
+    names
+};
 /// The scope choice's options with no persona current.
 const SCOPE_MAP: [&str; 1] = ["all personas"];
 /// The scope choice's options with a persona current.
@@ -116,17 +128,14 @@ impl ExportJob {
 
 /// Whether the prompt's format is one of the canvas's.
 fn canvas_chosen(form: &Form<FormPurpose>) -> bool {
-    form.selected(0) >= Format::ALL.len()
+    CHOICES.get(form.selected(0)).is_some_and(|c| c.2)
 }
 
 /// What the prompt's choices say: the format and the options.
 fn chosen(app: &App, form: &Form<FormPurpose>) -> (Format, Options) {
-    let at = form.selected(0);
-    let format = Format::ALL
-        .get(at)
-        .or_else(|| CANVAS_FORMATS.get(at - Format::ALL.len()))
-        .copied()
-        .unwrap_or(Format::Markdown);
+    let format = CHOICES
+        .get(form.selected(0))
+        .map_or(Format::Markdown, |c| c.1);
     let persona = app
         .current
         .persona(app.doc.map())

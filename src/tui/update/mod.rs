@@ -12,7 +12,9 @@ mod persona;
 mod problems;
 
 pub use disk::restore_dialog;
-pub use overlay::{TEMPLATE_NAMES, create_file_form, draft_edit};
+pub use overlay::{
+    LANGUAGE_NAMES, TEMPLATE_NAMES, chosen_language, create_file_form, draft_edit, language_field,
+};
 
 use crate::core::edit::{Edit, Focus};
 use crate::core::model::Map;

@@ -3,7 +3,7 @@
 use super::board::KINDS;
 use super::{Effect, apply, delete, save_effect};
 use crate::core::edit::{Edit, TouchpointFields};
-use crate::core::model::{Kind, Map};
+use crate::core::model::{Kind, Language, Map};
 use crate::core::templates::Template;
 use crate::tui::action::{Action, Answer};
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
@@ -15,8 +15,30 @@ use crate::tui::view::help;
 /// The template choice's options, in the order of [`Template::ALL`].
 pub const TEMPLATE_NAMES: [&str; 3] = ["five-stage", "aida", "hourglass"];
 
-/// The form that offers to start a missing file from a template.
-pub fn create_file_form(file_name: &str, template: Template) -> Form<FormPurpose> {
+/// The language choice's options, in the order of [`Language::ALL`].
+pub const LANGUAGE_NAMES: [&str; 2] = ["en (English)", "de (Deutsch)"];
+
+/// The language choice of a new-map form, starting at `language`.
+pub fn language_field(language: Language) -> Field {
+    let chosen = Language::ALL
+        .iter()
+        .position(|l| *l == language)
+        .unwrap_or(0);
+    Field::choice("Language", &LANGUAGE_NAMES, chosen)
+}
+
+/// The language a new-map form's choice at `selected` names.
+pub fn chosen_language(selected: usize) -> Language {
+    Language::ALL.get(selected).copied().unwrap_or_default()
+}
+
+/// The form that offers to start a missing file from a template, in
+/// `language` unless the user turns the choice.
+pub fn create_file_form(
+    file_name: &str,
+    template: Template,
+    language: Language,
+) -> Form<FormPurpose> {
     let chosen = Template::ALL
         .iter()
         .position(|t| *t == template)
@@ -28,10 +50,12 @@ pub fn create_file_form(file_name: &str, template: Template) -> Form<FormPurpose
             Field::choice("Template", &TEMPLATE_NAMES, chosen),
             // Blank keeps the template's own title.
             Field::line("Title", ""),
+            // Last, so that Tab from the template still reaches the title.
+            language_field(language),
         ],
     )
     .with_intro(format!(
-        "{file_name} does not exist. Create it from a template, with a title? (Esc quits)"
+        "{file_name} does not exist: start it from a template? (Esc quits)"
     ))
 }
 
@@ -127,8 +151,8 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
                 .unwrap_or_default();
             let path = app.doc.path.clone();
             let title = form.text(1).trim();
-            let mut map = template.instantiate((!title.is_empty()).then_some(title));
-            map.language = app.settings.language;
+            let language = chosen_language(form.selected(2));
+            let map = template.instantiate_in(language, (!title.is_empty()).then_some(title));
             app.doc = Document::unsaved(map, path);
             app.view = crate::tui::app::ViewState {
                 size: app.view.size,

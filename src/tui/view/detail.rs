@@ -110,6 +110,11 @@ impl Widget for Detail<'_> {
             if y >= last {
                 return;
             }
+            super::insight::detail_line(app, &t.id, Rect::new(area.x, y, area.width, 1), buf);
+            y += 1;
+            if y >= last {
+                return;
+            }
         }
         if body.is_empty() {
             put(buf, area.x, y, empty, w, theme.dim);

@@ -105,8 +105,20 @@ fn columns(words: &Words, costs: bool, room: usize) -> Vec<Col> {
         }
     }
     cols.sort_by_key(|c| c.cell as u8);
+    // With room to spare, every figure gets a column more, so that a
+    // header keeps its whole word beside the sort arrow.
+    if room >= used + cols.len() + 4 {
+        for c in cols.iter_mut().skip(1) {
+            c.width += 1;
+            used += 1;
+        }
+    }
+    // The name takes what is left, and gives up a column or two where the
+    // panel's frame leaves less than the command line's 80.
     if let Some(name) = cols.first_mut() {
-        name.width += room.saturating_sub(used);
+        name.width = (name.width + room.saturating_sub(used))
+            .saturating_sub(used.saturating_sub(room))
+            .max(12);
     }
     cols
 }
@@ -211,17 +223,18 @@ impl Widget for InsightPanel<'_> {
             }
         };
         let words = &analysis.words;
-        let mut totals = one_line(&words.totals(report), ascii).into_owned();
-        if report.rows.iter().any(|r| r.relied_on) {
-            totals.push_str(&format!(" {} * {}", sym.dot, words.relied_on_mark));
+        // The totals, on two lines where one is too narrow for them.
+        let totals = one_line(&words.totals(report), ascii).into_owned();
+        let lines = crate::tui::text::wrap(&totals, w, 2);
+        let above = u16::try_from(lines.len()).unwrap_or(2).min(inner.height);
+        for (i, line) in lines.iter().take(usize::from(above)).enumerate() {
+            put(buf, inner.x, inner.y + i as u16, line, w, theme.dim);
         }
-        put(
-            buf,
+        let inner = Rect::new(
             inner.x,
-            inner.y,
-            &fit(&totals, w, sym.ellipsis),
-            w,
-            theme.dim,
+            inner.y + above.saturating_sub(1),
+            inner.width,
+            inner.height.saturating_sub(above.saturating_sub(1)),
         );
         let footer = analysis
             .nth(sort, self.cursor)
@@ -262,7 +275,8 @@ fn header(buf: &mut Buffer, list: Rect, cols: &[Col], sort: Sort, app: &App) {
     for c in cols {
         let left = matches!(c.cell, Cell::Name | Cell::Stage);
         let sorted = c.sorts() == Some(sort.column);
-        let head = fit(c.header, c.width.saturating_sub(2), "").into_owned();
+        let room = c.width.saturating_sub(if sorted { 2 } else { 1 });
+        let head = fit(c.header, room, "").into_owned();
         let text = match (sorted, left) {
             (true, true) => pad(&format!("{head} {arrow}"), c.width, true, ""),
             (true, false) => pad(&format!("{arrow}{head}"), c.width, false, ""),
@@ -311,6 +325,13 @@ fn rows(
             line.push_str(&pad(&one_line(&text, ascii), c.width, left, sym.ellipsis));
         }
         put(buf, body.x, y, &line, usize::from(body.width), style);
+    }
+    // What the mark means, under the last row, as `journey insight` says it.
+    let shown = total.saturating_sub(first).min(height);
+    if shown < height && report.rows.iter().any(|r| r.relied_on) {
+        let legend = format!("* {}", analysis.words.relied_on_mark);
+        let y = body.y + shown as u16;
+        put(buf, body.x, y, &legend, usize::from(body.width), theme.dim);
     }
 }
 

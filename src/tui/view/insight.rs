@@ -357,8 +357,9 @@ fn footer(words: &Words, row: &Row) -> String {
 
 /// The detail pane's line for touchpoint `id`: its removal effect and
 /// last-touch conversions, with the relied-on mark, in the words of
-/// `journey insight`; "updating…" while the figures are stale.
-pub fn detail_line(app: &App, id: &str, rect: Rect, buf: &mut Buffer) {
+/// `journey insight`; "updating…" while the figures are stale. Returns the
+/// column after what it wrote.
+pub fn detail_line(app: &App, id: &str, rect: Rect, buf: &mut Buffer) -> u16 {
     let (theme, sym, ascii) = (
         &app.settings.theme,
         &app.settings.symbols,
@@ -366,13 +367,12 @@ pub fn detail_line(app: &App, id: &str, rect: Rect, buf: &mut Buffer) {
     );
     let w = usize::from(rect.width);
     let Some(analysis) = app.insight.fresh() else {
-        put(buf, rect.x, rect.y, updating(ascii), w, theme.dim);
-        return;
+        return put(buf, rect.x, rect.y, updating(ascii), w, theme.dim);
     };
     let words = &analysis.words;
     let text = match (&analysis.outcome, analysis.row(id)) {
         (Err(e), _) => format!("no figures: {}", one_line(e, ascii)),
-        (Ok(_), None) => return,
+        (Ok(_), None) => return rect.x,
         (Ok(_), Some(row)) => {
             let mut text = format!(
                 "{} {} {} {} {}",
@@ -393,5 +393,5 @@ pub fn detail_line(app: &App, id: &str, rect: Rect, buf: &mut Buffer) {
     } else {
         Style::new()
     };
-    put(buf, rect.x, rect.y, &fit(&text, w, sym.ellipsis), w, style);
+    put(buf, rect.x, rect.y, &fit(&text, w, sym.ellipsis), w, style)
 }

@@ -78,6 +78,16 @@ impl Analysis {
         }
     }
 
+    /// An analysis that has no figures, and says why.
+    fn failed(why: &str) -> Analysis {
+        Analysis {
+            outcome: Err(why.to_string()),
+            words: Words::of(Lang::En),
+            orders: Vec::new(),
+            by_id: HashMap::default(),
+        }
+    }
+
     /// The report, when the analysis succeeded.
     pub fn report(&self) -> Option<&Report> {
         self.outcome.as_ref().ok()
@@ -164,10 +174,12 @@ impl Sort {
 /// The columns the sort key steps through: the table's, then map order.
 fn sort_cycle() -> [Column; 10] {
     let mut cycle = [Column::Map; 10];
-    let mut i = 0;
-    for c in Column::ALL.iter().filter(|&&c| c != Column::Map) {
+    for (i, c) in Column::ALL
+        .iter()
+        .filter(|&&c| c != Column::Map)
+        .enumerate()
+    {
         cycle[i] = *c;
-        i += 1;
     }
     cycle
 }
@@ -263,9 +275,17 @@ impl Insight {
         }
     }
 
-    /// A finished analysis, if one is waiting.
+    /// A finished analysis, if one is waiting. Should the worker be gone
+    /// (it panicked), the analysis in flight ends with an error rather than
+    /// "updating…" for ever.
     pub fn poll(&self) -> Option<Reply> {
-        self.worker.as_ref().and_then(|w| w.poll())
+        match self.worker.as_ref()?.poll() {
+            Ok(reply) => reply,
+            Err(Gone) => Some(Reply {
+                generation: self.in_flight?,
+                analysis: Arc::new(Analysis::failed("the analysis stopped without a result")),
+            }),
+        }
     }
 
     /// Waits up to `at_most` for the analysis in flight; for tests and
@@ -377,6 +397,9 @@ fn skeleton(map: &Map) -> Map {
     out
 }
 
+/// The worker thread ended without a reply.
+struct Gone;
+
 /// The thread that analyses, with the one job waiting for it.
 struct Worker {
     shared: Arc<Shared>,
@@ -419,11 +442,12 @@ impl Worker {
         self.shared.wake.notify_one();
     }
 
-    fn poll(&self) -> Option<Reply> {
+    fn poll(&self) -> Result<Option<Reply>, Gone> {
         let replies = self.replies.lock().unwrap_or_else(PoisonError::into_inner);
         match replies.try_recv() {
-            Ok(reply) => Some(reply),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
+            Ok(reply) => Ok(Some(reply)),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(Gone),
         }
     }
 

@@ -288,8 +288,11 @@ fn a_key_at_s3_does_not_wait_for_the_analysis() {
     finish_insight(&mut app, Duration::from_secs(600));
     eprintln!("S3: the first analysis arrived after {:?}", start.elapsed());
     let before = app.insight.generation();
-    // Toggling the kind changes a row of the table.
+    // Toggling the kind changes a row of the table. The time is printed,
+    // not asserted: the benches hold the budgets.
+    let key = Instant::now();
     keys(&mut app, "t");
+    eprintln!("S3: the edit key returned after {:?}", key.elapsed());
     assert!(app.insight.generation() > before, "the edit was seen");
     assert!(
         !app.insight.is_fresh(),

@@ -38,6 +38,11 @@ pub struct Analysis {
     pub outcome: Result<Report, String>,
     /// The words of the map's language.
     pub words: Words,
+    /// Whether any touchpoint has a cost (the table then shows cost per
+    /// conversion) and whether any is relied on (the table explains the
+    /// mark): known here so that a frame need not look at every row.
+    pub has_costs: bool,
+    pub has_relied_on: bool,
     /// Per column of [`Column::ALL`]: row indices, largest first.
     orders: Vec<Vec<u32>>,
     by_id: HashMap<String, u32>,
@@ -70,7 +75,10 @@ impl Analysis {
             ),
             Err(_) => (Vec::new(), HashMap::default()),
         };
+        let rows = outcome.as_ref().map_or(&[][..], |r| &r.rows[..]);
         Analysis {
+            has_costs: rows.iter().any(|r| r.cost.is_some()),
+            has_relied_on: rows.iter().any(|r| r.relied_on),
             outcome,
             words,
             orders,
@@ -83,6 +91,8 @@ impl Analysis {
         Analysis {
             outcome: Err(why.to_string()),
             words: Words::of(Lang::En),
+            has_costs: false,
+            has_relied_on: false,
             orders: Vec::new(),
             by_id: HashMap::default(),
         }

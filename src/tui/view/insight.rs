@@ -245,8 +245,7 @@ impl Widget for InsightPanel<'_> {
         if list.height < 2 {
             return;
         }
-        let costs = report.rows.iter().any(|r| r.cost.is_some());
-        let cols = columns(words, costs, w);
+        let cols = columns(words, analysis.has_costs, w);
         header(buf, list, &cols, sort, app);
         let body = Rect::new(
             list.x,
@@ -328,7 +327,7 @@ fn rows(
     }
     // What the mark means, under the last row, as `journey insight` says it.
     let shown = total.saturating_sub(first).min(height);
-    if shown < height && report.rows.iter().any(|r| r.relied_on) {
+    if shown < height && analysis.has_relied_on {
         let legend = format!("* {}", analysis.words.relied_on_mark);
         let y = body.y + shown as u16;
         put(buf, body.x, y, &legend, usize::from(body.width), theme.dim);

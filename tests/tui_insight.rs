@@ -293,6 +293,24 @@ fn a_key_at_s3_does_not_wait_for_the_analysis() {
     let key = Instant::now();
     keys(&mut app, "t");
     eprintln!("S3: the edit key returned after {:?}", key.elapsed());
+    // What of that is the insight's: noting the new state and handing the
+    // map to an idle worker (on a copy of the document, so the editor's
+    // own state stays as it is).
+    let mut other = journey::tui::insight::Insight::default();
+    let mut doc = app.doc.clone();
+    other.follow(&doc);
+    let first = other.wait(Duration::from_secs(600)).expect("a reply");
+    other.deliver(first);
+    let at = app.view.touchpoint().expect("selected");
+    let edit = journey::core::edit::Edit::toggle_kind(doc.map(), at).expect("an edit");
+    doc.apply(edit).expect("applies");
+    let follow = Instant::now();
+    other.follow(&doc);
+    eprintln!(
+        "S3: of which the insight's part takes {:?}",
+        follow.elapsed()
+    );
+    assert!(!other.is_fresh());
     assert!(app.insight.generation() > before, "the edit was seen");
     assert!(
         !app.insight.is_fresh(),

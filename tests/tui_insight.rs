@@ -424,3 +424,17 @@ fn panel_camera_120x40() {
     keys(&mut app, "i");
     insta::assert_snapshot!(draw(&app, 120, 40).backend());
 }
+
+#[test]
+fn a_small_map_has_its_figures_before_the_first_frame() {
+    let map = journey::core::generate::generate(journey::core::generate::S1);
+    // What opening costs for them; printed, not asserted (the start-up
+    // bench holds the budget).
+    let start = Instant::now();
+    let analysis = journey::tui::insight::Analysis::of(&map);
+    eprintln!("S1: the figures at open take {:?}", start.elapsed());
+    assert_eq!(analysis.report(), Some(&report(&map)));
+    let (app, _dir) = on_map(map, 80, 24);
+    assert!(app.insight.is_fresh(), "analysed as the editor opens");
+    assert!(!text(&app).contains("updating…"));
+}

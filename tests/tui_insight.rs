@@ -441,7 +441,15 @@ fn a_small_map_has_its_figures_before_the_first_frame() {
 
 #[test]
 fn the_panel_draws_at_any_size() {
-    for (w, h) in [(1, 1), (2, 3), (10, 5), (20, 8), (30, 12), (40, 16), (79, 23)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 3),
+        (10, 5),
+        (20, 8),
+        (30, 12),
+        (40, 16),
+        (79, 23),
+    ] {
         let (mut app, _dir) = example("date.ron", w, h);
         keys(&mut app, "ij");
         draw(&app, w, h);

@@ -26,10 +26,12 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
-/// Maps at most this big (touchpoints plus path steps) are analysed at once
-/// when the editor opens, so the first frame already has the figures; that
-/// costs well under a millisecond. Bigger ones start in the background.
-pub const AT_ONCE_UP_TO: usize = 5_000;
+/// Maps at most this big (touchpoints plus path steps: the examples are
+/// 30 to 90) are analysed at once when the editor opens, so the first frame
+/// already has the figures, for some tens of microseconds. Bigger ones start
+/// in the background: at S1 (300) the analysis would take a tenth of the
+/// start-up budget.
+pub const AT_ONCE_UP_TO: usize = 150;
 
 /// Every figure of one state of the map, with the rows in each sort order.
 #[derive(Debug)]

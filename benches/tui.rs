@@ -221,3 +221,67 @@ fn key_with_one_14mb_field(bencher: divan::Bencher, field: &str) {
         term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
     });
 }
+
+/// Waits for the insight figures the editor works out in the background.
+fn with_figures(app: &mut App) {
+    while !app.insight.is_fresh() {
+        let Some(reply) = app.insight.wait(std::time::Duration::from_secs(60)) else {
+            panic!("no figures within a minute");
+        };
+        update::update(app, journey::tui::action::Action::InsightReady(reply));
+    }
+}
+
+/// A key in the insight panel and its frame: the cursor moves down and up
+/// over the table of every touchpoint. Sorting was done with the figures,
+/// so this costs the rows on screen.
+#[divan::bench(args = ["S1", "S2", "S3"])]
+fn insight_panel_key_and_draw_200x50(bencher: divan::Bencher, name: &str) {
+    let mut app = app(name);
+    with_figures(&mut app);
+    press(&mut app, "ijj");
+    let mut term = terminal(Counter::default());
+    let (down, up) = (parse_keys("j"), parse_keys("k"));
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        for e in if flip { &down } else { &up } {
+            app.handle(e.clone());
+        }
+        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+    });
+}
+
+/// The sort key in the insight panel: the next column, the cursor kept on
+/// its touchpoint.
+#[divan::bench(args = ["S1", "S2", "S3"])]
+fn insight_sort_key_200x50(bencher: divan::Bencher, name: &str) {
+    let mut app = app(name);
+    with_figures(&mut app);
+    press(&mut app, "ijj");
+    let mut term = terminal(Counter::default());
+    let next = parse_keys("s");
+    bencher.bench_local(|| {
+        for e in &next {
+            app.handle(e.clone());
+        }
+        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+    });
+}
+
+/// An edit key while the figures are stale: the key only notes the new
+/// state; the analysis runs on its own thread.
+#[divan::bench(args = ["S1", "S2", "S3"])]
+fn edit_key_with_insight_200x50(bencher: divan::Bencher, name: &str) {
+    let mut app = app(name);
+    with_figures(&mut app);
+    press(&mut app, "jj");
+    let mut term = terminal(Counter::default());
+    let toggle = parse_keys("t");
+    bencher.bench_local(|| {
+        for e in &toggle {
+            app.handle(e.clone());
+        }
+        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+    });
+}

@@ -91,6 +91,14 @@ pub enum Action {
     SearchPrev,
     /// Export the map: format and file name asked.
     Export,
+    /// Open the insight panel: attribution and removal effect per touchpoint.
+    InsightPanel,
+    /// In the insight panel: sort by the next column.
+    SortNext,
+    /// In the insight panel: sort by the previous column.
+    SortPrev,
+    /// In the insight panel: reverse the order.
+    SortReverse,
 
     /// In a list: take the item under the cursor (make current, jump).
     Choose,
@@ -174,6 +182,8 @@ pub enum Action {
     Drawing(crate::tui::drawing::Drawing),
     /// Stop the picture being drawn.
     CancelDrawing,
+    /// The figures of the insight panel, worked out in the background.
+    InsightReady(crate::tui::insight::Reply),
     /// Suspend the editor (Ctrl-z): the shell's `fg` brings it back.
     Suspend,
 }

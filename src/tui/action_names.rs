@@ -85,6 +85,10 @@ pub const NAMED_ACTIONS: &[(&str, Action)] = &[
     ("cancel-drawing", Action::CancelDrawing),
     ("allow-warning", Action::AllowWarning),
     ("suspend", Action::Suspend),
+    ("insight", Action::InsightPanel),
+    ("sort-next", Action::SortNext),
+    ("sort-prev", Action::SortPrev),
+    ("sort-reverse", Action::SortReverse),
 ];
 
 /// The config's name for taking a key away: the key does nothing.
@@ -126,7 +130,8 @@ pub fn bindable(action: &Action) -> bool {
         | A::Failed(_)
         | A::Deleted
         | A::Exported(_)
-        | A::Drawing(_) => false,
+        | A::Drawing(_)
+        | A::InsightReady(_) => false,
         A::StagePrev
         | A::StageNext
         | A::RowPrev
@@ -197,7 +202,11 @@ pub fn bindable(action: &Action) -> bool {
         | A::NewMap
         | A::CancelDrawing
         | A::AllowWarning
-        | A::Suspend => true,
+        | A::Suspend
+        | A::InsightPanel
+        | A::SortNext
+        | A::SortPrev
+        | A::SortReverse => true,
     }
 }
 
@@ -213,6 +222,7 @@ impl Mode {
             Mode::Personas => "personas",
             Mode::Path => "path",
             Mode::Problems => "problems",
+            Mode::Insight => "insight",
         }
     }
 
@@ -266,6 +276,7 @@ mod tests {
         include_str!("update/path_form.rs"),
         include_str!("update/persona.rs"),
         include_str!("update/problems.rs"),
+        include_str!("update/insight.rs"),
         include_str!("update/export.rs"),
         include_str!("update/disk.rs"),
         include_str!("picker.rs"),
@@ -306,8 +317,16 @@ mod tests {
         }
         // Every action the handlers take is a named one, or one no key asks for.
         let not_keys = [
-            "Insert", "Paste", "Resize", "Saved", "Reloaded", "Failed", "Deleted", "Exported",
+            "Insert",
+            "Paste",
+            "Resize",
+            "Saved",
+            "Reloaded",
+            "Failed",
+            "Deleted",
+            "Exported",
             "Drawing",
+            "InsightReady",
         ];
         for (i, _) in code.match_indices("Action::") {
             let ident: String = code[i + "Action::".len()..]

@@ -31,6 +31,8 @@ pub struct App {
     pub search: String,
     /// Facts worked out in `update` so that drawing stays cheap.
     pub derived: Derived,
+    /// The insight panel's figures, worked out in the background.
+    pub insight: crate::tui::insight::Insight,
 }
 
 /// The editor's ties to the world outside the map: the recovery writer and
@@ -177,6 +179,10 @@ pub enum Overlay {
     Problems {
         cursor: usize,
     },
+    /// The insight table, with a cursor on a row in the panel's order.
+    Insight {
+        cursor: usize,
+    },
 }
 
 /// What a board form is for.
@@ -311,7 +317,9 @@ impl App {
             current: Current::default(),
             search: String::new(),
             derived: Derived::default(),
+            insight: Default::default(),
         };
+        app.insight.start(&app.doc);
         app.refresh();
         app
     }
@@ -321,6 +329,7 @@ impl App {
         self.current.settle(self.doc.map());
         self.view.strip = self.current.persona.is_some();
         self.derived.refresh(&self.doc, &self.current, &self.search);
+        self.insight.follow(&self.doc);
     }
 
     /// Which key table applies now.
@@ -333,6 +342,7 @@ impl App {
             Some(Overlay::Personas { .. }) => Mode::Personas,
             Some(Overlay::Path) => Mode::Path,
             Some(Overlay::Problems { .. }) => Mode::Problems,
+            Some(Overlay::Insight { .. }) => Mode::Insight,
         }
     }
 

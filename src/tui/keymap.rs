@@ -19,6 +19,8 @@ pub enum Mode {
     Path,
     /// The problems panel.
     Problems,
+    /// The insight panel.
+    Insight,
 }
 
 impl Mode {
@@ -33,6 +35,7 @@ impl Mode {
             Mode::Personas => "Persona picker (p)",
             Mode::Path => "Path panel (s): the current path's steps",
             Mode::Problems => "Problems panel (v)",
+            Mode::Insight => "Insight panel (i): attribution and removal effect",
         }
     }
 }
@@ -280,7 +283,7 @@ impl Keymap {
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Mode::{Board, Confirm, Form, Help, Path, Personas, Picker, Problems};
+use Mode::{Board, Confirm, Form, Help, Insight, Path, Personas, Picker, Problems};
 
 type Row = (Mode, Key, Action, &'static str, Option<&'static str>);
 
@@ -312,6 +315,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ch('['), Action::PathPrev, "previous path of the persona", None),
     (Board, Key::ch(']'), Action::PathNext, "next path of the persona", None),
     (Board, Key::ch('v'), Action::Problems, "problems panel (Enter jumps to the item)", Some("problems")),
+    (Board, Key::ch('i'), Action::InsightPanel, "insight panel: attribution and removal effect per touchpoint", None),
     (Board, Key::ch('x'), Action::Export, "export (Markdown, DOT, Mermaid, pictures, CSV, JSON)", Some("export")),
     (Board, Key::plain(Esc), Action::CancelDrawing, "cancel the picture being drawn", None),
     (Board, Key::ch('/'), Action::Search, "search touchpoints by name, channel or notes", Some("find")),
@@ -429,6 +433,24 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Problems, Key::ch('q'), Action::Close, "", None),
     (Problems, Key::ch('v'), Action::Close, "", None),
     (Problems, Key::ch('?'), Action::Help, "all keys", Some("help")),
+    (Insight, Key::plain(Down), Action::RowNext, "next touchpoint", None),
+    (Insight, Key::ch('j'), Action::RowNext, "", None),
+    (Insight, Key::plain(Up), Action::RowPrev, "previous touchpoint", None),
+    (Insight, Key::ch('k'), Action::RowPrev, "", None),
+    (Insight, Key::plain(PageDown), Action::PageDown, "a screenful down", None),
+    (Insight, Key::plain(PageUp), Action::PageUp, "a screenful up", None),
+    (Insight, Key::plain(Home), Action::RowFirst, "first row", None),
+    (Insight, Key::plain(End), Action::RowLast, "last row", None),
+    (Insight, Key::plain(Enter), Action::Choose, "jump to the touchpoint on the board", Some("jump")),
+    (Insight, Key::ch('s'), Action::SortNext, "sort by the next column", Some("sort")),
+    (Insight, Key::plain(Right), Action::SortNext, "", None),
+    (Insight, Key::ch('S'), Action::SortPrev, "sort by the previous column", None),
+    (Insight, Key::plain(Left), Action::SortPrev, "", None),
+    (Insight, Key::ch('r'), Action::SortReverse, "reverse the order", Some("reverse")),
+    (Insight, Key::plain(Esc), Action::Close, "close", Some("close")),
+    (Insight, Key::ch('q'), Action::Close, "", None),
+    (Insight, Key::ch('i'), Action::Close, "", None),
+    (Insight, Key::ch('?'), Action::Help, "all keys", Some("help")),
     (Picker, Key::plain(Down), Action::RowNext, "next map", None),
     (Picker, Key::ch('j'), Action::RowNext, "", None),
     (Picker, Key::plain(Up), Action::RowPrev, "previous map", None),
@@ -443,6 +465,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Personas, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
     (Path, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
     (Problems, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
+    (Insight, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
     (Form, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
     (Confirm, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
     (Help, Key::ctrl('z'), Action::Suspend, "suspend to the shell (`fg` brings the editor back)", None),
@@ -450,11 +473,12 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
 ];
 
 /// All modes, in the order the help screen lists them.
-pub const MODES: [Mode; 8] = [
+pub const MODES: [Mode; 9] = [
     Mode::Board,
     Mode::Personas,
     Mode::Path,
     Mode::Problems,
+    Mode::Insight,
     Mode::Form,
     Mode::Confirm,
     Mode::Picker,

@@ -24,7 +24,9 @@ struct Entry<'a> {
 pub fn required(mode: Mode) -> Vec<Action> {
     match mode {
         Mode::Board | Mode::Picker => vec![Action::Quit, Action::Help],
-        Mode::Personas | Mode::Path | Mode::Problems => vec![Action::Close, Action::Help],
+        Mode::Personas | Mode::Path | Mode::Problems | Mode::Insight => {
+            vec![Action::Close, Action::Help]
+        }
         Mode::Form | Mode::Help => vec![Action::Cancel],
         Mode::Confirm => vec![Action::Answer(Answer::Cancel)],
     }

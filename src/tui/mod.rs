@@ -15,6 +15,7 @@ pub mod document;
 pub mod drawing;
 pub mod effects;
 pub mod form;
+pub mod insight;
 pub mod journey;
 pub mod keymap;
 pub mod keymap_user;
@@ -196,7 +197,10 @@ impl Screen for App {
 
     fn tick(&mut self) -> bool {
         // Each looks, whatever the one before found.
-        safety::check_drawing(self) | safety::check_recovery(self) | safety::check_disk(self)
+        safety::check_drawing(self)
+            | safety::check_recovery(self)
+            | safety::check_disk(self)
+            | insight::check(self)
     }
 
     fn reads(&self, key: Key) -> bool {

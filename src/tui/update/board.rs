@@ -88,6 +88,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleStep => super::path::toggle_step(app, selected(app)),
         Action::PathPanel => super::path::open_panel(app),
         Action::Problems => app.overlay = Some(Overlay::Problems { cursor: 0 }),
+        Action::InsightPanel => super::insight::open(app),
         Action::Search => super::problems::open_search(app),
         Action::SearchNext => super::problems::next_match(app, true),
         Action::SearchPrev => super::problems::next_match(app, false),

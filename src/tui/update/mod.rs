@@ -5,6 +5,7 @@
 mod board;
 mod disk;
 mod export;
+mod insight;
 mod overlay;
 mod path;
 mod path_form;
@@ -86,6 +87,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::CancelDrawing if app.session.drawing.is_some() => export::cancel(app),
+        Action::InsightReady(reply) => insight::arrived(app, reply),
         Action::Reloaded(result) => disk::reloaded(app, result),
         Action::Failed(message) => {
             app.error(message);
@@ -102,6 +104,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Some(Overlay::Personas { cursor }) => persona::picker(app, cursor, action),
             Some(Overlay::Path) => path::panel(app, action),
             Some(Overlay::Problems { cursor }) => problems::panel(app, cursor, action),
+            Some(Overlay::Insight { cursor }) => insight::panel(app, cursor, action),
         },
     };
     app.refresh();

@@ -105,7 +105,25 @@ impl Widget for Detail<'_> {
         if let Some(t) = t
             && y < last
         {
-            visits(app, t, Rect::new(area.x, y, area.width, 1), buf);
+            let line = Rect::new(area.x, y, area.width, 1);
+            if last - y >= 3 {
+                // Room for the visits, the figures and some notes.
+                visits(app, t, line, buf);
+                y += 1;
+                let line = Rect::new(area.x, y, area.width, 1);
+                super::insight::detail_line(app, &t.id, line, buf);
+            } else {
+                // The figures lead the visits' line, so the notes keep a row.
+                let x = super::insight::detail_line(app, &t.id, line, buf);
+                let x = if x > area.x {
+                    let room = usize::from(area.right().saturating_sub(x));
+                    put(buf, x, y, &sep, room, theme.dim)
+                } else {
+                    x
+                };
+                let rest = Rect::new(x, y, area.right().saturating_sub(x), 1);
+                visits(app, t, rest, buf);
+            }
             y += 1;
             if y >= last {
                 return;

@@ -6,6 +6,7 @@ pub mod confirm;
 pub mod detail;
 pub mod form;
 pub mod help;
+pub mod insight;
 pub mod list;
 pub mod path;
 pub mod personas;
@@ -65,6 +66,11 @@ impl Widget for &App {
             }
             Some(Overlay::Path) => path::PathPanel(self).render(areas.board, buf),
             Some(Overlay::Problems { cursor }) => problems::ProblemsPanel {
+                app: self,
+                cursor: *cursor,
+            }
+            .render(areas.board, buf),
+            Some(Overlay::Insight { cursor }) => insight::InsightPanel {
                 app: self,
                 cursor: *cursor,
             }

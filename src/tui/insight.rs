@@ -1,0 +1,563 @@
+//! The insight panel's figures, worked out off the key path. At S3 the
+//! analysis takes far longer than a key may, so an edit only notes that the
+//! figures are stale and hands the map to a worker thread; the result comes
+//! back through `update` as [`Action::InsightReady`] on a tick, as a
+//! picture drawn in the background does (see [`crate::tui::drawing`]).
+//!
+//! Each state of the document gets a generation number. One analysis is in
+//! flight at a time, and a result for an older generation than the
+//! document's is dropped: the next one starts at once. While the figures are
+//! stale the panel and the detail pane say "updating…".
+//!
+//! The worker keeps the map only while it copies what the figures depend on
+//! (ids, names, kinds, costs and the paths), so that an edit made while the
+//! analysis runs does not have to copy the map itself; and when that copy is
+//! the same as last time (a note or a description changed), the last
+//! analysis is sent back as it is.
+
+use crate::core::insight::table::{Lang, Words};
+use crate::core::insight::{Column, Report, Row, analyse, input};
+use crate::core::model::{Map, Path, Persona, Stage, Step, Touchpoint};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::document::Document;
+// Only looked up, never iterated for output.
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+
+/// Maps at most this big (touchpoints plus path steps: the examples are
+/// 30 to 90) are analysed at once when the editor opens, so the first frame
+/// already has the figures, for some tens of microseconds. Bigger ones start
+/// in the background: at S1 (300) the analysis would take a tenth of the
+/// start-up budget.
+pub const AT_ONCE_UP_TO: usize = 150;
+
+/// Every figure of one state of the map, with the rows in each sort order.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The report, or why there is none (a cycle too large to solve).
+    pub outcome: Result<Report, String>,
+    /// The words of the map's language.
+    pub words: Words,
+    /// Whether any touchpoint has a cost (the table then shows cost per
+    /// conversion) and whether any is relied on (the table explains the
+    /// mark): known here so that a frame need not look at every row.
+    pub has_costs: bool,
+    pub has_relied_on: bool,
+    /// Per column of [`Column::ALL`]: row indices, largest first.
+    orders: Vec<Vec<u32>>,
+    by_id: HashMap<String, u32>,
+}
+
+impl Analysis {
+    /// Analyses the map's paths, as `journey insight FILE` does.
+    pub fn of(map: &Map) -> Analysis {
+        let words = Words::of(Lang::of_map(map));
+        let outcome = input::from_map(map, None)
+            .map_err(|e| e.to_string())
+            .and_then(|input| analyse(map, &input, &[]).map_err(|e| e.to_string()));
+        let (orders, by_id) = match &outcome {
+            Ok(report) => (
+                Column::ALL
+                    .iter()
+                    .map(|&c| {
+                        report
+                            .sorted(c)
+                            .into_iter()
+                            .map(|r| r.index as u32)
+                            .collect()
+                    })
+                    .collect(),
+                report
+                    .rows
+                    .iter()
+                    .map(|r| (r.id.clone(), r.index as u32))
+                    .collect(),
+            ),
+            Err(_) => (Vec::new(), HashMap::default()),
+        };
+        let rows = outcome.as_ref().map_or(&[][..], |r| &r.rows[..]);
+        Analysis {
+            has_costs: rows.iter().any(|r| r.cost.is_some()),
+            has_relied_on: rows.iter().any(|r| r.relied_on),
+            outcome,
+            words,
+            orders,
+            by_id,
+        }
+    }
+
+    /// An analysis that has no figures, and says why.
+    fn failed(why: &str) -> Analysis {
+        Analysis {
+            outcome: Err(why.to_string()),
+            words: Words::of(Lang::En),
+            has_costs: false,
+            has_relied_on: false,
+            orders: Vec::new(),
+            by_id: HashMap::default(),
+        }
+    }
+
+    /// The report, when the analysis succeeded.
+    pub fn report(&self) -> Option<&Report> {
+        self.outcome.as_ref().ok()
+    }
+
+    /// How many rows the table has.
+    pub fn len(&self) -> usize {
+        self.report().map_or(0, |r| r.rows.len())
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row of the touchpoint with this id.
+    pub fn row(&self, id: &str) -> Option<&Row> {
+        let k = *self.by_id.get(id)?;
+        self.report()?.rows.get(k as usize)
+    }
+
+    /// The `i`-th row in `sort` order.
+    pub fn nth(&self, sort: Sort, i: usize) -> Option<&Row> {
+        let order = self.orders.get(column_index(sort.column))?;
+        let i = if sort.reversed {
+            order.len().checked_sub(i + 1)?
+        } else {
+            i
+        };
+        let k = *order.get(i)?;
+        self.report()?.rows.get(k as usize)
+    }
+
+    /// Where the touchpoint with this id is in `sort` order.
+    pub fn position(&self, sort: Sort, id: &str) -> Option<usize> {
+        let k = *self.by_id.get(id)?;
+        let order = self.orders.get(column_index(sort.column))?;
+        let at = order.iter().position(|&r| r == k)?;
+        Some(if sort.reversed {
+            order.len() - 1 - at
+        } else {
+            at
+        })
+    }
+}
+
+fn column_index(column: Column) -> usize {
+    Column::ALL.iter().position(|&c| c == column).unwrap_or(0)
+}
+
+/// How the panel orders its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Column,
+    /// Smallest first (names: Z to A) instead of largest first.
+    pub reversed: bool,
+}
+
+impl Default for Sort {
+    /// By removal effect, as `journey insight` prints it.
+    fn default() -> Sort {
+        Sort {
+            column: Column::RemovalEffect,
+            reversed: false,
+        }
+    }
+}
+
+impl Sort {
+    /// The next (or, with `-1`, the previous) column, in table order,
+    /// ending with the map's own order.
+    pub fn step(self, by: isize) -> Sort {
+        let cycle = sort_cycle();
+        let here = cycle.iter().position(|&c| c == self.column).unwrap_or(0) as isize;
+        let len = cycle.len() as isize;
+        let next = (here + by).rem_euclid(len) as usize;
+        Sort {
+            column: cycle[next],
+            reversed: self.reversed,
+        }
+    }
+}
+
+/// The columns the sort key steps through: the table's, then map order.
+fn sort_cycle() -> [Column; 10] {
+    let mut cycle = [Column::Map; 10];
+    for (i, c) in Column::ALL
+        .iter()
+        .filter(|&&c| c != Column::Map)
+        .enumerate()
+    {
+        cycle[i] = *c;
+    }
+    cycle
+}
+
+/// A finished analysis for one generation of the document.
+#[derive(Clone)]
+pub struct Reply {
+    pub generation: u64,
+    pub analysis: Arc<Analysis>,
+}
+
+impl PartialEq for Reply {
+    fn eq(&self, other: &Reply) -> bool {
+        self.generation == other.generation && Arc::ptr_eq(&self.analysis, &other.analysis)
+    }
+}
+
+impl Eq for Reply {}
+
+impl std::fmt::Debug for Reply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reply")
+            .field("generation", &self.generation)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The figures the editor shows and the one analysis it waits for.
+#[derive(Debug, Clone, Default)]
+pub struct Insight {
+    /// What identifies the document's state last seen: its history state,
+    /// where the map lives, and its outline.
+    key: Option<(u64, usize, usize, usize)>,
+    /// The document's generation: one more for each state seen.
+    generation: u64,
+    /// The generation being analysed, if any.
+    in_flight: Option<u64>,
+    /// The last analysis accepted, for `fresh_for` (or an older one).
+    shown: Option<Arc<Analysis>>,
+    fresh_for: Option<u64>,
+    /// The panel's order; kept while the panel is closed.
+    pub sort: Sort,
+    worker: Option<Arc<Worker>>,
+}
+
+impl Insight {
+    /// The figures for the document as it opens: at once for a small map,
+    /// in the background for a big one.
+    pub fn start(&mut self, doc: &Document) {
+        let map = doc.map();
+        let size = map.touchpoints().count()
+            + map
+                .personas
+                .iter()
+                .flat_map(|p| &p.paths)
+                .map(|p| p.steps.len())
+                .sum::<usize>();
+        self.key = Some(key(doc));
+        self.generation += 1;
+        if size <= AT_ONCE_UP_TO {
+            self.shown = Some(Arc::new(Analysis::of(map)));
+            self.fresh_for = Some(self.generation);
+        } else {
+            self.follow(doc);
+        }
+    }
+
+    /// Notes a change of the document and, when no analysis runs, starts
+    /// one. Costs no more than a look at the document's state.
+    pub fn follow(&mut self, doc: &Document) {
+        let now = key(doc);
+        if self.key != Some(now) {
+            self.key = Some(now);
+            self.generation += 1;
+        }
+        if self.fresh_for != Some(self.generation) && self.in_flight.is_none() {
+            let worker = self.worker.get_or_insert_with(|| Arc::new(Worker::start()));
+            worker.submit(self.generation, doc.snapshot());
+            self.in_flight = Some(self.generation);
+        }
+    }
+
+    /// Takes a finished analysis: kept when it is for the document as it is
+    /// now, dropped when the document has changed since. Either way the
+    /// next [`Insight::follow`] starts whatever is still wanted.
+    pub fn deliver(&mut self, reply: Reply) {
+        if self.in_flight == Some(reply.generation) {
+            self.in_flight = None;
+        }
+        if reply.generation == self.generation {
+            self.shown = Some(reply.analysis);
+            self.fresh_for = Some(reply.generation);
+        }
+    }
+
+    /// A finished analysis, if one is waiting. Should the worker be gone
+    /// (it panicked), the analysis in flight ends with an error rather than
+    /// "updating…" for ever.
+    pub fn poll(&self) -> Option<Reply> {
+        match self.worker.as_ref()?.poll() {
+            Ok(reply) => reply,
+            Err(Gone) => Some(Reply {
+                generation: self.in_flight?,
+                analysis: Arc::new(Analysis::failed("the analysis stopped without a result")),
+            }),
+        }
+    }
+
+    /// Waits up to `at_most` for the analysis in flight; for tests and
+    /// tools that want the figures before they go on.
+    pub fn wait(&self, at_most: std::time::Duration) -> Option<Reply> {
+        self.worker.as_ref().and_then(|w| w.wait(at_most))
+    }
+
+    /// Whether the figures shown are those of the document as it is.
+    pub fn is_fresh(&self) -> bool {
+        self.fresh_for == Some(self.generation)
+    }
+
+    /// The last analysis accepted, fresh or not (see [`Insight::is_fresh`]).
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.shown.as_deref()
+    }
+
+    /// The analysis, only when it is fresh.
+    pub fn fresh(&self) -> Option<&Analysis> {
+        self.analysis().filter(|_| self.is_fresh())
+    }
+
+    /// The document's generation, which [`Reply::generation`] refers to.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+}
+
+fn key(doc: &Document) -> (u64, usize, usize, usize) {
+    let map = doc.map();
+    (
+        doc.state(),
+        std::ptr::from_ref(map) as usize,
+        map.stages.len(),
+        map.personas.len(),
+    )
+}
+
+/// On a tick: a finished analysis goes through `update`; true when one came.
+pub fn check(app: &mut App) -> bool {
+    let Some(reply) = app.insight.poll() else {
+        return false;
+    };
+    let effects = crate::tui::update::update(app, Action::InsightReady(reply));
+    debug_assert!(effects.is_empty(), "an analysis asks for nothing more");
+    true
+}
+
+/// What the figures depend on, copied out of the map: no notes, channels,
+/// descriptions, emotions or titles.
+fn skeleton(map: &Map) -> Map {
+    let mut out = Map::new("");
+    out.language = map.language;
+    out.currency = map.currency.clone();
+    out.stages = map
+        .stages
+        .iter()
+        .map(|s| Stage {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            description: String::new(),
+            allow: Vec::new(),
+            touchpoints: s
+                .touchpoints
+                .iter()
+                .map(|t| Touchpoint {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    kind: t.kind,
+                    channel: String::new(),
+                    cost: t.cost,
+                    notes: String::new(),
+                    allow: Vec::new(),
+                })
+                .collect(),
+        })
+        .collect();
+    out.personas = map
+        .personas
+        .iter()
+        .map(|p| Persona {
+            id: p.id.clone(),
+            name: String::new(),
+            description: String::new(),
+            allow: Vec::new(),
+            paths: p
+                .paths
+                .iter()
+                .map(|path| Path {
+                    id: String::new(),
+                    name: String::new(),
+                    outcome: path.outcome,
+                    customers: path.customers,
+                    allow: Vec::new(),
+                    steps: path
+                        .steps
+                        .iter()
+                        .map(|s| Step {
+                            touchpoint: s.touchpoint.clone(),
+                            emotion: None,
+                            note: String::new(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    out
+}
+
+/// The worker thread ended without a reply.
+struct Gone;
+
+/// The thread that analyses, with the one job waiting for it.
+struct Worker {
+    shared: Arc<Shared>,
+    replies: Mutex<Receiver<Reply>>,
+}
+
+#[derive(Default)]
+struct Shared {
+    slot: Mutex<Slot>,
+    wake: Condvar,
+}
+
+#[derive(Default)]
+struct Slot {
+    job: Option<(u64, Arc<Map>)>,
+    /// The editor is gone: the thread ends.
+    closed: bool,
+}
+
+impl Worker {
+    fn start() -> Worker {
+        let shared = Arc::new(Shared::default());
+        let (send, replies) = channel();
+        let theirs = Arc::clone(&shared);
+        // Detached: it ends when the editor drops its end (see `Drop`).
+        std::thread::spawn(move || work(&theirs, &send));
+        Worker {
+            shared,
+            replies: Mutex::new(replies),
+        }
+    }
+
+    fn submit(&self, generation: u64, map: Arc<Map>) {
+        let mut slot = self
+            .shared
+            .slot
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        slot.job = Some((generation, map));
+        self.shared.wake.notify_one();
+    }
+
+    fn poll(&self) -> Result<Option<Reply>, Gone> {
+        let replies = self.replies.lock().unwrap_or_else(PoisonError::into_inner);
+        match replies.try_recv() {
+            Ok(reply) => Ok(Some(reply)),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(Gone),
+        }
+    }
+
+    fn wait(&self, at_most: std::time::Duration) -> Option<Reply> {
+        let replies = self.replies.lock().unwrap_or_else(PoisonError::into_inner);
+        replies.recv_timeout(at_most).ok()
+    }
+}
+
+impl std::fmt::Debug for Worker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Worker").finish_non_exhaustive()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let mut slot = self
+            .shared
+            .slot
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        slot.closed = true;
+        slot.job = None;
+        self.shared.wake.notify_one();
+    }
+}
+
+/// The worker's loop: take the newest job, copy what counts, let go of the
+/// map, analyse (or reuse the last analysis), reply.
+fn work(shared: &Shared, send: &Sender<Reply>) {
+    let mut last: Option<(Map, Arc<Analysis>)> = None;
+    loop {
+        let (generation, map) = {
+            let mut slot = shared.slot.lock().unwrap_or_else(PoisonError::into_inner);
+            loop {
+                if slot.closed {
+                    return;
+                }
+                if let Some(job) = slot.job.take() {
+                    break job;
+                }
+                slot = shared
+                    .wake
+                    .wait(slot)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+        };
+        let basis = skeleton(&map);
+        drop(map);
+        let analysis = match &last {
+            Some((before, analysis)) if *before == basis => Arc::clone(analysis),
+            _ => {
+                let analysis = Arc::new(Analysis::of(&basis));
+                last = Some((basis, Arc::clone(&analysis)));
+                analysis
+            }
+        };
+        if send
+            .send(Reply {
+                generation,
+                analysis,
+            })
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sort_cycle_visits_every_column_once() {
+        let mut sort = Sort::default();
+        let mut seen = Vec::new();
+        for _ in 0..Column::ALL.len() {
+            seen.push(sort.column);
+            sort = sort.step(1);
+        }
+        assert_eq!(sort, Sort::default(), "back where it began");
+        for c in Column::ALL {
+            assert_eq!(seen.iter().filter(|&&s| s == c).count(), 1, "{c:?}");
+        }
+        assert_eq!(Sort::default().step(1).step(-1), Sort::default());
+    }
+
+    #[test]
+    fn a_skeleton_drops_only_what_no_figure_reads() {
+        let text = include_str!("../../maps/date.ron");
+        let map =
+            crate::core::format::parse_bytes(std::path::Path::new("date.ron"), text.as_bytes())
+                .expect("the example loads")
+                .map;
+        let a = Analysis::of(&map);
+        let b = Analysis::of(&skeleton(&map));
+        assert_eq!(a.outcome, b.outcome);
+    }
+}

@@ -143,6 +143,18 @@ pub enum Action {
     DeleteBack,
     /// Delete the grapheme under the cursor.
     DeleteForward,
+    /// Delete to the start of the line (a one-line field: all of it).
+    DeleteToStart,
+    /// Delete to the end of the line.
+    DeleteToEnd,
+    /// Delete the word before the cursor.
+    DeleteWordBack,
+    /// Delete the word after the cursor.
+    DeleteWordForward,
+    /// Cursor to the start of the previous word.
+    WordLeft,
+    /// Cursor past the end of the next word.
+    WordRight,
     /// Start a new line in a notes field.
     Newline,
     /// Typed text.

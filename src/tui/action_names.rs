@@ -71,6 +71,12 @@ pub const NAMED_ACTIONS: &[(&str, Action)] = &[
     ("line-end", Action::LineEnd),
     ("delete-back", Action::DeleteBack),
     ("delete-forward", Action::DeleteForward),
+    ("delete-to-start", Action::DeleteToStart),
+    ("delete-to-end", Action::DeleteToEnd),
+    ("delete-word-back", Action::DeleteWordBack),
+    ("delete-word-forward", Action::DeleteWordForward),
+    ("word-left", Action::WordLeft),
+    ("word-right", Action::WordRight),
     ("newline", Action::Newline),
     ("answer-yes", Action::Answer(Answer::Yes)),
     ("answer-no", Action::Answer(Answer::No)),
@@ -191,6 +197,12 @@ pub fn bindable(action: &Action) -> bool {
         | A::LineEnd
         | A::DeleteBack
         | A::DeleteForward
+        | A::DeleteToStart
+        | A::DeleteToEnd
+        | A::DeleteWordBack
+        | A::DeleteWordForward
+        | A::WordLeft
+        | A::WordRight
         | A::Newline
         | A::Answer(_)
         | A::Open

@@ -67,6 +67,14 @@ impl Key {
         }
     }
 
+    /// Ctrl plus a non-character key.
+    pub const fn ctrl_key(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
     /// Shift plus a non-character key.
     pub const fn shift(code: KeyCode) -> Key {
         Key {
@@ -278,7 +286,8 @@ impl Keymap {
 }
 
 use KeyCode::{
-    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
 };
 use Mode::{Board, Confirm, Form, Help, Path, Personas, Picker, Problems};
 
@@ -353,6 +362,15 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Form, Key::ctrl('e'), Action::LineEnd, "", None),
     (Form, Key::plain(Backspace), Action::DeleteBack, "delete before the cursor", None),
     (Form, Key::plain(Delete), Action::DeleteForward, "delete under the cursor", None),
+    (Form, Key::ctrl('u'), Action::DeleteToStart, "delete to the start of the line (a one-line field: clear it)", None),
+    (Form, Key::ctrl('k'), Action::DeleteToEnd, "delete to the end of the line", None),
+    (Form, Key::ctrl('w'), Action::DeleteWordBack, "delete the word before the cursor", None),
+    (Form, Key::alt(Backspace), Action::DeleteWordBack, "", None),
+    (Form, Key::alt(Char('d')), Action::DeleteWordForward, "delete the word after the cursor", None),
+    (Form, Key::alt(Char('b')), Action::WordLeft, "a word left", None),
+    (Form, Key::ctrl_key(Left), Action::WordLeft, "", None),
+    (Form, Key::alt(Char('f')), Action::WordRight, "a word right", None),
+    (Form, Key::ctrl_key(Right), Action::WordRight, "", None),
     (Form, Key::alt(Enter), Action::Newline, "new line in notes and descriptions", Some("new line")),
     (Form, Key::ctrl('j'), Action::Newline, "", None),
     (Confirm, Key::ch('y'), Action::Answer(Answer::Yes), "yes", None),

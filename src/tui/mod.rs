@@ -25,6 +25,7 @@ pub mod picker;
 pub mod recent;
 pub mod safety;
 pub mod settings;
+pub mod template_text;
 pub mod terminal;
 pub mod text;
 pub mod textfield;

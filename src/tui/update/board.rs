@@ -7,6 +7,7 @@ use crate::tui::action::{Action, Answer};
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 use crate::tui::layout;
+use crate::tui::template_text::is_template_text;
 use crate::tui::text::short;
 use ratatui::layout::Rect;
 
@@ -71,7 +72,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     Field::line("Conversion", &map.conversion),
                 ],
             )
-            .with_intro("The conversion is what counts as converting: a purchase, a sign-up…");
+            .with_intro("The conversion is what counts as converting: a purchase, a sign-up…")
+            .selecting(is_template_text);
             app.overlay = Some(Overlay::Form(form));
             return Vec::new();
         }
@@ -203,6 +205,7 @@ fn edit(app: &mut App) {
                 Field::lines("Description", &stage.description),
             ],
         )
+        .selecting(is_template_text)
     } else {
         return;
     };

@@ -45,7 +45,10 @@ fn ctrl_u_clears_a_name_and_ctrl_w_deletes_a_word() {
     assert_eq!(field_text(&app), "Große Web ");
     keys(&mut app, "<A-BS>Bild<A-b><A-b><C-k>");
     assert_eq!(field_text(&app), "");
-    keys(&mut app, "eins zwei drei<C-a><A-d><C-e><C-Left><C-Left><A-f>X");
+    keys(
+        &mut app,
+        "eins zwei drei<C-a><A-d><C-e><C-Left><C-Left><A-f>X",
+    );
     assert_eq!(field_text(&app), " zweiX drei");
     keys(&mut app, "<Enter>");
     let at = app.view.touchpoint().expect("a touchpoint is selected");
@@ -58,7 +61,10 @@ fn ctrl_u_clears_a_name_and_ctrl_w_deletes_a_word() {
 #[test]
 fn ctrl_u_in_notes_deletes_the_line_before_the_cursor() {
     let (mut app, _dir) = app();
-    keys(&mut app, "je<Tab><Tab><Tab><C-u>eins<A-Enter>zwei drei<C-u>vier");
+    keys(
+        &mut app,
+        "je<Tab><Tab><Tab><C-u>eins<A-Enter>zwei drei<C-u>vier",
+    );
     assert!(field_text(&app).ends_with("eins\nvier"));
 }
 
@@ -89,7 +95,10 @@ fn template_text_is_selected_so_typing_replaces_it() {
 fn text_the_user_wrote_is_not_selected() {
     let (mut app, _dir) = app();
     keys(&mut app, "jex");
-    assert!(field_text(&app).ends_with('x'), "typing appends to own text");
+    assert!(
+        field_text(&app).ends_with('x'),
+        "typing appends to own text"
+    );
 }
 
 #[test]
@@ -137,10 +146,7 @@ fn selected_template_text_and_the_keys_80x24() {
         })
         .map(|at| &buf[at])
         .expect("the description is shown");
-    assert!(
-        cell.modifier
-            .contains(ratatui::style::Modifier::REVERSED)
-    );
+    assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
     insta::assert_snapshot!(terminal.backend());
 }
 

@@ -119,6 +119,9 @@ pub enum Action {
     /// Delete the current path.
     DeletePath,
 
+    /// Show the selection's whole text full screen (`z`).
+    ReadAll,
+
     /// Confirm a form.
     Submit,
     /// Close a form or dialog without changes.

@@ -67,6 +67,7 @@ pub const NAMED_ACTIONS: &[(&str, Action)] = &[
     ("cursor-right", Action::CursorRight),
     ("cursor-up", Action::CursorUp),
     ("cursor-down", Action::CursorDown),
+    ("read-all", Action::ReadAll),
     ("line-start", Action::LineStart),
     ("line-end", Action::LineEnd),
     ("delete-back", Action::DeleteBack),
@@ -194,6 +195,7 @@ pub fn bindable(action: &Action) -> bool {
         | A::CursorUp
         | A::CursorDown
         | A::LineStart
+        | A::ReadAll
         | A::LineEnd
         | A::DeleteBack
         | A::DeleteForward

@@ -29,6 +29,8 @@ pub struct App {
     pub current: Current,
     /// The search query; empty when nothing is searched.
     pub search: String,
+    /// The search hit `n` last went to, among [`crate::tui::search::hits`].
+    pub search_at: Option<usize>,
     /// Facts worked out in `update` so that drawing stays cheap.
     pub derived: Derived,
 }
@@ -177,6 +179,12 @@ pub enum Overlay {
     Problems {
         cursor: usize,
     },
+    /// `z`: the selection's whole text, full screen; `from_path` when it
+    /// was opened from the path panel, where Esc goes back to.
+    Reader {
+        scroll: usize,
+        from_path: bool,
+    },
 }
 
 /// What a board form is for.
@@ -309,6 +317,7 @@ impl App {
             session: Session::default(),
             current: Current::default(),
             search: String::new(),
+            search_at: None,
             derived: Derived::default(),
         };
         app.refresh();
@@ -328,7 +337,7 @@ impl App {
             None => Mode::Board,
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
-            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Help { .. } | Overlay::Reader { .. }) => Mode::Help,
             Some(Overlay::Personas { .. }) => Mode::Personas,
             Some(Overlay::Path) => Mode::Path,
             Some(Overlay::Problems { .. }) => Mode::Problems,

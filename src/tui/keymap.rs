@@ -260,12 +260,14 @@ impl Keymap {
     /// (key, word, pinned). The help key comes first, since a narrow bar
     /// drops hints and help is the one a new user needs; undo, save and
     /// quit come last and are pinned, so that a narrow bar drops others
-    /// before them.
+    /// before them. The hints `first` names (what the state calls for now)
+    /// come right after help.
     pub fn hints(
         &self,
         mode: Mode,
         ascii: bool,
         offered: impl Fn(&Action) -> bool,
+        first: impl Fn(&Action) -> bool,
     ) -> Vec<(String, &'static str, bool)> {
         let pinned = |a: &Action| matches!(a, Action::Undo | Action::Save | Action::Quit);
         let in_mode: Vec<&Binding> = self
@@ -274,11 +276,12 @@ impl Keymap {
             .filter(|b| b.mode == mode && b.hint.is_some() && offered(&b.action))
             .collect();
         let help = in_mode.iter().filter(|b| b.action == Action::Help);
-        let others = in_mode
-            .iter()
-            .filter(|b| b.action != Action::Help && !pinned(&b.action));
+        let rest = |b: &&&Binding| b.action != Action::Help && !pinned(&b.action);
+        let urgent = in_mode.iter().filter(|b| rest(b) && first(&b.action));
+        let others = in_mode.iter().filter(|b| rest(b) && !first(&b.action));
         let last = in_mode.iter().filter(|b| pinned(&b.action));
-        help.chain(others)
+        help.chain(urgent)
+            .chain(others)
             .chain(last)
             .filter_map(|b| b.hint.map(|h| (b.key.label(ascii), h, pinned(&b.action))))
             .collect()
@@ -286,8 +289,8 @@ impl Keymap {
 }
 
 use KeyCode::{
-    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab,
-    Up,
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
+    Tab, Up,
 };
 use Mode::{Board, Confirm, Form, Help, Path, Personas, Picker, Problems};
 
@@ -326,7 +329,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ch('/'), Action::Search, "search touchpoints by name, channel or notes", Some("find")),
     (Board, Key::ch('n'), Action::SearchNext, "next search match", None),
     (Board, Key::ch('N'), Action::SearchPrev, "previous search match", None),
-    (Board, Key::ch('T'), Action::EditMap, "edit the map's title, description and conversion", None),
+    (Board, Key::ch('T'), Action::EditMap, "edit the map's title, description and conversion", Some("title")),
     (Board, Key::ch('t'), Action::ToggleKind, "toggle direct/indirect", None),
     (Board, Key::ch('d'), Action::DeleteTouchpoint, "delete the selected touchpoint", None),
     (Board, Key::ch('D'), Action::DeleteStage, "delete the current stage with its touchpoints", None),
@@ -345,6 +348,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ctrl('s'), Action::Save, "save (the same bytes as `journey fmt`)", Some("save")),
     (Board, Key::ch('S'), Action::SaveAs, "save as another file", None),
     (Board, Key::ch('R'), Action::Reload, "reload the file from disk (u takes it back; unsaved changes are also kept aside)", None),
+    (Board, Key::ch('z'), Action::ReadAll, "read the selection's whole text, full screen (notes, visits, step notes)", Some("read all")),
     (Board, Key::ch('?'), Action::Help, "this help", Some("help")),
     (Board, Key::ch('q'), Action::Quit, "quit (with unsaved changes: asks to save, discard or cancel)", Some("quit")),
     (Board, Key::ctrl('c'), Action::Quit, "", None),
@@ -436,6 +440,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Path, Key::plain(Esc), Action::Close, "close", Some("close")),
     (Path, Key::ch('q'), Action::Close, "", None),
     (Path, Key::ch('s'), Action::Close, "", None),
+    (Path, Key::ch('z'), Action::ReadAll, "read the step's touchpoint whole, with every visit and note", None),
     (Path, Key::ch('?'), Action::Help, "all keys", Some("help")),
     (Problems, Key::plain(Down), Action::RowNext, "next finding", None),
     (Problems, Key::ch('j'), Action::RowNext, "", None),

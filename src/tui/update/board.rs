@@ -83,6 +83,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Reload => return super::disk::reload_request(app),
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::ReadAll => super::reader::open(app, false),
         Action::Personas => super::persona::open_picker(app),
         Action::NewPersona => super::persona::new_persona(app),
         Action::PathPrev => super::path::switch(app, -1),

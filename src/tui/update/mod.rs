@@ -10,6 +10,7 @@ mod path;
 mod path_form;
 mod persona;
 mod problems;
+mod reader;
 
 pub use disk::restore_dialog;
 pub use overlay::{TEMPLATE_NAMES, create_file_form, draft_edit};
@@ -100,6 +101,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Some(Overlay::Personas { cursor }) => persona::picker(app, cursor, action),
             Some(Overlay::Path) => path::panel(app, action),
             Some(Overlay::Problems { cursor }) => problems::panel(app, cursor, action),
+            Some(Overlay::Reader { scroll, from_path }) => {
+                reader::reader(app, scroll, from_path, action)
+            }
         },
     };
     app.refresh();

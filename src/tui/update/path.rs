@@ -183,6 +183,10 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Help { scroll: 0 });
             return Vec::new();
         }
+        Action::ReadAll => {
+            super::reader::open(app, true);
+            return Vec::new();
+        }
         _ => {}
     }
     app.overlay = Some(Overlay::Path);

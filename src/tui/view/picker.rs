@@ -76,6 +76,7 @@ impl Widget for &Picker {
             ascii,
             theme,
             offered: &|_| true,
+            first: &|_| false,
         }
         .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
         if let Some(form) = &self.form {

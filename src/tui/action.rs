@@ -119,6 +119,9 @@ pub enum Action {
     /// Delete the current path.
     DeletePath,
 
+    /// Duplicate the selection: a touchpoint on the board, the path in the
+    /// path panel.
+    Duplicate,
     /// Show the selection's whole text full screen (`z`).
     ReadAll,
 

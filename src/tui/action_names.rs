@@ -68,6 +68,7 @@ pub const NAMED_ACTIONS: &[(&str, Action)] = &[
     ("cursor-up", Action::CursorUp),
     ("cursor-down", Action::CursorDown),
     ("read-all", Action::ReadAll),
+    ("duplicate", Action::Duplicate),
     ("line-start", Action::LineStart),
     ("line-end", Action::LineEnd),
     ("delete-back", Action::DeleteBack),
@@ -196,6 +197,7 @@ pub fn bindable(action: &Action) -> bool {
         | A::CursorDown
         | A::LineStart
         | A::ReadAll
+        | A::Duplicate
         | A::LineEnd
         | A::DeleteBack
         | A::DeleteForward

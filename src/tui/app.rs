@@ -60,6 +60,9 @@ pub struct Session {
     pub unprotected: Option<String>,
     /// The picture being drawn in the background, if any.
     pub drawing: Option<crate::tui::drawing::Drawing>,
+    /// A line for the shell once the terminal is restored, such as "no
+    /// file was created" when the new-map dialog is cancelled.
+    pub parting: Option<String>,
 }
 
 /// How the editor draws and which keys it takes. Set at start-up.

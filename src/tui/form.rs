@@ -271,15 +271,17 @@ impl<P> Form<P> {
             (FieldValue::Text(t), Action::DeleteWordForward) => t.delete_word_forward(),
             (FieldValue::Text(t), Action::WordLeft) => t.word_left(),
             (FieldValue::Text(t), Action::WordRight) => t.word_right(),
-            (FieldValue::Choice { options, selected }, Action::CursorLeft | Action::DeleteBack) => {
-                *selected = selected
-                    .checked_sub(1)
-                    .unwrap_or(options.len().saturating_sub(1))
+            // Left and Right stop at the ends: a held key must not wrap
+            // from −2 to +2. Space turns through them all.
+            (FieldValue::Choice { selected, .. }, Action::CursorLeft | Action::DeleteBack) => {
+                *selected = selected.saturating_sub(1)
             }
-            (
-                FieldValue::Choice { options, selected },
-                Action::CursorRight | Action::Insert(' '),
-            ) => *selected = (*selected + 1) % options.len().max(1),
+            (FieldValue::Choice { options, selected }, Action::CursorRight) => {
+                *selected = (*selected + 1).min(options.len().saturating_sub(1))
+            }
+            (FieldValue::Choice { options, selected }, Action::Insert(' ')) => {
+                *selected = (*selected + 1) % options.len().max(1)
+            }
             // A choice also takes the first letter of an option, so `i`
             // picks "indirect" without counting presses.
             (FieldValue::Choice { options, selected }, Action::Insert(c)) => {
@@ -312,7 +314,12 @@ mod tests {
         form.handle(&Action::NextField);
         form.handle(&Action::Insert(' '));
         assert_eq!(form.selected(1), 1);
+        // Right stops at the last option; Space turns on to the first.
         form.handle(&Action::CursorRight);
+        assert_eq!(form.selected(1), 1);
+        form.handle(&Action::Insert(' '));
+        assert_eq!(form.selected(1), 0);
+        form.handle(&Action::CursorLeft);
         assert_eq!(form.selected(1), 0);
         form.handle(&Action::NextField);
         assert_eq!(form.focus, 0);

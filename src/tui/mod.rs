@@ -358,6 +358,12 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     }
     let cut_off = result.is_err();
     safety::detach(&app, cut_off);
+    // The shell sees this line only once the editor's screen is gone.
+    drop(terminal);
+    drop(_guard);
+    if let Some(parting) = app.session.parting.take() {
+        crate::cli::eprint_clean(&parting);
+    }
     result?;
     events.error.map_or(Ok(()), Err)
 }
@@ -400,8 +406,8 @@ fn pick(
                 Ok(loaded) => return Ok(Some(App::open_loaded(loaded, path, settings))),
                 Err(e) => picker.error(e.to_string()),
             },
-            Choice::Create(path, template) => {
-                let mut map = template.instantiate(None);
+            Choice::Create(path, template, title) => {
+                let mut map = template.instantiate(title.as_deref());
                 map.language = settings.language;
                 match crate::core::format::create_new(&path, to_string(&map).as_bytes()) {
                     Ok(()) => return Ok(Some(App::open(map, path, settings))),

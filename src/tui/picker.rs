@@ -41,8 +41,9 @@ pub fn peek_title(path: &Path) -> String {
 pub enum Choice {
     /// Open this map.
     Open(PathBuf),
-    /// Create this file from a template, then open it.
-    Create(PathBuf, Template),
+    /// Create this file from a template, with a title if one was typed,
+    /// then open it.
+    Create(PathBuf, Template, Option<String>),
 }
 
 /// The picker's state.
@@ -148,10 +149,13 @@ impl Picker {
                 &crate::tui::conditions::Facts::ALL,
             );
             let last = rows.saturating_sub(usize::from(h.saturating_sub(2)).max(1));
+            let page = usize::from(h.saturating_sub(2)).max(1);
             self.help = match action {
                 Action::Cancel => None,
-                Action::RowNext | Action::PageDown => Some((scroll + 1).min(last)),
-                Action::RowPrev | Action::PageUp => Some(scroll.saturating_sub(1)),
+                Action::RowNext => Some((scroll + 1).min(last)),
+                Action::PageDown => Some((scroll + page).min(last)),
+                Action::RowPrev => Some(scroll.saturating_sub(1)),
+                Action::PageUp => Some(scroll.saturating_sub(page)),
                 _ => Some(scroll),
             };
             return;
@@ -161,6 +165,16 @@ impl Picker {
                 self.selected = (self.selected + 1).min(self.entries.len().saturating_sub(1))
             }
             Action::RowPrev => self.selected = self.selected.saturating_sub(1),
+            // A page is the list's rows: the screen less the heading, the
+            // message and the hints (as the view lays them out).
+            Action::PageDown => {
+                let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+                self.selected = (self.selected + page).min(self.entries.len().saturating_sub(1))
+            }
+            Action::PageUp => {
+                let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+                self.selected = self.selected.saturating_sub(page)
+            }
             Action::Open => match self.entries.get(self.selected) {
                 Some(e) => self.done = Some(Some(Choice::Open(e.path.clone()))),
                 None => self.error("no map to open: n makes a new one"),
@@ -171,21 +185,28 @@ impl Picker {
                 } else {
                     "new-map.ron"
                 };
-                self.form = Some(Form::new(
-                    "New map",
-                    (),
-                    vec![
-                        Field::line("File", default),
-                        Field::choice(
-                            "Template",
-                            &TEMPLATE_NAMES,
-                            Template::ALL
-                                .iter()
-                                .position(|t| *t == self.settings.template)
-                                .unwrap_or(0),
-                        ),
-                    ],
-                ));
+                self.form = Some(
+                    Form::new(
+                        "New map",
+                        (),
+                        vec![
+                            Field::line("File", default),
+                            Field::choice(
+                                "Template",
+                                &TEMPLATE_NAMES,
+                                Template::ALL
+                                    .iter()
+                                    .position(|t| *t == self.settings.template)
+                                    .unwrap_or(0),
+                            ),
+                            // As the missing-file route asks: blank keeps the
+                            // template's own title.
+                            Field::line("Title", ""),
+                        ],
+                    )
+                    // The suggested file name is replaced by typing.
+                    .selecting(|_| true),
+                );
             }
             Action::Help => self.help = Some(0),
             Action::Quit => self.done = Some(None),
@@ -213,7 +234,8 @@ impl Picker {
             .get(form.selected(1))
             .copied()
             .unwrap_or_default();
-        self.done = Some(Some(Choice::Create(path, template)));
+        let title = Some(form.text(2).trim().to_string()).filter(|t| !t.is_empty());
+        self.done = Some(Some(Choice::Create(path, template, title)));
     }
 
     /// Shows an error under the list.

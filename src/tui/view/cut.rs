@@ -6,7 +6,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
-use crate::tui::text::{one_line, width, wrap};
+use crate::tui::text::{LINE_BYTES, head as text_head, one_line, width, wrap};
 use ratatui::layout::Rect;
 
 /// Whether a hint the keymap offers is worth its room in the bar now.
@@ -46,34 +46,39 @@ pub fn detail_cut(app: &App) -> bool {
         return false;
     };
     let t = app.view.row.and_then(|r| stage.touchpoints.get(r));
+    // Only as much of each text is looked at as the pane could show, so
+    // that a field of megabytes costs a frame no more than a short one.
+    let limit = (room + 1) * 4 + LINE_BYTES;
+    let fits = |s: &str| s.len() <= limit;
     // The first row is the rule with the title; then the facts' line.
     let mut rows = usize::from(area.height).saturating_sub(2);
-    let (head, body) = match t {
-        Some(t) => (
-            format!(
-                "x {} · {} · channel: {} · id {}",
-                t.name,
-                t.kind.label(),
-                t.channel,
-                t.id
-            ),
-            t.notes.as_str(),
+    let (parts, body): (Vec<&str>, &str) = match t {
+        Some(t) => (vec![&t.name, &t.channel, &t.id], t.notes.as_str()),
+        None => (vec![&stage.name, &stage.id], stage.description.as_str()),
+    };
+    if !parts.iter().all(|p| fits(p)) {
+        return true;
+    }
+    let head = match t {
+        Some(t) => format!(
+            "x {} · {} · channel: {} · id {}",
+            t.name,
+            t.kind.label(),
+            t.channel,
+            t.id
         ),
-        None => (
-            format!(
-                "Stage {} · {} touchpoints · id {}",
-                stage.name,
-                stage.touchpoints.len(),
-                stage.id
-            ),
-            stage.description.as_str(),
+        None => format!(
+            "Stage {} · {} · id {}",
+            stage.name,
+            crate::tui::reader::count(stage.touchpoints.len()),
+            stage.id
         ),
     };
     if width(&one_line(&head, ascii)) > room {
         return true;
     }
     if let Some(t) = t {
-        if visits_width(app, &t.id) > room {
+        if visits_width(app, &t.id, limit) > room {
             return true;
         }
         rows = rows.saturating_sub(1);
@@ -81,18 +86,25 @@ pub fn detail_cut(app: &App) -> bool {
     if area.height <= 1 {
         return !body.is_empty();
     }
+    let shown = text_head(body, (rows + 1) * (room + 1) * 4 + LINE_BYTES);
+    if shown.len() < body.len() && shown.lines().count() > rows {
+        return true;
+    }
     let mut used = 0;
-    for line in body.lines() {
+    for line in shown.lines() {
         used += wrap(&one_line(line, ascii), room, rows + 1).len().max(1);
         if used > rows {
             return true;
         }
     }
-    false
+    // Text beyond what was looked at is more than the pane shows.
+    shown.len() < body.len()
 }
 
-/// About how wide the "visited by" line is when nothing is cut.
-fn visits_width(app: &App, id: &str) -> usize {
+/// About how wide the "visited by" line is when nothing is cut; names
+/// longer than `limit` bytes count as that.
+fn visits_width(app: &App, id: &str, limit: usize) -> usize {
+    let width = |s: &str| width(text_head(s, limit));
     let map = app.doc.map();
     let mut total = width("visited by ");
     for v in app.derived.visits(id) {

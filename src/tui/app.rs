@@ -5,10 +5,10 @@
 use crate::core::model::{Map, TouchpointPos};
 use crate::core::path_edit::PathRef;
 use crate::tui::action::{Action, Answer};
+use crate::tui::current::Current;
 use crate::tui::derived::Derived;
 use crate::tui::document::Document;
 use crate::tui::form::Form;
-use crate::tui::journey::Current;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
 use crate::tui::view::theme::{Symbols, Theme};

@@ -181,7 +181,7 @@ fn focus(app: &mut App, focus: Focus) {
                 app.current.step = step;
             }
         }
-        Focus::NoPersona => app.current = crate::tui::journey::Current::default(),
+        Focus::NoPersona => app.current = crate::tui::current::Current::default(),
     }
 }
 

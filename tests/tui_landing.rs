@@ -168,6 +168,8 @@ fn a_first_path_is_named_after_the_persona_in_the_maps_language() {
     assert_eq!(persona.id, "die-kritische");
     assert_eq!(persona.paths[0].name, "Die Kritische: Pfad");
     assert_eq!(persona.paths[0].id, "die-kritische-pfad");
+    let said = &app.message.as_ref().expect("a message").text;
+    assert!(said.contains("“Die Kritische: Pfad” with “Blog”"), "{said}");
     // n in the panel offers the next name, selected: Enter takes it.
     keys(&mut app, "sn<Enter>");
     let persona = app.current.persona(app.doc.map()).expect("a persona");

@@ -62,8 +62,8 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
         note: String::new(),
     };
     let Some(path) = app.current.path_ref(map) else {
-        let name = crate::core::path_edit::new_path_name(map, persona_at);
-        let edit = PersonaEdit::new_path(map, persona_at, 0, &name);
+        let new_name = crate::core::path_edit::new_path_name(map, persona_at);
+        let edit = PersonaEdit::new_path(map, persona_at, 0, &new_name);
         let PersonaEdit::InsertPath {
             persona,
             at,

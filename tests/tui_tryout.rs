@@ -50,7 +50,12 @@ fn sequence() -> Vec<String> {
         ],
         &[
             ("Onlineshop", 'd', "Web", ""),
-            ("Ladengeschäft", 'd', "persönlich", "Die Kamera in der Hand."),
+            (
+                "Ladengeschäft",
+                'd',
+                "persönlich",
+                "Die Kamera in der Hand.",
+            ),
             ("Preisvergleich", 'i', "Web", ""),
         ],
         &[
@@ -118,7 +123,13 @@ fn a_german_map_with_two_personas_from_nothing() {
     let names: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Aufmerksamkeit", "Abwägung", "Entscheidung", "Bindung", "Empfehlung"]
+        [
+            "Aufmerksamkeit",
+            "Abwägung",
+            "Entscheidung",
+            "Bindung",
+            "Empfehlung"
+        ]
     );
     assert_eq!(map.stages[0].description, "Der Kunde erfährt vom Produkt.");
     let all: Vec<&str> = map
@@ -131,7 +142,11 @@ fn a_german_map_with_two_personas_from_nothing() {
     assert_eq!(map.stages[1].touchpoints[1].channel, "Presse");
     assert_eq!(map.personas.len(), 2);
     let critical = &map.personas[0].paths[0];
-    let steps: Vec<&str> = critical.steps.iter().map(|s| s.touchpoint.as_str()).collect();
+    let steps: Vec<&str> = critical
+        .steps
+        .iter()
+        .map(|s| s.touchpoint.as_str())
+        .collect();
     assert_eq!(
         steps,
         [
@@ -149,8 +164,14 @@ fn a_german_map_with_two_personas_from_nothing() {
     assert_eq!(critical.steps[2].note, "Die Note zählt.");
     let seeker = &map.personas[1].paths[0];
     let steps: Vec<&str> = seeker.steps.iter().map(|s| s.touchpoint.as_str()).collect();
-    assert_eq!(steps, ["instagram-anzeige", "produktseite", "preisvergleich"]);
+    assert_eq!(
+        steps,
+        ["instagram-anzeige", "produktseite", "preisvergleich"]
+    );
     assert_eq!(seeker.outcome, Outcome::DroppedOut);
-    let backspaces = sequence().iter().map(|p| p.matches("<BS>").count()).sum::<usize>();
+    let backspaces = sequence()
+        .iter()
+        .map(|p| p.matches("<BS>").count())
+        .sum::<usize>();
     eprintln!("the tryout took {count} keys, {backspaces} of them Backspace");
 }

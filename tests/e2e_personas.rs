@@ -191,7 +191,7 @@ fn the_budget_owner_scenario() {
     tmux.send(&["q"]);
     tmux.send(&["Space"]);
     tmux.wait_for("the new path", |s| {
-        s.contains("started path “Procurement lead”")
+        s.contains("started path “Procurement lead: path” with “Decision pack”")
     });
     tmux.send(&["v"]);
     tmux.wait_for("no problems", |s| s.contains("No problems."));

@@ -58,7 +58,7 @@ fn the_language_choice_starts_at_the_configs_language() {
 fn the_pickers_new_map_form_asks_for_the_language() {
     let mut picker = Picker::new(Vec::new(), None, Settings::new(false, true));
     for event in parse_keys(&format!(
-        "n{}launch<Tab><Tab><Right><Enter>",
+        "n{}launch<Tab><Tab><Tab><Right><Enter>",
         "<BS>".repeat(20)
     )) {
         picker.handle(event);
@@ -68,7 +68,8 @@ fn the_pickers_new_map_form_asks_for_the_language() {
         Some(Some(Choice::Create(
             PathBuf::from("launch.ron"),
             Template::FiveStage,
-            Language::De
+            Language::De,
+            None
         )))
     );
 }

@@ -88,7 +88,7 @@ fn detail_lists_visiting_personas_120x40() {
     let s = text(&t);
     assert!(
         s.contains(
-            "Experience seeker “Via video”: step 1 · Experience seeker “Dropped at price”: step 1"
+            "Experience seeker “Via video”: step 1 ✓ · Experience seeker “Dropped at price”: step 1"
         ),
         "{s}"
     );

@@ -162,9 +162,10 @@ fn a_persona_without_a_path_gets_one_named_after_it() {
     keys(&mut app, " ");
     let p = &map(&app).personas[2];
     assert_eq!(p.paths.len(), 1);
-    assert_eq!(p.paths[0].name, "Kritische Käuferin");
-    // Unique across the whole map: the persona has the plain slug.
-    assert_eq!(p.paths[0].id, "kritische-kaeuferin-2");
+    // The persona's name and the map's word for a path (the fixture is
+    // English): never the persona's own id with `-2`.
+    assert_eq!(p.paths[0].name, "Kritische Käuferin: path");
+    assert_eq!(p.paths[0].id, "kritische-kaeuferin-path");
     assert_eq!(steps(&app, 2, 0), ["web-search"]);
     keys(&mut app, "l l ");
     assert_eq!(

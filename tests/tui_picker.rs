@@ -82,7 +82,8 @@ fn n_asks_for_a_file_and_a_template() {
         Some(Some(Choice::Create(
             PathBuf::from("launch.ron"),
             Template::Hourglass,
-            journey::core::model::Language::En
+            journey::core::model::Language::En,
+            None
         )))
     );
 
@@ -128,4 +129,46 @@ fn the_picker_and_its_form_survive_every_small_size() {
         picker.form.is_some(),
         "the form stayed open through the resizes"
     );
+}
+
+#[test]
+fn n_takes_a_title_and_the_suggested_file_name_is_replaced_by_typing() {
+    let mut picker = Picker::new(Vec::new(), None, Settings::new(false, true));
+    press(&mut picker, "nlaunch<Tab><Tab>Frühjahr<Enter>");
+    assert_eq!(
+        picker.done,
+        Some(Some(Choice::Create(
+            PathBuf::from("launch.ron"),
+            Template::FiveStage,
+            journey::core::model::Language::En,
+            Some("Frühjahr".into())
+        )))
+    );
+}
+
+#[test]
+fn page_down_moves_a_page_and_titles_line_up() {
+    use journey::tui::picker::Entry;
+    let entries: Vec<Entry> = (0..30)
+        .map(|i| Entry {
+            path: PathBuf::from(format!("maps/{}.ron", "m".repeat(i % 7 + 1))),
+            recent: false,
+            title: format!("Title {i}"),
+        })
+        .collect();
+    let mut picker = Picker::new(entries, None, Settings::new(false, true));
+    picker.handle(crossterm::event::Event::Resize(80, 24));
+    press(&mut picker, "<PgDn>");
+    assert_eq!(picker.selected, 20, "a page is the 20 rows of the list");
+    press(&mut picker, "<PgDn>");
+    assert_eq!(picker.selected, 29);
+    press(&mut picker, "<PgUp>");
+    assert_eq!(picker.selected, 9);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    press(&mut picker, "<PgUp>");
+    terminal.draw(|f| picker.draw(f)).expect("draw");
+    let screen = format!("{}", terminal.backend());
+    let columns: Vec<usize> = screen.lines().filter_map(|l| l.find("Title ")).collect();
+    assert!(columns.len() > 5);
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{screen}");
 }

@@ -313,5 +313,61 @@ pub fn insertion_index(
         .map_or(0, |i| i + 1)
 }
 
+/// A name for a new path of persona `persona`: the persona's name and the
+/// map's word for a path, with a number only when that name or its id is
+/// taken. So the first path of "Die Kritische" is "Die Kritische: Pfad"
+/// (`die-kritische-pfad`), never a copy of the persona's id with `-2`.
+pub fn new_path_name(map: &Map, persona: usize) -> String {
+    let word = match map.language {
+        crate::core::model::Language::De => "Pfad",
+        crate::core::model::Language::En => "path",
+    };
+    let who = map.personas.get(persona).map_or("", |p| p.name.as_str());
+    let base = if who.is_empty() {
+        word.to_string()
+    } else {
+        format!("{who}: {word}")
+    };
+    let taken = |name: &str| {
+        let id = crate::core::slug::slugify(name);
+        map.ids().any(|i| i == id)
+            || map
+                .personas
+                .get(persona)
+                .is_some_and(|p| p.paths.iter().any(|path| path.name == name))
+    };
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base} {n}"))
+        .find(|name| !taken(name))
+        .unwrap_or(base)
+}
+
+/// A copy of path `path` of persona `from` as a new path of persona `to`:
+/// the same steps with their emotions and notes, and an open outcome, so
+/// that a variant of a journey starts from what is there.
+pub fn copy_path(map: &Map, from: usize, path: usize, to: usize) -> Option<PersonaEdit> {
+    let source = map.personas.get(from)?.paths.get(path)?;
+    let name = new_path_name(map, to);
+    let at = map.personas.get(to)?.paths.len();
+    let PersonaEdit::InsertPath {
+        persona,
+        at,
+        path: mut copy,
+    } = PersonaEdit::new_path(map, to, at, &name)
+    else {
+        return None;
+    };
+    copy.steps = source.steps.clone();
+    copy.customers = source.customers;
+    Some(PersonaEdit::InsertPath {
+        persona,
+        at,
+        path: copy,
+    })
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,37 +1,49 @@
 //! Ids: slugs made from names when an item is created, never changed later.
 
 /// Makes a slug from a name: lower-case ASCII letters, digits and single
-/// dashes. German umlauts and ß are transliterated (ä→ae, ß→ss), common
-/// accented Latin letters lose their accent, and anything else separates words.
-/// Returns an empty string when nothing usable is left (say, a name in CJK).
+/// dashes. German umlauts and ß are transliterated first (ä→ae, ß→ss); other
+/// letters of the Latin, Greek and Cyrillic scripts are folded to ASCII by
+/// `deunicode` (`Ōsaka` → `osaka`, `Şişli İstanbul` → `sisli-istanbul`,
+/// `Москва` → `moskva`); anything else separates words. Returns an empty
+/// string when nothing usable is left (say, a name in CJK): a romanisation
+/// of those would be a guess, and the caller's fallback id is clearer.
 pub fn slugify(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut dash = false;
     for c in name.chars() {
-        let mapped: Option<&str> = match c {
-            'ä' | 'Ä' => Some("ae"),
-            'ö' | 'Ö' => Some("oe"),
-            'ü' | 'Ü' => Some("ue"),
-            'ß' | 'ẞ' => Some("ss"),
-            _ => None,
-        };
-        let piece = match mapped {
-            Some(s) => s,
-            None => {
-                let folded = fold_accent(c.to_ascii_lowercase());
-                if folded.is_ascii_alphanumeric() {
-                    out_push_char(&mut out, &mut dash, folded.to_ascii_lowercase());
+        let piece: &str = match c {
+            'ä' | 'Ä' => "ae",
+            'ö' | 'Ö' => "oe",
+            'ü' | 'Ü' => "ue",
+            'ß' | 'ẞ' => "ss",
+            c if c.is_ascii() => {
+                if c.is_ascii_alphanumeric() {
+                    out_push_char(&mut out, &mut dash, c.to_ascii_lowercase());
                 } else {
                     dash = !out.is_empty();
                 }
                 continue;
             }
+            c if folds(c) => deunicode::deunicode_char(c).unwrap_or(" "),
+            _ => " ",
         };
         for ch in piece.chars() {
-            out_push_char(&mut out, &mut dash, ch);
+            if ch.is_ascii_alphanumeric() {
+                out_push_char(&mut out, &mut dash, ch.to_ascii_lowercase());
+            } else {
+                dash = !out.is_empty();
+            }
         }
     }
     out
+}
+
+/// Whether a character is a letter or digit of a script that folds to
+/// ASCII letter by letter: Latin (with its extensions), Greek, Cyrillic.
+fn folds(c: char) -> bool {
+    c.is_alphanumeric()
+        && matches!(c as u32,
+            0x00C0..=0x052F | 0x1D00..=0x1FFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F)
 }
 
 fn out_push_char(out: &mut String, dash: &mut bool, c: char) {
@@ -133,6 +145,17 @@ mod tests {
     fn punctuation_collapses_to_single_dashes() {
         assert_eq!(slugify("  Web search -- (Google)  "), "web-search-google");
         assert_eq!(slugify("Café crème"), "cafe-creme");
+    }
+
+    #[test]
+    fn accented_names_keep_their_letters() {
+        assert_eq!(slugify("Ōsaka"), "osaka");
+        assert_eq!(slugify("Şişli İstanbul"), "sisli-istanbul");
+        assert_eq!(slugify("Łódź, Kraków"), "lodz-krakow");
+        assert_eq!(slugify("Москва"), "moskva");
+        assert_eq!(slugify("Ærø"), "aero");
+        // The German step comes first: not "a" but "ae".
+        assert_eq!(slugify("Bäckerei Müller"), "baeckerei-mueller");
     }
 
     #[test]

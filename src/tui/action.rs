@@ -127,6 +127,12 @@ pub enum Action {
     /// Delete the current path.
     DeletePath,
 
+    /// Duplicate the selection: a touchpoint on the board, the path in the
+    /// path panel.
+    Duplicate,
+    /// Show the selection's whole text full screen (`z`).
+    ReadAll,
+
     /// Confirm a form.
     Submit,
     /// Close a form or dialog without changes.
@@ -151,6 +157,18 @@ pub enum Action {
     DeleteBack,
     /// Delete the grapheme under the cursor.
     DeleteForward,
+    /// Delete to the start of the line (a one-line field: all of it).
+    DeleteToStart,
+    /// Delete to the end of the line.
+    DeleteToEnd,
+    /// Delete the word before the cursor.
+    DeleteWordBack,
+    /// Delete the word after the cursor.
+    DeleteWordForward,
+    /// Cursor to the start of the previous word.
+    WordLeft,
+    /// Cursor past the end of the next word.
+    WordRight,
     /// Start a new line in a notes field.
     Newline,
     /// Typed text.

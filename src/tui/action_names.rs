@@ -67,10 +67,18 @@ pub const NAMED_ACTIONS: &[(&str, Action)] = &[
     ("cursor-right", Action::CursorRight),
     ("cursor-up", Action::CursorUp),
     ("cursor-down", Action::CursorDown),
+    ("read-all", Action::ReadAll),
+    ("duplicate", Action::Duplicate),
     ("line-start", Action::LineStart),
     ("line-end", Action::LineEnd),
     ("delete-back", Action::DeleteBack),
     ("delete-forward", Action::DeleteForward),
+    ("delete-to-start", Action::DeleteToStart),
+    ("delete-to-end", Action::DeleteToEnd),
+    ("delete-word-back", Action::DeleteWordBack),
+    ("delete-word-forward", Action::DeleteWordForward),
+    ("word-left", Action::WordLeft),
+    ("word-right", Action::WordRight),
     ("newline", Action::Newline),
     ("answer-yes", Action::Answer(Answer::Yes)),
     ("answer-no", Action::Answer(Answer::No)),
@@ -193,9 +201,17 @@ pub fn bindable(action: &Action) -> bool {
         | A::CursorUp
         | A::CursorDown
         | A::LineStart
+        | A::ReadAll
+        | A::Duplicate
         | A::LineEnd
         | A::DeleteBack
         | A::DeleteForward
+        | A::DeleteToStart
+        | A::DeleteToEnd
+        | A::DeleteWordBack
+        | A::DeleteWordForward
+        | A::WordLeft
+        | A::WordRight
         | A::Newline
         | A::Answer(_)
         | A::Open

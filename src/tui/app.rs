@@ -5,10 +5,10 @@
 use crate::core::model::{Map, TouchpointPos};
 use crate::core::path_edit::PathRef;
 use crate::tui::action::{Action, Answer};
+use crate::tui::current::Current;
 use crate::tui::derived::Derived;
 use crate::tui::document::Document;
 use crate::tui::form::Form;
-use crate::tui::journey::Current;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
 use crate::tui::view::theme::{Symbols, Theme};
@@ -29,6 +29,8 @@ pub struct App {
     pub current: Current,
     /// The search query; empty when nothing is searched.
     pub search: String,
+    /// The search hit `n` last went to, among [`crate::tui::search::hits`].
+    pub search_at: Option<usize>,
     /// Facts worked out in `update` so that drawing stays cheap.
     pub derived: Derived,
     /// The insight panel's figures, worked out in the background.
@@ -60,6 +62,9 @@ pub struct Session {
     pub unprotected: Option<String>,
     /// The picture being drawn in the background, if any.
     pub drawing: Option<crate::tui::drawing::Drawing>,
+    /// A line for the shell once the terminal is restored, such as "no
+    /// file was created" when the new-map dialog is cancelled.
+    pub parting: Option<String>,
 }
 
 /// How the editor draws and which keys it takes. Set at start-up.
@@ -182,6 +187,12 @@ pub enum Overlay {
     /// The insight table, with a cursor on a row in the panel's order.
     Insight {
         cursor: usize,
+    },
+    /// `z`: the selection's whole text, full screen; `from_path` when it
+    /// was opened from the path panel, where Esc goes back to.
+    Reader {
+        scroll: usize,
+        from_path: bool,
     },
 }
 
@@ -316,6 +327,7 @@ impl App {
             session: Session::default(),
             current: Current::default(),
             search: String::new(),
+            search_at: None,
             derived: Derived::default(),
             insight: Default::default(),
         };
@@ -338,7 +350,7 @@ impl App {
             None => Mode::Board,
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
-            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Help { .. } | Overlay::Reader { .. }) => Mode::Help,
             Some(Overlay::Personas { .. }) => Mode::Personas,
             Some(Overlay::Path) => Mode::Path,
             Some(Overlay::Problems { .. }) => Mode::Problems,

@@ -88,6 +88,7 @@ use Mode::{Board, Form, Path};
 /// The conditions, by mode and action; what is not listed always applies.
 pub const CONDITIONS: &[(Mode, Action, Condition)] = &[
     (Board, A::ToggleKind, C::TouchpointSelected),
+    (Board, A::Duplicate, C::TouchpointSelected),
     (Board, A::DeleteTouchpoint, C::TouchpointSelected),
     (Board, A::ShiftLeft, C::TouchpointSelected),
     (Board, A::ShiftRight, C::TouchpointSelected),

@@ -6,8 +6,8 @@
 
 use crate::core::model::{Map, TouchpointPos};
 use crate::core::validate::Item;
+use crate::tui::current::Current;
 use crate::tui::document::Document;
-use crate::tui::journey::Current;
 // Hash maps and sets here are only looked up, never iterated for output.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 

@@ -81,6 +81,9 @@ pub struct Form<P> {
     original: Vec<Option<String>>,
     /// Esc was pressed once over changed text; a second Esc cancels.
     discard_asked: bool,
+    /// Prefilled text (a template's) that is selected whenever its field is
+    /// entered while it still holds it, so that typing replaces it.
+    select_on_entry: Vec<Option<String>>,
 }
 
 /// What the form says when Esc would throw typed text away.
@@ -139,6 +142,37 @@ impl<P> Form<P> {
             error: None,
             original,
             discard_asked: false,
+            select_on_entry: Vec::new(),
+        }
+    }
+
+    /// The same form with the text fields whose text `prefilled` accepts
+    /// (a template's English text, say) selected on entry.
+    pub fn selecting(mut self, prefilled: impl Fn(&str) -> bool) -> Form<P> {
+        self.select_on_entry = self
+            .fields
+            .iter()
+            .map(|f| match &f.value {
+                FieldValue::Text(t) if prefilled(t.text()) => Some(t.text().to_string()),
+                _ => None,
+            })
+            .collect();
+        self.entered();
+        self
+    }
+
+    /// Selects the focused field's text if it is still the prefilled one.
+    fn entered(&mut self) {
+        let Some(Some(prefilled)) = self.select_on_entry.get(self.focus) else {
+            return;
+        };
+        if let Some(Field {
+            value: FieldValue::Text(t),
+            ..
+        }) = self.fields.get_mut(self.focus)
+            && t.text() == prefilled
+        {
+            t.select_all();
         }
     }
 
@@ -181,6 +215,15 @@ impl<P> Form<P> {
             }
         }
         let count = self.fields.len();
+        let before = self.focus;
+        let outcome = self.apply(action, count);
+        if self.focus != before {
+            self.entered();
+        }
+        outcome
+    }
+
+    fn apply(&mut self, action: &Action, count: usize) -> FormOutcome {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return match action {
                 Action::Cancel => FormOutcome::Cancel,
@@ -221,16 +264,36 @@ impl<P> Form<P> {
             (FieldValue::Text(t), Action::DeleteForward) => t.delete(),
             (FieldValue::Text(t), Action::Newline) => t.newline(),
             (FieldValue::Text(t), Action::Insert(c)) => t.insert(c.encode_utf8(&mut [0; 4])),
-            (FieldValue::Text(t), Action::Paste(s)) => t.insert(s),
-            (FieldValue::Choice { options, selected }, Action::CursorLeft | Action::DeleteBack) => {
-                *selected = selected
-                    .checked_sub(1)
-                    .unwrap_or(options.len().saturating_sub(1))
+            (FieldValue::Text(t), Action::Paste(s)) => t.paste(s),
+            (FieldValue::Text(t), Action::DeleteToStart) => t.delete_to_start(),
+            (FieldValue::Text(t), Action::DeleteToEnd) => t.delete_to_end(),
+            (FieldValue::Text(t), Action::DeleteWordBack) => t.delete_word_back(),
+            (FieldValue::Text(t), Action::DeleteWordForward) => t.delete_word_forward(),
+            (FieldValue::Text(t), Action::WordLeft) => t.word_left(),
+            (FieldValue::Text(t), Action::WordRight) => t.word_right(),
+            // Left and Right stop at the ends: a held key must not wrap
+            // from −2 to +2. Space turns through them all.
+            (FieldValue::Choice { selected, .. }, Action::CursorLeft | Action::DeleteBack) => {
+                *selected = selected.saturating_sub(1)
             }
-            (
-                FieldValue::Choice { options, selected },
-                Action::CursorRight | Action::Insert(' '),
-            ) => *selected = (*selected + 1) % options.len().max(1),
+            (FieldValue::Choice { options, selected }, Action::CursorRight) => {
+                *selected = (*selected + 1).min(options.len().saturating_sub(1))
+            }
+            (FieldValue::Choice { options, selected }, Action::Insert(' ')) => {
+                *selected = (*selected + 1) % options.len().max(1)
+            }
+            // A choice also takes the first letter of an option, so `i`
+            // picks "indirect" without counting presses; the same letter
+            // again goes on to the next option that starts with it.
+            (FieldValue::Choice { options, selected }, Action::Insert(c)) => {
+                let n = options.len();
+                if let Some(i) = (1..=n)
+                    .map(|k| (*selected + k) % n)
+                    .find(|&i| options[i].starts_with(*c))
+                {
+                    *selected = i;
+                }
+            }
             _ => {}
         }
         FormOutcome::Open
@@ -256,7 +319,12 @@ mod tests {
         form.handle(&Action::NextField);
         form.handle(&Action::Insert(' '));
         assert_eq!(form.selected(1), 1);
+        // Right stops at the last option; Space turns on to the first.
         form.handle(&Action::CursorRight);
+        assert_eq!(form.selected(1), 1);
+        form.handle(&Action::Insert(' '));
+        assert_eq!(form.selected(1), 0);
+        form.handle(&Action::CursorLeft);
         assert_eq!(form.selected(1), 0);
         form.handle(&Action::NextField);
         assert_eq!(form.focus, 0);

@@ -70,6 +70,14 @@ impl Key {
         }
     }
 
+    /// Ctrl plus a non-character key.
+    pub const fn ctrl_key(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
     /// Shift plus a non-character key.
     pub const fn shift(code: KeyCode) -> Key {
         Key {
@@ -255,12 +263,14 @@ impl Keymap {
     /// (key, word, pinned). The help key comes first, since a narrow bar
     /// drops hints and help is the one a new user needs; undo, save and
     /// quit come last and are pinned, so that a narrow bar drops others
-    /// before them.
+    /// before them. The hints `first` names (what the state calls for now)
+    /// come right after help.
     pub fn hints(
         &self,
         mode: Mode,
         ascii: bool,
         offered: impl Fn(&Action) -> bool,
+        first: impl Fn(&Action) -> bool,
     ) -> Vec<(String, &'static str, bool)> {
         let pinned = |a: &Action| matches!(a, Action::Undo | Action::Save | Action::Quit);
         let in_mode: Vec<&Binding> = self
@@ -269,11 +279,12 @@ impl Keymap {
             .filter(|b| b.mode == mode && b.hint.is_some() && offered(&b.action))
             .collect();
         let help = in_mode.iter().filter(|b| b.action == Action::Help);
-        let others = in_mode
-            .iter()
-            .filter(|b| b.action != Action::Help && !pinned(&b.action));
+        let rest = |b: &&&Binding| b.action != Action::Help && !pinned(&b.action);
+        let urgent = in_mode.iter().filter(|b| rest(b) && first(&b.action));
+        let others = in_mode.iter().filter(|b| rest(b) && !first(&b.action));
         let last = in_mode.iter().filter(|b| pinned(&b.action));
-        help.chain(others)
+        help.chain(urgent)
+            .chain(others)
             .chain(last)
             .filter_map(|b| b.hint.map(|h| (b.key.label(ascii), h, pinned(&b.action))))
             .collect()
@@ -281,7 +292,8 @@ impl Keymap {
 }
 
 use KeyCode::{
-    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
+    Tab, Up,
 };
 use Mode::{Board, Confirm, Form, Help, Insight, Path, Personas, Picker, Problems};
 
@@ -321,7 +333,8 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ch('/'), Action::Search, "search touchpoints by name, channel or notes", Some("find")),
     (Board, Key::ch('n'), Action::SearchNext, "next search match", None),
     (Board, Key::ch('N'), Action::SearchPrev, "previous search match", None),
-    (Board, Key::ch('T'), Action::EditMap, "edit the map's title, description and conversion", None),
+    (Board, Key::ch('T'), Action::EditMap, "edit the map's title, description and conversion", Some("title")),
+    (Board, Key::ch('c'), Action::Duplicate, "duplicate the touchpoint below itself, with a new id", None),
     (Board, Key::ch('t'), Action::ToggleKind, "toggle direct/indirect", None),
     (Board, Key::ch('d'), Action::DeleteTouchpoint, "delete the selected touchpoint", None),
     (Board, Key::ch('D'), Action::DeleteStage, "delete the current stage with its touchpoints", None),
@@ -340,6 +353,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ctrl('s'), Action::Save, "save (the same bytes as `journey fmt`)", Some("save")),
     (Board, Key::ch('S'), Action::SaveAs, "save as another file", None),
     (Board, Key::ch('R'), Action::Reload, "reload the file from disk (u takes it back; unsaved changes are also kept aside)", None),
+    (Board, Key::ch('z'), Action::ReadAll, "read the selection's whole text, full screen (notes, visits, step notes)", Some("read all")),
     (Board, Key::ch('?'), Action::Help, "this help", Some("help")),
     (Board, Key::ch('q'), Action::Quit, "quit (with unsaved changes: asks to save, discard or cancel)", Some("quit")),
     (Board, Key::ctrl('c'), Action::Quit, "", None),
@@ -357,6 +371,15 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Form, Key::ctrl('e'), Action::LineEnd, "", None),
     (Form, Key::plain(Backspace), Action::DeleteBack, "delete before the cursor", None),
     (Form, Key::plain(Delete), Action::DeleteForward, "delete under the cursor", None),
+    (Form, Key::ctrl('u'), Action::DeleteToStart, "delete to the start of the line (a one-line field: clear it)", None),
+    (Form, Key::ctrl('k'), Action::DeleteToEnd, "delete to the end of the line", None),
+    (Form, Key::ctrl('w'), Action::DeleteWordBack, "delete the word before the cursor", None),
+    (Form, Key::alt(Backspace), Action::DeleteWordBack, "", None),
+    (Form, Key::alt(Char('d')), Action::DeleteWordForward, "delete the word after the cursor", None),
+    (Form, Key::alt(Char('b')), Action::WordLeft, "a word left", None),
+    (Form, Key::ctrl_key(Left), Action::WordLeft, "", None),
+    (Form, Key::alt(Char('f')), Action::WordRight, "a word right", None),
+    (Form, Key::ctrl_key(Right), Action::WordRight, "", None),
     (Form, Key::alt(Enter), Action::Newline, "new line in notes and descriptions", Some("new line")),
     (Form, Key::ctrl('j'), Action::Newline, "", None),
     (Confirm, Key::ch('y'), Action::Answer(Answer::Yes), "yes", None),
@@ -416,12 +439,14 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Path, Key::ch(']'), Action::PathNext, "next path of the persona", None),
     (Path, Key::ch('n'), Action::NewPath, "new path for the persona", Some("new path")),
     (Path, Key::ch('r'), Action::EditPath, "rename the path (and its outcome)", None),
+    (Path, Key::ch('c'), Action::Duplicate, "copy the path as another path of the persona", None),
     (Path, Key::ch('D'), Action::DeletePath, "delete the path (asks first)", None),
     (Path, Key::ch('u'), Action::Undo, "undo", None),
     (Path, Key::ctrl('r'), Action::Redo, "redo", None),
     (Path, Key::plain(Esc), Action::Close, "close", Some("close")),
     (Path, Key::ch('q'), Action::Close, "", None),
     (Path, Key::ch('s'), Action::Close, "", None),
+    (Path, Key::ch('z'), Action::ReadAll, "read the step's touchpoint whole, with every visit and note", None),
     (Path, Key::ch('?'), Action::Help, "all keys", Some("help")),
     (Problems, Key::plain(Down), Action::RowNext, "next finding", None),
     (Problems, Key::ch('j'), Action::RowNext, "", None),
@@ -455,6 +480,8 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Picker, Key::ch('j'), Action::RowNext, "", None),
     (Picker, Key::plain(Up), Action::RowPrev, "previous map", None),
     (Picker, Key::ch('k'), Action::RowPrev, "", None),
+    (Picker, Key::plain(PageDown), Action::PageDown, "a page down", None),
+    (Picker, Key::plain(PageUp), Action::PageUp, "a page up", None),
     (Picker, Key::plain(Enter), Action::Open, "open the selected map", Some("open")),
     (Picker, Key::ch('n'), Action::NewMap, "new map from a template", Some("new")),
     (Picker, Key::ch('?'), Action::Help, "this help", Some("help")),

@@ -63,7 +63,7 @@ fn a_moved_hint_follows_the_action() {
         entry("board", "x", "toggle-kind", 2),
         entry("board", "ctrl-e", "export", 3),
     ]);
-    let hints = map.hints(Mode::Board, true, |_| true);
+    let hints = map.hints(Mode::Board, true, |_| true, |_| false);
     assert!(
         hints
             .iter()

@@ -10,13 +10,13 @@ pub mod action;
 pub mod action_names;
 pub mod app;
 pub mod conditions;
+pub mod current;
 pub mod derived;
 pub mod document;
 pub mod drawing;
 pub mod effects;
 pub mod form;
 pub mod insight;
-pub mod journey;
 pub mod keymap;
 pub mod keymap_user;
 pub mod keyname;
@@ -24,9 +24,12 @@ pub mod keys;
 pub mod launch;
 pub mod layout;
 pub mod picker;
+pub mod reader;
 pub mod recent;
 pub mod safety;
+pub mod search;
 pub mod settings;
+pub mod template_text;
 pub mod terminal;
 pub mod text;
 pub mod textfield;
@@ -360,6 +363,12 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     }
     let cut_off = result.is_err();
     safety::detach(&app, cut_off);
+    // The shell sees this line only once the editor's screen is gone.
+    drop(terminal);
+    drop(_guard);
+    if let Some(parting) = app.session.parting.take() {
+        crate::cli::eprint_clean(&parting);
+    }
     result?;
     events.error.map_or(Ok(()), Err)
 }
@@ -402,8 +411,8 @@ fn pick(
                 Ok(loaded) => return Ok(Some(App::open_loaded(loaded, path, settings))),
                 Err(e) => picker.error(e.to_string()),
             },
-            Choice::Create(path, template, language) => {
-                let map = template.instantiate_in(language, None);
+            Choice::Create(path, template, language, title) => {
+                let map = template.instantiate_in(language, title.as_deref());
                 match crate::core::format::create_new(&path, to_string(&map).as_bytes()) {
                     Ok(()) => return Ok(Some(App::open(map, path, settings))),
                     Err(e) => picker.error(format!("cannot create {}: {e}", path.display())),

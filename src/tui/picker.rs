@@ -41,8 +41,14 @@ pub fn peek_title(path: &Path) -> String {
 pub enum Choice {
     /// Open this map.
     Open(PathBuf),
-    /// Create this file from a template in a language, then open it.
-    Create(PathBuf, Template, crate::core::model::Language),
+    /// Create this file from a template in a language, with a title if
+    /// one was typed, then open it.
+    Create(
+        PathBuf,
+        Template,
+        crate::core::model::Language,
+        Option<String>,
+    ),
 }
 
 /// The picker's state.
@@ -148,10 +154,13 @@ impl Picker {
                 &crate::tui::conditions::Facts::ALL,
             );
             let last = rows.saturating_sub(usize::from(h.saturating_sub(2)).max(1));
+            let page = usize::from(h.saturating_sub(2)).max(1);
             self.help = match action {
                 Action::Cancel => None,
-                Action::RowNext | Action::PageDown => Some((scroll + 1).min(last)),
-                Action::RowPrev | Action::PageUp => Some(scroll.saturating_sub(1)),
+                Action::RowNext => Some((scroll + 1).min(last)),
+                Action::PageDown => Some((scroll + page).min(last)),
+                Action::RowPrev => Some(scroll.saturating_sub(1)),
+                Action::PageUp => Some(scroll.saturating_sub(page)),
                 _ => Some(scroll),
             };
             return;
@@ -161,6 +170,16 @@ impl Picker {
                 self.selected = (self.selected + 1).min(self.entries.len().saturating_sub(1))
             }
             Action::RowPrev => self.selected = self.selected.saturating_sub(1),
+            // A page is the list's rows: the screen less the heading, the
+            // message and the hints (as the view lays them out).
+            Action::PageDown => {
+                let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+                self.selected = (self.selected + page).min(self.entries.len().saturating_sub(1))
+            }
+            Action::PageUp => {
+                let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+                self.selected = self.selected.saturating_sub(page)
+            }
             Action::Open => match self.entries.get(self.selected) {
                 Some(e) => self.done = Some(Some(Choice::Open(e.path.clone()))),
                 None => self.error("no map to open: n makes a new one"),
@@ -171,22 +190,29 @@ impl Picker {
                 } else {
                     "new-map.ron"
                 };
-                self.form = Some(Form::new(
-                    "New map",
-                    (),
-                    vec![
-                        Field::line("File", default),
-                        Field::choice(
-                            "Template",
-                            &TEMPLATE_NAMES,
-                            Template::ALL
-                                .iter()
-                                .position(|t| *t == self.settings.template)
-                                .unwrap_or(0),
-                        ),
-                        crate::tui::update::language_field(self.settings.language),
-                    ],
-                ));
+                self.form = Some(
+                    Form::new(
+                        "New map",
+                        (),
+                        vec![
+                            Field::line("File", default),
+                            Field::choice(
+                                "Template",
+                                &TEMPLATE_NAMES,
+                                Template::ALL
+                                    .iter()
+                                    .position(|t| *t == self.settings.template)
+                                    .unwrap_or(0),
+                            ),
+                            // As the missing-file route asks: blank keeps the
+                            // template's own title.
+                            Field::line("Title", ""),
+                            crate::tui::update::language_field(self.settings.language),
+                        ],
+                    )
+                    // The suggested file name is replaced by typing.
+                    .selecting(|_| true),
+                );
             }
             Action::Help => self.help = Some(0),
             Action::Quit => self.done = Some(None),
@@ -214,8 +240,9 @@ impl Picker {
             .get(form.selected(1))
             .copied()
             .unwrap_or_default();
-        let language = crate::tui::update::chosen_language(form.selected(2));
-        self.done = Some(Some(Choice::Create(path, template, language)));
+        let title = Some(form.text(2).trim().to_string()).filter(|t| !t.is_empty());
+        let language = crate::tui::update::chosen_language(form.selected(3));
+        self.done = Some(Some(Choice::Create(path, template, language, title)));
     }
 
     /// Shows an error under the list.

@@ -1,7 +1,14 @@
 //! A text field that edits by grapheme: one key press moves over or deletes
 //! one user-perceived character, whether it is `a`, `ä` (two code points),
-//! `口` or a joined emoji. Hand-written because the text-area crates for
-//! ratatui pull in other versions of ratatui or crossterm.
+//! `口` or a joined emoji.
+//!
+//! Hand-written, although `tui-input` 0.15 and `ratatui-textarea` 0.9 now
+//! build against ratatui 0.30: `tui-input` is one line only and moves by
+//! `char`, so Backspace would split `e` + a combining accent or a joined
+//! emoji; `ratatui-textarea` draws its own widget with its own key table,
+//! which would bypass the keymap that drives both dispatch and the help
+//! screen, and it cannot clean pasted control and bidi characters the way
+//! the map's text must be. The readline keys below are a few lines each.
 
 use crate::core::text::{clean, clean_typed};
 use crate::tui::text::grapheme_width;
@@ -14,6 +21,9 @@ pub struct TextField {
     /// A byte offset, always on a grapheme boundary.
     cursor: usize,
     multiline: bool,
+    /// The whole text is selected (prefilled from a template): typing
+    /// replaces it, a deleting key clears it, a move ends the selection.
+    selected: bool,
 }
 
 /// Where the cursor is, for drawing: its line and its display column.
@@ -31,7 +41,34 @@ impl TextField {
             cursor: text.len(),
             text,
             multiline,
+            selected: false,
         }
+    }
+
+    /// Selects the whole text, so that the next typed key replaces it.
+    pub fn select_all(&mut self) {
+        self.selected = !self.text.is_empty();
+    }
+
+    /// Whether the whole text is selected.
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
+    /// Ends the selection; returns whether there was one.
+    fn deselect(&mut self) -> bool {
+        std::mem::replace(&mut self.selected, false)
+    }
+
+    /// Clears a selected text; returns whether it did, so that a deleting
+    /// key does nothing more.
+    fn clear_selected(&mut self) -> bool {
+        if self.deselect() {
+            self.text.clear();
+            self.cursor = 0;
+            return true;
+        }
+        false
     }
 
     /// The text.
@@ -53,12 +90,29 @@ impl TextField {
     /// Inserts typed or pasted text at the cursor, cleaned of control and
     /// bidi characters; newlines become spaces in a one-line field.
     pub fn insert(&mut self, s: &str) {
+        self.clear_selected();
         let cleaned = clean_typed(&self.text[..self.cursor], s, self.multiline);
         self.text.insert_str(self.cursor, &cleaned);
         self.cursor += cleaned.len();
         // A combining mark typed after a letter joins it into one grapheme;
         // keep the cursor on a boundary.
         self.cursor = self.snap(self.cursor);
+    }
+
+    /// Inserts pasted text. In a one-line field its lines are joined with
+    /// one space each, without the blank ones, so a pasted paragraph reads
+    /// as a sentence.
+    pub fn paste(&mut self, s: &str) {
+        if self.multiline {
+            self.insert(s);
+            return;
+        }
+        let joined: Vec<&str> = s
+            .split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        self.insert(&joined.join(" "));
     }
 
     /// Starts a new line in a multi-line field; ignored in a one-line field.
@@ -70,6 +124,10 @@ impl TextField {
 
     /// Moves one grapheme left.
     pub fn left(&mut self) {
+        if self.deselect() {
+            self.cursor = 0;
+            return;
+        }
         if let Some(g) = self.text[..self.cursor].graphemes(true).next_back() {
             self.cursor -= g.len();
         }
@@ -77,6 +135,9 @@ impl TextField {
 
     /// Moves one grapheme right.
     pub fn right(&mut self) {
+        if self.deselect() {
+            return;
+        }
         if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
             self.cursor += g.len();
         }
@@ -84,16 +145,21 @@ impl TextField {
 
     /// Moves to the start of the line.
     pub fn home(&mut self) {
+        self.deselect();
         self.cursor = self.line_start(self.cursor);
     }
 
     /// Moves to the end of the line.
     pub fn end(&mut self) {
+        self.deselect();
         self.cursor = self.line_end(self.cursor);
     }
 
     /// Deletes the grapheme before the cursor.
     pub fn backspace(&mut self) {
+        if self.clear_selected() {
+            return;
+        }
         let end = self.cursor;
         self.left();
         self.text.replace_range(self.cursor..end, "");
@@ -101,6 +167,9 @@ impl TextField {
 
     /// Deletes the grapheme after the cursor.
     pub fn delete(&mut self) {
+        if self.clear_selected() {
+            return;
+        }
         if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
             let len = g.len();
             self.text.replace_range(self.cursor..self.cursor + len, "");
@@ -110,6 +179,7 @@ impl TextField {
     /// Moves to the line above, keeping the column where it can. Returns
     /// false on the first line, so the caller can move to another field.
     pub fn up(&mut self) -> bool {
+        self.deselect();
         let start = self.line_start(self.cursor);
         if start == 0 {
             return false;
@@ -123,6 +193,7 @@ impl TextField {
     /// Moves to the line below, keeping the column where it can. Returns
     /// false on the last line.
     pub fn down(&mut self) -> bool {
+        self.deselect();
         let end = self.line_end(self.cursor);
         if end == self.text.len() {
             return false;
@@ -130,6 +201,99 @@ impl TextField {
         let column = self.spot().column;
         self.cursor = self.at_column(end + 1, column);
         true
+    }
+
+    /// Ctrl-u: deletes from the start of the line to the cursor; a
+    /// one-line field is cleared whole, as a shell's prompt is.
+    pub fn delete_to_start(&mut self) {
+        if self.clear_selected() {
+            return;
+        }
+        if !self.multiline {
+            self.text.clear();
+            self.cursor = 0;
+            return;
+        }
+        let start = self.line_start(self.cursor);
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Ctrl-k: deletes from the cursor to the end of the line.
+    pub fn delete_to_end(&mut self) {
+        if self.clear_selected() {
+            return;
+        }
+        let end = self.line_end(self.cursor);
+        self.text.replace_range(self.cursor..end, "");
+    }
+
+    /// Ctrl-w, Alt-Backspace: deletes the word before the cursor, with the
+    /// spaces after it.
+    pub fn delete_word_back(&mut self) {
+        if self.clear_selected() {
+            return;
+        }
+        let start = self.word_back(self.cursor);
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Alt-d: deletes the word after the cursor.
+    pub fn delete_word_forward(&mut self) {
+        if self.clear_selected() {
+            return;
+        }
+        let end = self.word_forward(self.cursor);
+        self.text.replace_range(self.cursor..end, "");
+    }
+
+    /// Alt-b, Ctrl-Left: moves to the start of the word before the cursor.
+    pub fn word_left(&mut self) {
+        if self.deselect() {
+            self.cursor = 0;
+            return;
+        }
+        self.cursor = self.word_back(self.cursor);
+    }
+
+    /// Alt-f, Ctrl-Right: moves past the end of the word after the cursor.
+    pub fn word_right(&mut self) {
+        if self.deselect() {
+            return;
+        }
+        self.cursor = self.word_forward(self.cursor);
+    }
+
+    /// Where the word before `at` starts: the non-word graphemes before
+    /// `at` are skipped, then the word's. Stays on `at`'s line.
+    fn word_back(&self, at: usize) -> usize {
+        let start = self.line_start(at);
+        let mut pos = at;
+        let mut in_word = false;
+        for (i, g) in self.text[start..at].grapheme_indices(true).rev() {
+            let word = is_word(g);
+            if in_word && !word {
+                break;
+            }
+            in_word |= word;
+            pos = start + i;
+        }
+        pos
+    }
+
+    /// Where the word after `at` ends, on `at`'s line.
+    fn word_forward(&self, at: usize) -> usize {
+        let end = self.line_end(at);
+        let mut in_word = false;
+        for (i, g) in self.text[at..end].grapheme_indices(true) {
+            let word = is_word(g);
+            if in_word && !word {
+                return at + i;
+            }
+            in_word |= word;
+        }
+        end
     }
 
     /// The cursor's line and display column.
@@ -193,6 +357,12 @@ impl TextField {
     }
 }
 
+/// Whether a grapheme belongs to a word: letters and digits, in any
+/// script, with their accents.
+fn is_word(g: &str) -> bool {
+    g.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// The width of a grapheme in a field, where a tab shows as one space.
 pub fn field_grapheme_width(g: &str) -> usize {
     if g == "\t" { 1 } else { grapheme_width(g) }
@@ -204,61 +374,5 @@ pub fn field_width(s: &str) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn typed(s: &str) -> TextField {
-        let mut f = TextField::new("", false);
-        f.insert(s);
-        f
-    }
-
-    #[test]
-    fn backspace_removes_whole_graphemes() {
-        let mut f = typed("Größe👩‍👩‍👧");
-        f.backspace();
-        assert_eq!(f.text(), "Größe");
-        // "e" plus a combining acute accent is one grapheme.
-        let mut f = typed("Cafe\u{301}");
-        f.backspace();
-        assert_eq!(f.text(), "Caf");
-    }
-
-    #[test]
-    fn cursor_column_counts_display_width() {
-        let mut f = typed("口コミ");
-        assert_eq!(f.spot().column, 6);
-        f.left();
-        assert_eq!(f.spot().column, 4);
-        f.insert("x");
-        assert_eq!(f.text(), "口コxミ");
-        f.home();
-        f.delete();
-        assert_eq!(f.text(), "コxミ");
-        f.end();
-        assert_eq!(f.spot().column, 5);
-    }
-
-    #[test]
-    fn paste_is_cleaned() {
-        let f = typed("a\nb\x1b[31mc");
-        assert_eq!(f.text(), "a bc");
-        let mut notes = TextField::new("", true);
-        notes.insert("one\r\ntwo\x07");
-        assert_eq!(notes.text(), "one\ntwo");
-    }
-
-    #[test]
-    fn up_and_down_keep_the_column() {
-        let mut f = TextField::new("first line\nab\nthird", true);
-        assert!(f.up());
-        assert_eq!(f.spot(), CursorSpot { line: 1, column: 2 });
-        assert!(f.up());
-        assert_eq!(f.spot(), CursorSpot { line: 0, column: 2 });
-        assert!(!f.up());
-        assert!(f.down());
-        assert!(f.down());
-        assert!(!f.down());
-        assert_eq!(f.spot().line, 2);
-    }
-}
+#[path = "textfield_tests.rs"]
+mod tests;

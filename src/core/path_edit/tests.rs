@@ -139,3 +139,37 @@ fn steps_go_after_the_last_earlier_or_equal_stage() {
     let late = [step("s4")];
     assert_eq!(insertion_index(&late, 1, stage_of), 0);
 }
+
+#[test]
+fn new_path_names_come_from_the_persona_with_a_number_only_when_needed() {
+    let mut m = map();
+    m.personas[1].name = "Die Kritische".into();
+    m.personas[1].id = "die-kritische".into();
+    m.language = crate::core::model::Language::De;
+    assert_eq!(new_path_name(&m, 1), "Die Kritische: Pfad");
+    let PersonaEdit::InsertPath { path, .. } =
+        PersonaEdit::new_path(&m, 1, 0, "Die Kritische: Pfad")
+    else {
+        panic!("a path insertion");
+    };
+    assert_eq!(path.id, "die-kritische-pfad");
+    PersonaEdit::new_path(&m, 1, 0, "Die Kritische: Pfad")
+        .apply(&mut m)
+        .expect("applies");
+    assert_eq!(new_path_name(&m, 1), "Die Kritische: Pfad 2");
+    m.language = crate::core::model::Language::En;
+    // "A: path" would take the id `a-path`, which A's first path has.
+    assert_eq!(new_path_name(&m, 0), "A: path 2");
+}
+
+#[test]
+fn a_copied_path_keeps_the_steps_under_a_new_name_and_id() {
+    let mut m = map();
+    let edit = copy_path(&m, 0, 0, 1).expect("a copy");
+    edit.apply(&mut m).expect("applies");
+    let copy = &m.personas[1].paths[0];
+    assert_eq!(copy.name, "B: path");
+    assert_eq!(copy.id, "b-path");
+    assert_eq!(copy.steps, m.personas[0].paths[0].steps);
+    assert!(copy_path(&m, 0, 5, 1).is_none());
+}

@@ -7,6 +7,7 @@ use crate::tui::action::{Action, Answer};
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 use crate::tui::layout;
+use crate::tui::template_text::is_template_text;
 use crate::tui::text::short;
 use ratatui::layout::Rect;
 
@@ -71,7 +72,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     Field::line("Conversion", &map.conversion),
                 ],
             )
-            .with_intro("The conversion is what counts as converting: a purchase, a sign-up…");
+            .with_intro("The conversion is what counts as converting: a purchase, a sign-up…")
+            .selecting(is_template_text);
             app.overlay = Some(Overlay::Form(form));
             return Vec::new();
         }
@@ -81,6 +83,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Reload => return super::disk::reload_request(app),
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::ReadAll => super::reader::open(app, false),
+        Action::Duplicate => duplicate_touchpoint(app),
         Action::Personas => super::persona::open_picker(app),
         Action::NewPersona => super::persona::new_persona(app),
         Action::PathPrev => super::path::switch(app, -1),
@@ -154,10 +158,17 @@ fn add_touchpoint(app: &mut App) {
         stage: app.view.stage,
         index: app.view.row.map_or(0, |r| r + 1),
     };
+    // One touchpoint is one form: Enter after the name is enough, Tab
+    // goes on to the rest.
     let form = Form::new(
         format!("New touchpoint in “{}”", stage_name(app, at.stage)),
         FormPurpose::AddTouchpoint(at),
-        vec![Field::line("Name", "")],
+        vec![
+            Field::line("Name", ""),
+            Field::choice("Kind", &KINDS, 0),
+            Field::line("Channel", ""),
+            Field::lines("Notes", ""),
+        ],
     );
     app.overlay = Some(Overlay::Form(form));
 }
@@ -204,6 +215,7 @@ fn edit(app: &mut App) {
                 Field::lines("Description", &stage.description),
             ],
         )
+        .selecting(is_template_text)
     } else {
         return;
     };
@@ -333,5 +345,38 @@ pub(super) fn replay(app: &mut App, undo: bool) {
             app.info(format!("{verb}: {}", done.label));
         }
         Some(Err(e)) => app.error(e.to_string()),
+    }
+}
+
+/// `c`: a copy of the selected touchpoint below it in its stage, with its
+/// kind, channel and notes, "(copy)" after its name and a new id; one
+/// undoable edit. Paths keep visiting the original.
+fn duplicate_touchpoint(app: &mut App) {
+    let Some(at) = selected(app) else {
+        return no_touchpoint(app);
+    };
+    let map = app.doc.map();
+    let Some(t) = crate::core::edit::touchpoint(map, at) else {
+        return;
+    };
+    let word = match map.language {
+        crate::core::model::Language::De => "Kopie",
+        crate::core::model::Language::En => "copy",
+    };
+    let mut copy = t.clone();
+    copy.name = format!("{} ({word})", t.name);
+    copy.id =
+        crate::core::slug::unique_id(&copy.name, "touchpoint", |c| map.ids().any(|id| id == c));
+    let name = short(&copy.name).into_owned();
+    let edit = Edit::InsertTouchpoint {
+        at: TouchpointPos {
+            stage: at.stage,
+            index: at.index + 1,
+        },
+        touchpoint: copy,
+        steps: Vec::new(),
+    };
+    if apply(app, edit) {
+        app.info(format!("added “{name}”; e edits it, u undoes"));
     }
 }

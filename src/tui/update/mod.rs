@@ -11,6 +11,7 @@ mod path;
 mod path_form;
 mod persona;
 mod problems;
+mod reader;
 
 pub use disk::restore_dialog;
 pub use overlay::{
@@ -105,6 +106,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Some(Overlay::Path) => path::panel(app, action),
             Some(Overlay::Problems { cursor }) => problems::panel(app, cursor, action),
             Some(Overlay::Insight { cursor }) => insight::panel(app, cursor, action),
+            Some(Overlay::Reader { scroll, from_path }) => {
+                reader::reader(app, scroll, from_path, action)
+            }
         },
     };
     app.refresh();
@@ -182,7 +186,7 @@ fn focus(app: &mut App, focus: Focus) {
                 app.current.step = step;
             }
         }
-        Focus::NoPersona => app.current = crate::tui::journey::Current::default(),
+        Focus::NoPersona => app.current = crate::tui::current::Current::default(),
     }
 }
 

@@ -69,7 +69,14 @@ pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -
             app.overlay = Some(Overlay::Form(form));
             Vec::new()
         }
-        FormOutcome::Cancel if form.purpose == FormPurpose::CreateFile => vec![Effect::Quit],
+        FormOutcome::Cancel if form.purpose == FormPurpose::CreateFile => {
+            // The file was never there; say so, lest the user look for it.
+            app.session.parting = Some(format!(
+                "no file was created: {} still does not exist",
+                crate::core::samefile::shown_path(&app.doc.path)
+            ));
+            vec![Effect::Quit]
+        }
         FormOutcome::Cancel => {
             // A form opened from a panel goes back to it.
             app.overlay = match form.purpose {
@@ -239,7 +246,29 @@ pub fn draft_edit(map: &Map, form: &Form<FormPurpose>) -> Option<Edit> {
         return None;
     }
     let edit = match form.purpose {
-        FormPurpose::AddTouchpoint(at) => Edit::new_touchpoint(map, at, &name, Kind::Direct),
+        FormPurpose::AddTouchpoint(at) => {
+            let kind = if KINDS.get(form.selected(1)) == Some(&"indirect") {
+                Kind::Indirect
+            } else {
+                Kind::Direct
+            };
+            match Edit::new_touchpoint(map, at, &name, kind) {
+                Edit::InsertTouchpoint {
+                    at,
+                    mut touchpoint,
+                    steps,
+                } => {
+                    touchpoint.channel = form.text(2).trim().to_string();
+                    touchpoint.notes = form.text(3).trim_end().to_string();
+                    Edit::InsertTouchpoint {
+                        at,
+                        touchpoint,
+                        steps,
+                    }
+                }
+                other => other,
+            }
+        }
         FormPurpose::AddStage(at) => Edit::new_stage(map, at, &name),
         FormPurpose::EditTouchpoint(at) => {
             let fields = TouchpointFields {

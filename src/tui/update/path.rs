@@ -62,8 +62,8 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
         note: String::new(),
     };
     let Some(path) = app.current.path_ref(map) else {
-        let persona = &map.personas[persona_at];
-        let edit = PersonaEdit::new_path(map, persona_at, 0, &persona.name);
+        let new_name = crate::core::path_edit::new_path_name(map, persona_at);
+        let edit = PersonaEdit::new_path(map, persona_at, 0, &new_name);
         let PersonaEdit::InsertPath {
             persona,
             at,
@@ -111,9 +111,26 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
 
 /// Opens the path panel on the current persona's current path.
 pub(super) fn open_panel(app: &mut App) {
-    if app.current.persona(app.doc.map()).is_none() {
+    let map = app.doc.map();
+    if app.current.persona(map).is_none() {
         return no_persona(app);
     }
+    // On the step at the board's selection when the path visits it, else
+    // on the first step: never on whichever step was last touched.
+    let selected = app
+        .view
+        .touchpoint()
+        .and_then(|at| crate::core::edit::touchpoint(map, at))
+        .map(|t| t.id.as_str());
+    app.current.step = app
+        .current
+        .path(map)
+        .and_then(|p| {
+            p.steps
+                .iter()
+                .position(|s| Some(s.touchpoint.as_str()) == selected)
+        })
+        .unwrap_or(0);
     app.overlay = Some(Overlay::Path);
 }
 
@@ -181,6 +198,11 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Close | Action::Cancel => return Vec::new(),
         Action::Help => {
             app.overlay = Some(Overlay::Help { scroll: 0 });
+            return Vec::new();
+        }
+        Action::Duplicate => copy_path(app),
+        Action::ReadAll => {
+            super::reader::open(app, true);
             return Vec::new();
         }
         _ => {}
@@ -277,5 +299,26 @@ fn cycle_outcome(app: &mut App) {
     };
     if apply(app, Edit::Person(edit)) {
         app.info(format!("outcome: {}", outcome.label()));
+    }
+}
+
+/// `c` in the path panel: a copy of the current path for the same persona,
+/// to start a variant of the journey from; one undoable edit.
+fn copy_path(app: &mut App) {
+    let map = app.doc.map();
+    let Some(r) = app.current.path_ref(map) else {
+        return app.error("no path to copy: Space on a touchpoint starts one");
+    };
+    let Some(edit) = crate::core::path_edit::copy_path(map, r.persona, r.path, r.persona) else {
+        return;
+    };
+    let name = match &edit {
+        PersonaEdit::InsertPath { path, .. } => short(&path.name).into_owned(),
+        _ => String::new(),
+    };
+    if apply(app, Edit::Person(edit)) {
+        app.info(format!(
+            "copied the path as “{name}”; r renames it, u undoes"
+        ));
     }
 }

@@ -13,8 +13,11 @@ use crate::tui::text::short;
 
 /// The outcome choice's options, in the order of [`OUTCOMES`].
 const OUTCOME_NAMES: [&str; 3] = ["open", "converted", "dropped out"];
-/// The emotion choice's options: none, then −2..+2.
-const EMOTION_NAMES: [&str; 6] = ["none", "-2", "-1", "0", "+1", "+2"];
+/// The emotion choice's options: −2..+2, then none. Left and Right stop at
+/// the ends, so "none" comes last, where Left from −2 cannot reach it.
+const EMOTION_NAMES: [&str; 6] = ["-2", "-1", "0", "+1", "+2", "none"];
+/// The index of "none" in [`EMOTION_NAMES`].
+const NO_EMOTION: usize = 5;
 
 pub(super) fn edit_step(app: &mut App) {
     let map = app.doc.map();
@@ -25,7 +28,9 @@ pub(super) fn edit_step(app: &mut App) {
     let Some(step) = path.steps.get(at) else {
         return;
     };
-    let emotion = step.emotion.map_or(0, |e| (e - EMOTION_MIN) as usize + 1);
+    let emotion = step
+        .emotion
+        .map_or(NO_EMOTION, |e| (e - EMOTION_MIN) as usize);
     let name = app
         .derived
         .position(&step.touchpoint)
@@ -49,8 +54,8 @@ pub(super) fn submit_step(app: &mut App, form: &Form<FormPurpose>) {
         return;
     };
     let emotion = match form.selected(0) {
-        0 => None,
-        n => Some(EMOTION_MIN + (n as i8 - 1)),
+        NO_EMOTION => None,
+        n => Some(EMOTION_MIN + n as i8),
     };
     let note = form.text(1).trim_end().to_string();
     let unchanged = app
@@ -78,11 +83,14 @@ pub(super) fn new_path_form(app: &mut App) {
     let Some(persona) = app.current.persona else {
         return no_persona(app);
     };
+    // A name is offered, selected: Enter takes it, typing replaces it.
+    let name = crate::core::path_edit::new_path_name(app.doc.map(), persona);
     let form = Form::new(
         "New path",
         FormPurpose::NewPath(persona),
-        vec![Field::line("Name", "")],
-    );
+        vec![Field::line("Name", &name)],
+    )
+    .selecting(|_| true);
     app.overlay = Some(Overlay::Form(form));
 }
 
@@ -103,7 +111,9 @@ pub(super) fn edit_path_form(app: &mut App) -> bool {
             Field::line("Name", &path.name),
             Field::choice("Outcome", &OUTCOME_NAMES, outcome),
         ],
-    );
+    )
+    // A rename usually replaces the name: it starts selected.
+    .selecting(|_| true);
     app.overlay = Some(Overlay::Form(form));
     true
 }

@@ -78,7 +78,7 @@ pub(super) fn picker(app: &mut App, cursor: usize, action: Action) -> Vec<Effect
 
 /// Makes persona `at` current and says what the board now shows.
 fn choose(app: &mut App, at: usize) {
-    app.current = crate::tui::journey::Current {
+    app.current = crate::tui::current::Current {
         persona: Some(at),
         path: 0,
         step: 0,
@@ -184,7 +184,7 @@ pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Op
 pub(super) fn after_form(
     app: &mut App,
     purpose: FormPurpose,
-    current: crate::tui::journey::Current,
+    current: crate::tui::current::Current,
 ) {
     match purpose {
         FormPurpose::NewPersona => {
@@ -220,7 +220,7 @@ pub(super) fn delete(app: &mut App, at: usize) {
     // The current persona stays current unless it was the one deleted.
     app.current = match current.persona {
         Some(p) if p == at => Default::default(),
-        Some(p) if p > at => crate::tui::journey::Current {
+        Some(p) if p > at => crate::tui::current::Current {
             persona: Some(p - 1),
             ..current
         },

@@ -8,6 +8,7 @@ use crate::core::validate::Item;
 use crate::tui::action::Action;
 use crate::tui::app::{App, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
+use crate::tui::search::{Hit, describe, hits};
 
 pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect> {
     // The findings, then the allowed warnings (dimmed) below them.
@@ -113,76 +114,122 @@ fn jump(app: &mut App, item: Item) {
 /// Opens the search prompt, empty: a new query is typed far more often
 /// than an old one edited.
 pub(super) fn open_search(app: &mut App) {
-    let form = Form::new(
-        "Find touchpoints",
-        FormPurpose::Search,
-        vec![Field::line("Find", "")],
-    )
-    .with_intro("Matches names, channels and notes; empty clears the search.");
+    let form = Form::new("Find", FormPurpose::Search, vec![Field::line("Find", "")]).with_intro(
+        "Matches touchpoints, step notes, personas and paths; empty clears the search.",
+    );
     app.overlay = Some(Overlay::Form(form));
 }
 
-/// Runs a confirmed search and selects the first match from the selection on.
+/// Runs a confirmed search and goes to the first hit from the selection on.
 pub(super) fn submit_search(app: &mut App, form: &Form<FormPurpose>) {
     app.search = form.text(0).trim().to_string();
+    app.search_at = None;
     app.refresh();
     if app.search.is_empty() {
         return app.info("search cleared");
     }
-    let count = app.derived.matches.len();
-    if count == 0 {
-        let text = format!("no touchpoint matches “{}”", app.search);
+    let all = hits(app.doc.map(), &app.search);
+    if all.is_empty() {
+        let text = format!("nothing matches “{}”", app.search);
         return app.info(text);
     }
     // Start from the selection itself, so a match under it is found first.
     let here = (app.view.stage, app.view.row.unwrap_or(0));
-    let first = app
-        .derived
-        .matches
+    let first = all
         .iter()
-        .position(|m| (m.stage, m.index) >= here)
+        .position(|h| matches!(h, Hit::Touchpoint(m) if (m.stage, m.index) >= here))
         .unwrap_or(0);
-    select(app, first);
-    let text = if count == 1 {
-        format!("1 match for “{}”", app.search)
-    } else {
-        format!(
-            "match {} of {count} for “{}”: n next, N previous",
-            first + 1,
+    go(app, &all, first);
+}
+
+/// Goes to the next (or previous) hit after the last one, wrapping.
+pub(super) fn next_match(app: &mut App, forward: bool) {
+    let all = hits(app.doc.map(), &app.search);
+    if all.is_empty() {
+        let text = if app.search.is_empty() {
+            "nothing searched: / searches".to_string()
+        } else {
+            format!("nothing matches “{}”", app.search)
+        };
+        return app.info(text);
+    }
+    let count = all.len();
+    let n = match app.search_at.filter(|&i| i < count) {
+        Some(i) if forward => (i + 1) % count,
+        Some(i) => (i + count - 1) % count,
+        // No hit gone to yet: from the board's selection.
+        None => {
+            let here = (app.view.stage, app.view.row);
+            let key = |h: &Hit| match h {
+                Hit::Touchpoint(m) => (m.stage, Some(m.index)),
+                _ => (usize::MAX, None),
+            };
+            if forward {
+                all.iter().position(|h| key(h) > here).unwrap_or(0)
+            } else {
+                all.iter().rposition(|h| key(h) < here).unwrap_or(count - 1)
+            }
+        }
+    };
+    go(app, &all, n);
+}
+
+/// Jumps to hit `n` and says which it is.
+fn go(app: &mut App, all: &[Hit], n: usize) {
+    let Some(&hit) = all.get(n) else {
+        return;
+    };
+    app.search_at = Some(n);
+    // Hits along a journey show that journey on the board, with the step's
+    // touchpoint selected; the board keeps n and N, which the path panel
+    // would take for other keys.
+    match hit {
+        Hit::Touchpoint(at) => focus(app, Focus::Touchpoint(at)),
+        Hit::Persona(persona) => show(app, persona, None, None),
+        Hit::Path { persona, path } => show(app, persona, Some(path), None),
+        Hit::Step {
+            persona,
+            path,
+            step,
+        } => {
+            show(app, persona, Some(path), Some(step));
+            let map = app.doc.map();
+            if let Some(at) = map
+                .personas
+                .get(persona)
+                .and_then(|p| p.paths.get(path))
+                .and_then(|p| p.steps.get(step))
+                .and_then(|s| map.find_touchpoint(&s.touchpoint))
+            {
+                focus(app, Focus::Touchpoint(at));
+            }
+        }
+    }
+    let what = describe(app.doc.map(), hit);
+    let text = match all.len() {
+        1 => format!("1 match for “{}”: {what}", app.search),
+        count => format!(
+            "match {} of {count} for “{}”: {what}; n next, N previous",
+            n + 1,
             app.search
-        )
+        ),
+    };
+    let text = match hit {
+        Hit::Step { .. } => format!("{text}; s shows the step"),
+        _ => text,
     };
     app.info(text);
 }
 
-/// Selects the next (or previous) match after the selection, wrapping.
-pub(super) fn next_match(app: &mut App, forward: bool) {
-    let matches = &app.derived.matches;
-    if matches.is_empty() {
-        let text = if app.search.is_empty() {
-            "nothing searched: / searches".to_string()
-        } else {
-            format!("no touchpoint matches “{}”", app.search)
-        };
-        return app.info(text);
-    }
-    let here = (app.view.stage, app.view.row);
-    let key = |m: &TouchpointPos| (m.stage, Some(m.index));
-    let n = if forward {
-        matches.iter().position(|m| key(m) > here).unwrap_or(0)
-    } else {
-        matches
-            .iter()
-            .rposition(|m| key(m) < here)
-            .unwrap_or(matches.len() - 1)
-    };
-    let count = matches.len();
-    select(app, n);
-    app.info(format!("match {} of {count}", n + 1));
-}
-
-fn select(app: &mut App, n: usize) {
-    if let Some(&at) = app.derived.matches.get(n) {
-        focus(app, Focus::Touchpoint(at));
-    }
+/// Shows a persona's path on the board, as the persona picker does.
+fn show(app: &mut App, persona: usize, path: Option<usize>, step: Option<usize>) {
+    app.current = Default::default();
+    focus(
+        app,
+        Focus::Persona {
+            persona,
+            path: Some(path.unwrap_or(0)),
+            step: Some(step.unwrap_or(0)),
+        },
+    );
 }

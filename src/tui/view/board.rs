@@ -109,6 +109,18 @@ impl Widget for Column<'_> {
         };
         buf.set_style(Rect::new(rect.x, rect.y, rect.width, 1), style);
         let name = one_line(&self.stage.name, app.settings.ascii);
+        // When the name would be cut, the marker gives way first: the
+        // warning sign alone (or the bare count) says enough beside a
+        // whole name.
+        let suffix = if width(&name) + width(&suffix) > w {
+            match (warn.is_empty(), len) {
+                (false, _) => warn,
+                (true, 0) => " 0".to_string(),
+                (true, _) => suffix,
+            }
+        } else {
+            suffix
+        };
         let suffix_w = width(&suffix).min(w);
         let name = fit(&name, w - suffix_w, sym.ellipsis);
         put(buf, rect.x, rect.y, &name, w - suffix_w, style);

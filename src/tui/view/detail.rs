@@ -4,7 +4,7 @@
 use super::{put, put_symbol};
 use crate::core::model::Kind;
 use crate::tui::app::App;
-use crate::tui::text::{LINE_BYTES, fit, one_line, wrap};
+use crate::tui::text::{LINE_BYTES, fit, one_line, width, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -59,16 +59,33 @@ impl Widget for Detail<'_> {
             None => (
                 format!("Stage {}", one_line(&stage.name, ascii)),
                 vec![
-                    format!("{} touchpoints", stage.touchpoints.len()),
+                    crate::tui::reader::count(stage.touchpoints.len()),
                     format!("id {}", stage.id),
                 ],
                 &stage.description,
             ),
         };
         let sep = format!(" {} ", sym.dot);
-        let mut x = put(buf, area.x, y, &head, w, theme.header);
+        // What does not fit ends with `…`, and `z` shows it whole.
+        let mut x = put(
+            buf,
+            area.x,
+            y,
+            &fit(&head, w, sym.ellipsis),
+            w,
+            theme.header,
+        );
         for fact in &facts {
             let room = usize::from(area.right().saturating_sub(x));
+            if width(&sep) + width(fact) > room {
+                // The rest does not fit: say so.
+                if room > 0 {
+                    let rest = fit(&format!("{sep}{fact}"), room, sym.ellipsis).into_owned();
+                    put(buf, x, y, &rest, room, theme.dim);
+                }
+                x = area.right();
+                break;
+            }
             x = put(buf, x, y, &sep, room, theme.dim);
             let room = usize::from(area.right().saturating_sub(x));
             x = put(buf, x, y, fact, room, Style::new());
@@ -203,30 +220,32 @@ fn visits(app: &App, t: &crate::core::model::Touchpoint, rect: Rect, buf: &mut B
         }
         let list: Vec<String> = steps.iter().map(usize::to_string).collect();
         let word = if steps.len() == 1 { "step" } else { "steps" };
-        let entry = format!("{text}: {word} {}", list.join(","));
-        if x > rect.x + 11 {
-            x = put(
-                buf,
-                x,
-                rect.y,
-                &format!(" {} ", sym.dot),
-                room(x),
-                theme.dim,
-            );
-        }
+        // A visit on a path that converts is marked, so that the line says
+        // which touchpoints the conversions go through.
+        let converts = persona
+            .paths
+            .get(v.path)
+            .is_some_and(|p| p.outcome == crate::core::model::Outcome::Converted);
+        let mark = match (converts, ascii) {
+            (false, _) => "",
+            (true, false) => " ✓",
+            (true, true) => " (converts)",
+        };
+        let entry = format!("{text}: {word} {}{mark}", list.join(","));
+        let sep = if x > rect.x + 11 {
+            format!(" {} ", sym.dot)
+        } else {
+            String::new()
+        };
         let current = app.current.persona == Some(v.persona) && app.current.path == v.path;
         let style = if current { theme.header } else { Style::new() };
-        if crate::tui::text::width(&entry) > room(x) {
-            put(
-                buf,
-                x,
-                rect.y,
-                &fit(&entry, room(x), sym.ellipsis),
-                room(x),
-                style,
-            );
+        // What does not fit, the separator included, ends with `…`.
+        if crate::tui::text::width(&sep) + crate::tui::text::width(&entry) > room(x) {
+            let cut = fit(&format!("{sep}{entry}"), room(x), sym.ellipsis).into_owned();
+            put(buf, x, rect.y, &cut, room(x), style);
             return;
         }
+        x = put(buf, x, rect.y, &sep, room(x), theme.dim);
         x = put(buf, x, rect.y, &entry, room(x), style);
     }
 }

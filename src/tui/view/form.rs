@@ -165,9 +165,15 @@ impl<P> Widget for FormView<'_, P> {
                             );
                         }
                     }
+                    // Selected template text shows reversed: typing replaces it.
+                    let text_style = if t.is_selected() {
+                        underline.add_modifier(Modifier::REVERSED)
+                    } else {
+                        underline
+                    };
                     for (row, text) in text_rows(t, value_w, h, ascii) {
                         if visible(y + row) {
-                            put(buf, g.value_x, y + row, &text, value_w, underline);
+                            put(buf, g.value_x, y + row, &text, value_w, text_style);
                         }
                     }
                 }

@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod confirm;
+pub mod cut;
 pub mod detail;
 pub mod form;
 pub mod help;
@@ -12,6 +13,7 @@ pub mod path;
 pub mod personas;
 pub mod picker;
 pub mod problems;
+pub mod reader;
 pub mod status;
 pub mod strip;
 pub mod theme;
@@ -35,7 +37,8 @@ impl Widget for &App {
             mode: self.mode(),
             ascii: self.settings.ascii,
             theme: &self.settings.theme,
-            offered: &|action| self.offers(action),
+            offered: &|action| self.offers(action) && cut::hinted(self, action),
+            first: &|action| cut::urgent(self, action),
         }
         .render(areas.hints, buf);
         match &self.overlay {
@@ -75,6 +78,12 @@ impl Widget for &App {
                 cursor: *cursor,
             }
             .render(areas.board, buf),
+            Some(Overlay::Reader { scroll, from_path }) => reader::Reader {
+                app: self,
+                scroll: *scroll,
+                from_path: *from_path,
+            }
+            .render(area, buf),
         }
     }
 }

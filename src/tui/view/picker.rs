@@ -3,7 +3,7 @@
 use super::put;
 use crate::tui::keymap::Mode;
 use crate::tui::picker::Picker;
-use crate::tui::text::{fit, one_line};
+use crate::tui::text::{fit, one_line, width};
 use crate::tui::view::{form::FormView, help::Help, status::Hints};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,6 +37,17 @@ impl Widget for &Picker {
             );
         }
         let offset = self.selected.saturating_sub(rows.saturating_sub(1));
+        // Titles line up in a column after the longest path shown, which
+        // takes no more than half the width.
+        let path_w = self
+            .entries
+            .iter()
+            .skip(offset)
+            .take(rows)
+            .map(|e| width(&one_line(&e.path.to_string_lossy(), ascii)))
+            .max()
+            .unwrap_or(0)
+            .min(w / 2);
         for (i, entry) in self.entries.iter().enumerate().skip(offset).take(rows) {
             let y = list_top + (i - offset) as u16;
             let selected = i == self.selected;
@@ -58,7 +69,9 @@ impl Widget for &Picker {
                 (false, true) => String::new(),
             };
             let room = usize::from(area.right().saturating_sub(x));
-            let x = put(buf, x, y, &fit(&path, room, sym.ellipsis), room, style);
+            let shown = fit(&path, path_w.min(room), sym.ellipsis);
+            put(buf, x, y, &shown, room, style);
+            let x = x.saturating_add(path_w as u16).min(area.right());
             let room = usize::from(area.right().saturating_sub(x));
             let tag = fit(&tag, room, sym.ellipsis);
             put(buf, x, y, &tag, room, style.patch(theme.dim));
@@ -76,6 +89,7 @@ impl Widget for &Picker {
             ascii,
             theme,
             offered: &|_| true,
+            first: &|_| false,
         }
         .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
         if let Some(form) = &self.form {

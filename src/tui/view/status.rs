@@ -151,6 +151,9 @@ pub struct Hints<'a> {
     /// Whether an action does anything in the current state: a form with
     /// one field has no next field, an empty path no step to remove.
     pub offered: &'a dyn Fn(&Action) -> bool,
+    /// Whether the state calls for an action now, so that its hint comes
+    /// before the others a narrow bar drops.
+    pub first: &'a dyn Fn(&Action) -> bool,
 }
 
 impl Widget for Hints<'_> {
@@ -158,7 +161,9 @@ impl Widget for Hints<'_> {
         if area.height == 0 || area.width == 0 {
             return;
         }
-        let hints = self.keymap.hints(self.mode, self.ascii, self.offered);
+        let hints = self
+            .keymap
+            .hints(self.mode, self.ascii, self.offered, self.first);
         let need = |(key, word, _): &&(String, &str, bool)| width(key) + 1 + width(word) + 2;
         // Room is kept for the pinned hints (undo, save, quit); the others
         // fill what is left in order, whole or not at all: a cut hint would

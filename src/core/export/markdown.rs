@@ -53,7 +53,11 @@ fn export_with(map: &Map, options: &Options, parallel: bool) -> String {
         )
     };
     out.push_str(&coverage);
-    if let Some(section) = crate::core::insight::table::section(map, options.persona.as_deref()) {
+    // The Attribution section reads the steps already looked up above.
+    let persona = options.persona.as_deref();
+    if let Ok(input) = crate::core::insight::input::from_resolved(map, persona, &resolved)
+        && let Some(section) = crate::core::insight::table::section_of(map, &input)
+    {
         out.push_str(&section);
     }
     // The sections each end in a blank line; a file ends in exactly one newline.

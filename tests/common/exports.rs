@@ -186,7 +186,8 @@ pub fn shown_name(name: &str, id: &str) -> String {
 
 /// The tables of a Markdown document as rows of cell texts (header row
 /// first), read by pulldown-cmark with GFM tables on. `<br>` reads as a
-/// newline.
+/// newline, and the space before it (there for renderers that drop the
+/// tag) goes with it.
 pub fn markdown_tables(md: &str) -> Vec<Vec<Vec<String>>> {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let mut options = Options::empty();
@@ -214,6 +215,9 @@ pub fn markdown_tables(md: &str) -> Vec<Vec<Vec<String>>> {
             Event::InlineHtml(h) | Event::Html(h) => {
                 if let Some(c) = cell.as_mut() {
                     assert_eq!(&*h, "<br>", "only <br> may appear as HTML in a cell");
+                    if c.ends_with(' ') {
+                        c.pop();
+                    }
                     c.push('\n');
                 }
             }

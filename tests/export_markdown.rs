@@ -110,7 +110,16 @@ fn a_german_map_gets_german_headings_and_headers() {
     ] {
         assert!(md.contains(words), "the German page holds {words:?}");
     }
-    for english in ["## Stages", "What happens", "**Outcome:**", "## Coverage", "#### Path:"] {
-        assert!(!md.contains(english), "no English {english:?} on a German map");
+    for english in [
+        "## Stages",
+        "What happens",
+        "**Outcome:**",
+        "## Coverage",
+        "#### Path:",
+    ] {
+        assert!(
+            !md.contains(english),
+            "no English {english:?} on a German map"
+        );
     }
 }

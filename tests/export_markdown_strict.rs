@@ -72,7 +72,9 @@ fn tables(html: &str) -> Vec<Vec<Vec<String>>> {
             let mut cells = Vec::new();
             for cell in row.split("<t").skip(1) {
                 // `<td>`, `<td align="right">`, `<th>`…
-                let Some(start) = cell.find('>') else { continue };
+                let Some(start) = cell.find('>') else {
+                    continue;
+                };
                 let body = &cell[start + 1..];
                 let end = body.find("</t").unwrap_or(body.len());
                 cells.push(seen(&body[..end]));

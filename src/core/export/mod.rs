@@ -9,6 +9,7 @@
 //! (see `text::short`), so that an export stays bounded by the map's size.
 
 pub mod dot;
+mod dot_paths;
 mod ids;
 mod index;
 pub mod markdown;

@@ -104,7 +104,9 @@ pub fn from_resolved(
         return Err(DataError::UnknownPersona(id.to_string()));
     }
     let mut resolved = resolved.iter();
-    Ok(from_paths(map, persona, |_| resolved.next().copied().flatten()))
+    Ok(from_paths(map, persona, |_| {
+        resolved.next().copied().flatten()
+    }))
 }
 
 /// The journeys of the selected personas' paths, each step resolved by

@@ -73,13 +73,31 @@ fn one_persona_fades_what_it_never_visits() {
             .unwrap_or_else(|| panic!("the node {id}"))
             .to_string()
     };
-    assert!(line("web-search").contains("color=\"#c5ccd3\", fontcolor=\"#9aa3ac\""));
+    // Faded is each column's default; a visited touchpoint undoes it.
+    assert!(source.contains(
+        "        node [color=\"#c5ccd3\", fontcolor=\"#9aa3ac\", fillcolor=\"#f7f8f9\"];\n"
+    ));
+    let undone = "color=\"#33414e\", fontcolor=black, fillcolor=white";
+    assert!(!line("web-search").contains(undone), "web search is faded");
     for visited in [
         "social-media-ads",
         "manufacturer-website",
         "specialist-shop-visit",
     ] {
-        assert!(!line(visited).contains("#9aa3ac"), "{visited} is not faded");
+        assert!(line(visited).contains(undone), "{visited} is not faded");
+    }
+    if common::have_dot() {
+        // And so Graphviz draws them.
+        let svg = common::run_dot(&source, "svg").stdout;
+        let node = |id: &str| {
+            let start = svg
+                // Graphviz writes `-` in a title as `&#45;`.
+                .find(&format!("<title>tp_{}</title>", id.replace('-', "&#45;")))
+                .unwrap_or_else(|| panic!("{id} drawn"));
+            svg[start..].split("</g>").next().unwrap_or("").to_string()
+        };
+        assert!(node("web-search").contains("stroke=\"#c5ccd3\""));
+        assert!(node("social-media-ads").contains("stroke=\"#33414e\""));
     }
     assert!(source.contains("\"legend_faded\" [label=\"not visited by this persona\""));
     let all = dot::export(&map, &Options::all());

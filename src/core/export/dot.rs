@@ -53,6 +53,12 @@ const FONT: &str = "Helvetica,Arial,sans-serif";
 /// and text, so that the visited ones stand out even in black and white.
 const FADED: &str = ", color=\"#c5ccd3\", fontcolor=\"#9aa3ac\", fillcolor=\"#f7f8f9\"";
 
+/// How a visited touchpoint undoes [`FADED`], which is the default of
+/// every column's nodes with one persona shown: almost every touchpoint of
+/// a large map is one the persona never visits, and a default costs one
+/// line per column where an attribute would cost one per touchpoint.
+const VISITED: &str = ", color=\"#33414e\", fontcolor=black, fillcolor=white";
+
 /// The channel line of a faded touchpoint.
 const FADED_TEXT: &str = "#b0b8c0";
 
@@ -196,6 +202,11 @@ fn columns<'m>(
         // With newrank, `rank=same` on a cluster puts all its nodes in one
         // rank: the stage is a column, however its paths run.
         out.push_str(", fontsize=14, rank=same];\n");
+        if visited.is_some() {
+            out.push_str("        node [");
+            out.push_str(&FADED[2..]);
+            out.push_str("];\n");
+        }
         if stage.touchpoints.is_empty() {
             // A half-made map still draws: the empty column says so.
             let placeholder = empty_ids.make(&stage.id);
@@ -225,8 +236,8 @@ fn columns<'m>(
             if t.kind == Kind::Indirect {
                 out.push_str(", shape=ellipse, style=\"dashed,filled\"");
             }
-            if faded {
-                out.push_str(FADED);
+            if visited.is_some() && !faded {
+                out.push_str(VISITED);
             }
             if !is_blank(&t.notes) {
                 out.push_str(", tooltip=");

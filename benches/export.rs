@@ -57,3 +57,11 @@ fn json_export(bencher: divan::Bencher, size: &str) {
     let options = Options::all();
     bencher.bench(|| journey::core::export::json::export(divan::black_box(map), &options));
 }
+
+/// The Markdown export's Attribution section alone (core::insight): at S3
+/// it is the larger part of the export.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn markdown_attribution(bencher: divan::Bencher, size: &str) {
+    let map = map(size);
+    bencher.bench(|| journey::core::insight::table::section(divan::black_box(map), None));
+}

@@ -37,10 +37,12 @@ fn backward_steps_do_not_reorder_columns() {
         .expect("the backward fixture");
     let source = dot::export(&example.map, &Options::all());
     // webinar (Desire) -> podcast (Attention) goes back three stages.
-    assert!(source.contains("\"tp_webinar\" -> \"tp_podcast\" [constraint=false];\n"));
-    assert!(source.contains("\"tp_signup\" -> \"tp_blog\" [constraint=false];\n"));
+    assert!(
+        source.contains("\"tp_webinar\" -> \"tp_podcast\" [xlabel=\"3\", constraint=false];\n")
+    );
+    assert!(source.contains("\"tp_signup\" -> \"tp_blog\" [xlabel=\"6\", constraint=false];\n"));
     // Forward steps keep their say in the layout.
-    assert!(source.contains("\"tp_ad\" -> \"tp_blog\";\n"));
+    assert!(source.contains("\"tp_ad\" -> \"tp_blog\" [xlabel=\"1\"];\n"));
     if common::have_dot() {
         check_dot("backward", &example.map, &Options::all());
     }

@@ -87,3 +87,39 @@ fn repeated_names_are_cut_where_they_refer() {
     assert!(md.contains(&format!("**{cut}** · ")), "{md}");
     assert!(md.contains(&format!("| {cut} |")), "{md}");
 }
+
+#[test]
+fn a_german_map_gets_german_headings_and_headers() {
+    let example = common::examples()
+        .into_iter()
+        .find(|e| e.name == "maps-mentor")
+        .expect("the mentor map");
+    let md = markdown::export(&example.map, &Options::all());
+    for words in [
+        "## Phasen\n",
+        "| # | Phase | Was geschieht | Direkte Touchpoints | Indirekte Touchpoints |\n",
+        "**Konversion:** ",
+        "#### Pfad: ",
+        "**Ergebnis:** ✅ konvertiert",
+        "**Ergebnis:** ❌ abgesprungen",
+        "**Ergebnis:** ⏳ offen",
+        "## Abdeckung\n",
+        "| Touchpoint | Phase | Art |",
+        " Pfade | Konvertiert |\n",
+        " (indirekt) · ",
+    ] {
+        assert!(md.contains(words), "the German page holds {words:?}");
+    }
+    for english in [
+        "## Stages",
+        "What happens",
+        "**Outcome:**",
+        "## Coverage",
+        "#### Path:",
+    ] {
+        assert!(
+            !md.contains(english),
+            "no English {english:?} on a German map"
+        );
+    }
+}

@@ -101,6 +101,14 @@ pub fn run_dot(source: &str, format: &str) -> DotRun {
 
 /// The nodes of `dot -Tplain` output: name and x position.
 pub fn plain_nodes(plain: &str) -> Vec<(String, f64)> {
+    plain_positions(plain)
+        .into_iter()
+        .map(|(name, x, _)| (name, x))
+        .collect()
+}
+
+/// The nodes of `dot -Tplain` output: name, x and y (y grows upwards).
+pub fn plain_positions(plain: &str) -> Vec<(String, f64, f64)> {
     let mut nodes = Vec::new();
     for line in plain.lines() {
         let Some(rest) = line.strip_prefix("node ") else {
@@ -114,13 +122,12 @@ pub fn plain_nodes(plain: &str) -> Vec<(String, f64)> {
             let end = rest.find(' ').expect("a space after the name");
             (rest[..end].to_string(), &rest[end..])
         };
-        let x: f64 = rest
+        let mut numbers = rest
             .split_whitespace()
-            .next()
-            .expect("an x position")
-            .parse()
-            .expect("a number");
-        nodes.push((name, x));
+            .map(|n| n.parse::<f64>().expect("a number"));
+        let x = numbers.next().expect("an x position");
+        let y = numbers.next().expect("a y position");
+        nodes.push((name, x, y));
     }
     nodes
 }
@@ -186,7 +193,8 @@ pub fn shown_name(name: &str, id: &str) -> String {
 
 /// The tables of a Markdown document as rows of cell texts (header row
 /// first), read by pulldown-cmark with GFM tables on. `<br>` reads as a
-/// newline.
+/// newline, and the space before it (there for renderers that drop the
+/// tag) goes with it.
 pub fn markdown_tables(md: &str) -> Vec<Vec<Vec<String>>> {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let mut options = Options::empty();
@@ -214,6 +222,9 @@ pub fn markdown_tables(md: &str) -> Vec<Vec<Vec<String>>> {
             Event::InlineHtml(h) | Event::Html(h) => {
                 if let Some(c) = cell.as_mut() {
                     assert_eq!(&*h, "<br>", "only <br> may appear as HTML in a cell");
+                    if c.ends_with(' ') {
+                        c.pop();
+                    }
                     c.push('\n');
                 }
             }
@@ -248,6 +259,10 @@ pub fn markdown_headings(md: &str, level: pulldown_cmark::HeadingLevel) -> Vec<S
             }
             Event::InlineHtml(_) => {
                 if let Some(c) = current.as_mut() {
+                    // The space before a `<br>` goes with it (see `markdown_tables`).
+                    if c.ends_with(' ') {
+                        c.pop();
+                    }
                     c.push('\n');
                 }
             }
@@ -314,6 +329,9 @@ pub fn markdown_list_items(md: &str) -> Vec<String> {
             Event::InlineHtml(h) => {
                 if let Some(c) = current.as_mut() {
                     assert_eq!(&*h, "<br>", "only <br> may appear as HTML in an item");
+                    if c.ends_with(' ') {
+                        c.pop();
+                    }
                     c.push('\n');
                 }
             }

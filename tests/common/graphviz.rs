@@ -17,6 +17,7 @@ pub fn check_dot(what: &str, map: &Map, options: &Options) {
         "{what}: dot -Tplain failed: {}",
         plain.stderr
     );
+    let positions = super::plain_positions(&plain.stdout);
     let nodes = super::plain_nodes(&plain.stdout);
     let touchpoint_nodes = nodes.iter().filter(|(n, _)| n.starts_with("tp_")).count();
     assert_eq!(
@@ -50,5 +51,20 @@ pub fn check_dot(what: &str, map: &Map, options: &Options) {
             assert!(x > p, "{what}: stage {s} is not right of stage {}", s - 1);
         }
         previous = Some(x);
+        // And the touchpoints of a column in map order, top to bottom.
+        let ys: Vec<f64> = column
+            .iter()
+            .map(|id| {
+                positions
+                    .iter()
+                    .find(|(n, ..)| n == id)
+                    .map(|&(_, _, y)| y)
+                    .unwrap_or_else(|| panic!("{what}: node {id} not laid out"))
+            })
+            .collect();
+        assert!(
+            ys.windows(2).all(|w| w[0] > w[1]),
+            "{what}: stage {s} is not in map order top to bottom: {column:?} at {ys:?}"
+        );
     }
 }

@@ -7,13 +7,14 @@ use pulldown_cmark::HeadingLevel;
 
 /// The stage table the model calls for, header first.
 fn expected_stages(map: &Map) -> Vec<Vec<String>> {
+    let w = journey::core::words::for_map(map);
     let mut rows = vec![
         [
             "#",
-            "Stage",
-            "What happens",
-            "Direct touchpoints",
-            "Indirect touchpoints",
+            w.stage,
+            w.what_happens,
+            w.direct_touchpoints,
+            w.indirect_touchpoints,
         ]
         .map(String::from)
         .to_vec(),
@@ -26,7 +27,8 @@ fn expected_stages(map: &Map) -> Vec<Vec<String>> {
                 .filter(|t| t.kind == kind)
                 .map(shown_touchpoint)
                 .collect::<Vec<_>>()
-                .join("\n")
+                // `; ` before each `<br>`, for renderers that drop it.
+                .join(";\n")
         };
         rows.push(vec![
             (s + 1).to_string(),
@@ -42,20 +44,21 @@ fn expected_stages(map: &Map) -> Vec<Vec<String>> {
 /// The coverage matrix the model calls for, worked out the slow, obvious
 /// way, header first.
 fn expected_coverage(map: &Map) -> Vec<Vec<String>> {
-    let mut header: Vec<String> = ["Touchpoint", "Stage", "Kind"].map(String::from).to_vec();
+    let w = journey::core::words::for_map(map);
+    let mut header: Vec<String> = [w.touchpoint, w.stage, w.kind].map(String::from).to_vec();
     header.extend(
         map.personas
             .iter()
             .map(|p| shown_short_name(&p.name, &p.id)),
     );
-    header.extend(["Paths", "Converted"].map(String::from));
+    header.extend([w.paths, w.converted_column].map(String::from));
     let mut rows = vec![header];
     let first_of = |id: &str| map.touchpoints().position(|(_, t)| t.id == id);
     for (n, (stage, t)) in map.touchpoints().enumerate() {
         let mut row = vec![
             shown_touchpoint(t),
             shown_short_name(&stage.name, &stage.id),
-            t.kind.label().to_string(),
+            w.kind_name(t.kind).to_string(),
         ];
         let mut paths = 0;
         let mut converted = 0;
@@ -85,6 +88,7 @@ fn expected_coverage(map: &Map) -> Vec<Vec<String>> {
 
 /// Every path step as its list item should read.
 fn expected_steps(map: &Map) -> Vec<String> {
+    let w = journey::core::words::for_map(map);
     let mut items = Vec::new();
     for step in map
         .personas
@@ -103,9 +107,9 @@ fn expected_steps(map: &Map) -> Vec<String> {
                 "{} · {} ({})",
                 shown_short_name(&stage.name, &stage.id),
                 shown_name(&t.name, &t.id),
-                t.kind.label()
+                w.kind_name(t.kind)
             ),
-            None => format!("unknown touchpoint {}", shown(&step.touchpoint)),
+            None => format!("{} {}", w.unknown_touchpoint, shown(&step.touchpoint)),
         };
         if let Some(e) = step.emotion {
             item.push_str(" · ");
@@ -138,7 +142,7 @@ pub fn check(example_name: &str, map: &Map) {
         .to_string();
     let tables = super::markdown_tables(&md);
     let title = if shown(&map.title).is_empty() {
-        "Untitled journey map".to_string()
+        journey::core::words::for_map(map).untitled.to_string()
     } else {
         shown(&map.title)
     };

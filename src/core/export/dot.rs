@@ -2,8 +2,14 @@
 //!
 //! - Each stage is a cluster, and its touchpoints share one rank, so a stage
 //!   is a column. An invisible, heavy chain through the first node of each
-//!   column keeps the columns in map order; path edges that go back to an
-//!   earlier stage carry `constraint=false`, so they cannot reorder them.
+//!   column keeps the columns in map order, and an invisible chain through
+//!   each column keeps its touchpoints in map order, top to bottom; the
+//!   path edges are written so that they never contradict either (see
+//!   [`super::dot_paths`]).
+//! - Path edges carry step numbers, and a path that converts or drops out
+//!   ends in a marker that says so.
+//! - With `--persona`, the touchpoints the persona never visits are faded.
+//! - The words around the user's text come from the map's language.
 //! - Direct touchpoints are solid rounded boxes, indirect ones dashed
 //!   ellipses: the difference survives black-and-white printing.
 //! - Each persona's paths are edges in its own colour, line style and arrow
@@ -12,11 +18,13 @@
 //! Every id is quoted and derived from the map's ids; every label is escaped
 //! (see [`push_quoted`] and [`push_html`]).
 
+use super::dot_paths::path_edges;
 use super::ids::{Ids, NodeId, TouchpointIds, touchpoint_ids};
 use super::index::FxBuild;
 use super::text::{Escapes, push_clean};
-use super::{Index, Options, PARALLEL_FROM, is_blank, short};
+use super::{Index, Options, PARALLEL_FROM, is_blank};
 use crate::core::model::{Kind, Map, Outcome, Persona};
+use crate::core::words::Words;
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -41,6 +49,19 @@ const WRAP: usize = 24;
 
 const FONT: &str = "Helvetica,Arial,sans-serif";
 
+/// How a touchpoint the shown persona never visits is drawn: grey outline
+/// and text, so that the visited ones stand out even in black and white.
+const FADED: &str = ", color=\"#c5ccd3\", fontcolor=\"#9aa3ac\", fillcolor=\"#f7f8f9\"";
+
+/// How a visited touchpoint undoes [`FADED`], which is the default of
+/// every column's nodes with one persona shown: almost every touchpoint of
+/// a large map is one the persona never visits, and a default costs one
+/// line per column where an attribute would cost one per touchpoint.
+const VISITED: &str = ", color=\"#33414e\", fontcolor=black, fillcolor=white";
+
+/// The channel line of a faded touchpoint.
+const FADED_TEXT: &str = "#b0b8c0";
+
 /// How persona number `n` (its position in the map) draws its paths.
 pub fn persona_style(n: usize) -> (&'static str, &'static str, &'static str) {
     (
@@ -53,7 +74,7 @@ pub fn persona_style(n: usize) -> (&'static str, &'static str, &'static str) {
 /// The map as a DOT `digraph`, ending in a newline.
 pub fn export(map: &Map, options: &Options) -> String {
     let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
-    let lines = lines(&personas);
+    let lines = lines(&personas, crate::core::words::for_map(map));
     let touchpoints: usize = map.stages.iter().map(|s| s.touchpoints.len()).sum();
     if touchpoints >= PARALLEL_FROM
         && let Some(out) = export_parallel(map, options, &personas, &lines)
@@ -70,13 +91,14 @@ fn export_serial(
     personas: &[(usize, &Persona)],
     lines: &[Line],
 ) -> String {
+    let words = crate::core::words::for_map(map);
     let index = Index::new(map);
     let node_ids = touchpoint_ids(&index, "tp_", true);
     // The paths first, while the lookup is still in the cache: writing the
     // touchpoints would push it out.
-    let edges = path_edges(&index, &node_ids, lines);
+    let edges = path_edges(&index, &node_ids, lines, words);
     let (out, last_anchor) = columns(map, options, personas, &node_ids);
-    finish(out, &edges, lines, last_anchor.as_ref())
+    finish(out, &edges, lines, last_anchor.as_ref(), options, words)
 }
 
 /// [`export`] with the columns on this thread and the lookup and the paths
@@ -90,25 +112,46 @@ fn export_parallel(
     personas: &[(usize, &Persona)],
     lines: &[Line],
 ) -> Option<String> {
+    let words = crate::core::words::for_map(map);
     std::thread::scope(|scope| {
         let behind = scope.spawn(|| {
             let index = Index::new(map);
             let node_ids = touchpoint_ids(&index, "tp_", true);
             matches!(node_ids, TouchpointIds::Plain(_))
-                .then(|| path_edges(&index, &node_ids, lines))
+                .then(|| path_edges(&index, &node_ids, lines, words))
         });
         let (out, last_anchor) = columns(map, options, personas, &TouchpointIds::Plain("tp_"));
         let edges = behind
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        Some(finish(out, &edges, lines, last_anchor.as_ref()))
+        Some(finish(
+            out,
+            &edges,
+            lines,
+            last_anchor.as_ref(),
+            options,
+            words,
+        ))
     })
 }
 
 /// The persona paths, the legend and the end of the graph after the columns.
-fn finish(mut out: String, edges: &str, lines: &[Line], last_anchor: Option<&NodeId>) -> String {
+fn finish(
+    mut out: String,
+    edges: &str,
+    lines: &[Line],
+    last_anchor: Option<&NodeId>,
+    options: &Options,
+    words: &Words,
+) -> String {
     out.push_str(edges);
-    legend(&mut out, lines, last_anchor);
+    legend(
+        &mut out,
+        lines,
+        last_anchor,
+        options.persona.is_some(),
+        words,
+    );
     out.push_str("}\n");
     out
 }
@@ -122,14 +165,25 @@ fn columns<'m>(
     personas: &[(usize, &Persona)],
     node_ids: &TouchpointIds<'m>,
 ) -> (String, Option<NodeId<'m>>) {
+    let words = crate::core::words::for_map(map);
     let touchpoints: usize = map.stages.iter().map(|s| s.touchpoints.len()).sum();
-    let mut out = String::with_capacity(1024 + 160 * touchpoints);
+    let mut out = String::with_capacity(1024 + 200 * touchpoints);
     let mut cluster_ids = Ids::new("cluster_", true);
     let mut empty_ids = Ids::new("empty_", true);
+    // With one persona shown, what it never visits is faded; by id, so that
+    // this needs no lookup of the map (see `export_parallel`).
+    let visited: Option<HashSet<&str, FxBuild>> = options.persona.as_ref().map(|_| {
+        personas
+            .iter()
+            .flat_map(|(_, p)| &p.paths)
+            .flat_map(|p| &p.steps)
+            .map(|s| s.touchpoint.as_str())
+            .collect()
+    });
 
     out.push_str("// Made by journey from the map file; export again rather than edit.\n");
     out.push_str("digraph \"journey\" {\n");
-    graph_attributes(&mut out, map, personas, options);
+    graph_attributes(&mut out, map, personas, options, words);
 
     // The first node of each column.
     let mut anchors = Vec::with_capacity(map.stages.len());
@@ -148,24 +202,32 @@ fn columns<'m>(
         // With newrank, `rank=same` on a cluster puts all its nodes in one
         // rank: the stage is a column, however its paths run.
         out.push_str(", fontsize=14, rank=same];\n");
+        if visited.is_some() {
+            out.push_str("        node [");
+            out.push_str(&FADED[2..]);
+            out.push_str("];\n");
+        }
         if stage.touchpoints.is_empty() {
             // A half-made map still draws: the empty column says so.
             let placeholder = empty_ids.make(&stage.id);
             out.push_str("        ");
             placeholder.push_quoted(&mut out);
-            out.push_str(
-                " [label=\"no touchpoints yet\", shape=plaintext, style=\"\", fontcolor=\"#8a939c\"];\n    }\n",
-            );
+            out.push_str(" [label=");
+            push_quoted(&mut out, words.no_touchpoints);
+            out.push_str(", shape=plaintext, style=\"\", fontcolor=\"#8a939c\"];\n    }\n");
             anchors.push(placeholder);
             continue;
         }
         for (k, t) in stage.touchpoints.iter().enumerate() {
+            let faded = visited.as_ref().is_some_and(|v| !v.contains(t.id.as_str()));
             out.push_str("        ");
             node_ids.get(first + k, &t.id).push_quoted(&mut out);
             out.push_str(" [label=<");
             push_html_wrapped(&mut out, name_or_id(&t.name, &t.id));
             if !is_blank(&t.channel) {
-                out.push_str("<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#5a6570\">");
+                out.push_str("<BR/><FONT POINT-SIZE=\"9\" COLOR=\"");
+                out.push_str(if faded { FADED_TEXT } else { "#5a6570" });
+                out.push_str("\">");
                 push_html(&mut out, &t.channel);
                 out.push_str("</FONT>");
             }
@@ -174,11 +236,26 @@ fn columns<'m>(
             if t.kind == Kind::Indirect {
                 out.push_str(", shape=ellipse, style=\"dashed,filled\"");
             }
+            if visited.is_some() && !faded {
+                out.push_str(VISITED);
+            }
             if !is_blank(&t.notes) {
                 out.push_str(", tooltip=");
                 push_quoted(&mut out, &t.notes);
             }
             out.push_str("];\n");
+        }
+        if stage.touchpoints.len() > 1 {
+            // Keeps the column in map order: in a left-to-right graph an
+            // edge within a rank puts its head above its tail, so the chain
+            // runs from the last touchpoint up to the first.
+            out.push_str("        ");
+            for k in (0..stage.touchpoints.len()).rev() {
+                node_ids
+                    .get(first + k, &stage.touchpoints[k].id)
+                    .push_quoted(&mut out);
+                out.push_str(if k > 0 { " -> " } else { " [style=invis];\n" });
+            }
         }
         out.push_str("    }\n");
         anchors.push(node_ids.get(first, &stage.touchpoints[0].id));
@@ -203,9 +280,10 @@ fn graph_attributes(
     map: &Map,
     personas: &[(usize, &Persona)],
     options: &Options,
+    words: &Words,
 ) {
     let mut title = if is_blank(&map.title) {
-        "Untitled journey map".to_string()
+        words.untitled.to_string()
     } else {
         map.title.clone()
     };
@@ -218,14 +296,16 @@ fn graph_attributes(
         title.push_str(name_or_id(&p.name, &p.id));
     }
     out.push_str(
-        "    graph [rankdir=LR, newrank=true, nodesep=0.25, ranksep=0.55, pad=0.3, fontname=\"",
+        "    graph [rankdir=LR, newrank=true, remincross=false, nodesep=0.25, ranksep=0.55, pad=0.3, fontname=\"",
     );
     out.push_str(FONT);
     out.push_str("\", fontsize=14, labelloc=t, labeljust=l, label=<<FONT POINT-SIZE=\"20\">");
     push_html(out, &title);
     out.push_str("</FONT>");
     if !is_blank(&map.conversion) {
-        out.push_str("<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"12\" COLOR=\"#5a6570\">Conversion: ");
+        out.push_str("<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"12\" COLOR=\"#5a6570\">");
+        push_html(out, words.conversion);
+        out.push_str(": ");
         push_html(out, &map.conversion);
         out.push_str("</FONT>");
     }
@@ -258,7 +338,7 @@ fn by_path(personas: &[(usize, &Persona)]) -> bool {
     matches!(personas, [(_, persona)] if persona.paths.len() > 1)
 }
 
-pub(crate) fn lines<'m>(personas: &[(usize, &'m Persona)]) -> Vec<Line<'m>> {
+pub(crate) fn lines<'m>(personas: &[(usize, &'m Persona)], words: &Words) -> Vec<Line<'m>> {
     match personas {
         [(_, persona)] if by_path(personas) => persona
             .paths
@@ -269,7 +349,7 @@ pub(crate) fn lines<'m>(personas: &[(usize, &'m Persona)]) -> Vec<Line<'m>> {
                 persona,
                 paths: k..k + 1,
                 name: name_or_id(&path.name, &path.id),
-                note: path.outcome.label().to_string(),
+                note: words.outcome_name(path.outcome).to_string(),
             })
             .collect(),
         _ => personas
@@ -279,95 +359,43 @@ pub(crate) fn lines<'m>(personas: &[(usize, &'m Persona)]) -> Vec<Line<'m>> {
                 persona,
                 paths: 0..persona.paths.len(),
                 name: name_or_id(&persona.name, &persona.id),
-                note: outcomes(persona),
+                note: outcomes(persona, words),
             })
             .collect(),
     }
-}
-
-/// The persona paths, as edges between the touchpoints' nodes.
-fn path_edges(index: &Index, node_ids: &TouchpointIds, lines: &[Line]) -> String {
-    let steps: usize = lines
-        .iter()
-        .flat_map(|l| &l.persona.paths[l.paths.clone()])
-        .map(|p| p.steps.len())
-        .sum();
-    let mut edges = String::with_capacity(64 + 96 * steps);
-    let out = &mut edges;
-    if lines.iter().all(|l| l.paths.is_empty()) {
-        return String::new();
-    }
-    out.push_str("\n    // Persona paths.\n");
-    for line in lines {
-        let (color, style, arrow) = persona_style(line.look);
-        // Each path's tooltip repeats its persona's name: cut, so that the
-        // graph stays bounded by the map's size, and cut once, not per path.
-        let persona_name = short(name_or_id(&line.persona.name, &line.persona.id));
-        let paths = &line.persona.paths[line.paths.clone()];
-        // A line that takes the same step on several paths gets one edge
-        // for it: parallel copies only add clutter.
-        let steps = paths.iter().map(|p| p.steps.len()).sum();
-        let mut drawn: HashSet<(usize, usize), FxBuild> =
-            HashSet::with_capacity_and_hasher(steps, FxBuild::default());
-        for path in paths {
-            // A path's edges share their look through an anonymous
-            // subgraph's edge defaults (which, unlike a cluster's, do not
-            // touch the layout): each edge is then just its two ends.
-            let mut opened = false;
-            // Steps naming no touchpoint are skipped, and the path goes on
-            // from the last step that exists.
-            let mut previous: Option<(usize, usize, &str)> = None;
-            for step in &path.steps {
-                let Some((t, stage)) = index.find(&step.touchpoint) else {
-                    continue;
-                };
-                if let Some((p, p_stage, p_id)) = previous.filter(|&(p, ..)| drawn.insert((p, t))) {
-                    if !opened {
-                        opened = true;
-                        let _ = write!(
-                            out,
-                            "    subgraph {{\n        edge [color=\"{color}\", style={style}, arrowhead={arrow}, tooltip="
-                        );
-                        let tooltip = format!(
-                            "{persona_name}: {}",
-                            short(name_or_id(&path.name, &path.id))
-                        );
-                        push_quoted(out, &tooltip);
-                        out.push_str("];\n");
-                    }
-                    out.push_str("        ");
-                    node_ids.get(p, p_id).push_quoted(out);
-                    out.push_str(" -> ");
-                    node_ids.get(t, &step.touchpoint).push_quoted(out);
-                    // A backward step must not pull the columns out of order.
-                    out.push_str(if stage < p_stage {
-                        " [constraint=false];\n"
-                    } else {
-                        ";\n"
-                    });
-                }
-                previous = Some((t, stage, &step.touchpoint));
-            }
-            if opened {
-                out.push_str("    }\n");
-            }
-        }
-    }
-    edges
 }
 
 /// A column right of the stages that says what the shapes and the lines
 /// mean. The persona lines are an HTML-like table, so that each sample
 /// line sits exactly beside its name; the sample is the bottom border of
 /// the upper of two small cells, which puts it level with the text.
-fn legend(out: &mut String, lines: &[Line], last_anchor: Option<&NodeId>) {
-    out.push_str("\n    subgraph \"cluster_legend\" {\n");
-    out.push_str(
-        "        graph [label=\"Legend\", fontsize=12, style=\"rounded\", color=\"#c5ccd3\"];\n",
-    );
-    out.push_str("        \"legend_direct\" [label=\"direct touchpoint\\n(own channel)\", shape=box, style=\"rounded,filled\"];\n");
-    out.push_str("        \"legend_indirect\" [label=\"indirect touchpoint\\n(third party)\", shape=ellipse, style=\"dashed,filled\"];\n");
+fn legend(
+    out: &mut String,
+    lines: &[Line],
+    last_anchor: Option<&NodeId>,
+    faded: bool,
+    words: &Words,
+) {
+    // "direct touchpoint (own channel)" on two lines.
+    let two_lines = |s: &str| s.replacen(" (", "\n(", 1);
+    out.push_str("\n    subgraph \"cluster_legend\" {\n        graph [label=");
+    push_quoted(out, words.legend);
+    out.push_str(", fontsize=12, style=\"rounded\", color=\"#c5ccd3\"];\n");
+    out.push_str("        \"legend_direct\" [label=");
+    push_quoted(out, &two_lines(words.direct_touchpoint));
+    out.push_str(", shape=box, style=\"rounded,filled\"];\n");
+    out.push_str("        \"legend_indirect\" [label=");
+    push_quoted(out, &two_lines(words.indirect_touchpoint));
+    out.push_str(", shape=ellipse, style=\"dashed,filled\"];\n");
     let mut column = vec!["legend_direct", "legend_indirect"];
+    if faded {
+        out.push_str("        \"legend_faded\" [label=");
+        push_quoted(out, words.not_visited);
+        out.push_str(", shape=box, style=\"rounded,filled\"");
+        out.push_str(FADED);
+        out.push_str("];\n");
+        column.push("legend_faded");
+    }
     if !lines.is_empty() {
         out.push_str("        \"legend_personas\" [shape=plaintext, label=<<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"1\">");
         for line in lines {
@@ -407,7 +435,7 @@ fn legend(out: &mut String, lines: &[Line], last_anchor: Option<&NodeId>) {
 }
 
 /// A name, or the id where the name shows nothing.
-fn name_or_id<'s>(name: &'s str, id: &'s str) -> &'s str {
+pub(super) fn name_or_id<'s>(name: &'s str, id: &'s str) -> &'s str {
     if is_blank(name) { id } else { name }
 }
 
@@ -423,7 +451,7 @@ fn arrow_glyph(arrow: &str) -> &'static str {
 
 /// How a persona's paths ended, in a few words: `converted`, or `1 of 2
 /// paths converted`.
-fn outcomes(persona: &Persona) -> String {
+fn outcomes(persona: &Persona, words: &Words) -> String {
     let total = persona.paths.len();
     let converted = persona
         .paths
@@ -431,9 +459,9 @@ fn outcomes(persona: &Persona) -> String {
         .filter(|p| p.outcome == Outcome::Converted)
         .count();
     match (total, persona.paths.first()) {
-        (0, _) => "no path yet".to_string(),
-        (1, Some(path)) => path.outcome.label().to_string(),
-        _ => format!("{converted} of {total} paths converted"),
+        (0, _) => words.no_path.to_string(),
+        (1, Some(path)) => words.outcome_name(path.outcome).to_string(),
+        _ => words.paths_converted(converted, total),
     }
 }
 
@@ -522,7 +550,7 @@ mod tests {
         });
         for options in [Options::all(), Options::persona("persona-3")] {
             let personas: Vec<_> = options.personas(&map).collect();
-            let lines = lines(&personas);
+            let lines = lines(&personas, &crate::core::words::EN);
             let parallel = export_parallel(&map, &options, &personas, &lines);
             let serial = export_serial(&map, &options, &personas, &lines);
             assert_eq!(parallel.as_ref(), Some(&serial));
@@ -533,7 +561,7 @@ mod tests {
         map.stages[2].touchpoints[7].id = "tp 2.7".into();
         let options = Options::all();
         let personas: Vec<_> = options.personas(&map).collect();
-        let lines = lines(&personas);
+        let lines = lines(&personas, &crate::core::words::EN);
         assert_eq!(export_parallel(&map, &options, &personas, &lines), None);
         let serial = export_serial(&map, &options, &personas, &lines);
         assert!(serial.contains("\"tp_tp_2_7\""));

@@ -2,10 +2,17 @@
 //!
 //! Every piece of map text is written as one line of inline text (see
 //! [`push_inline`]), so a name can never open a block, end a table cell or
-//! start HTML, whatever it holds.
+//! start HTML, whatever it holds. The page's own words come from the map's
+//! language (see [`crate::core::words`]).
+//!
+//! A `<br>` never stands alone between two pieces of text: strict
+//! renderers (cmark-gfm in safe mode, as several wikis run it) drop it, so
+//! a separator that reads without it comes first (`; ` between the
+//! touchpoints of a cell, a space for a line break in map text).
 
 use super::{Index, Options, clean, is_blank, push_number, short};
 use crate::core::model::{Kind, Map, Outcome, Path, Persona, Touchpoint};
+use crate::core::words::Words;
 use std::fmt::Write;
 
 /// Up to this many personas, coverage is a matrix with one column per
@@ -19,41 +26,46 @@ pub fn export(map: &Map, options: &Options) -> String {
     export_with(map, options, touchpoints >= super::PARALLEL_FROM)
 }
 
-/// [`export`], with the coverage table, a third of the work, on a second
-/// thread if `parallel`.
+/// [`export`], with the Attribution section, at S3 more than half of the
+/// work, on a second thread if `parallel`.
 fn export_with(map: &Map, options: &Options, parallel: bool) -> String {
     let index = Index::new(map);
     let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
-    // Every shown step's touchpoint, looked up once for both uses below.
+    // Every shown step's touchpoint, looked up once for all three uses
+    // below: a second lookup of every step in a table of 100,000 ids is
+    // what made the export grow faster than the map.
     let resolved: Vec<Option<usize>> = personas
         .iter()
         .flat_map(|(_, p)| &p.paths)
         .flat_map(|p| &p.steps)
         .map(|s| index.get(&s.touchpoint))
         .collect();
-    let names = Names::new(map, &personas);
-    let coverage_text = || {
-        let mut out = String::with_capacity(512 + 80 * index.touchpoints.len());
-        coverage(&mut out, &index, &personas, &resolved, &names);
+    let words = crate::core::words::for_map(map);
+    let names = Names::new(map, &personas, words);
+    let attribution = || {
+        let persona = options.persona.as_deref();
+        crate::core::insight::input::from_resolved(map, persona, &resolved)
+            .ok()
+            .and_then(|input| crate::core::insight::table::section_of(map, &input))
+    };
+    let map_part = || {
+        let mut out = page(map, options, &index, &personas, &resolved, &names, words);
+        coverage(&mut out, &index, &personas, &resolved, &names, words);
         out
     };
-    let (mut out, coverage) = if parallel {
+    let (mut out, attribution) = if parallel {
         std::thread::scope(|scope| {
-            let coverage = scope.spawn(coverage_text);
-            let out = page(map, options, &index, &personas, &resolved, &names);
-            let coverage = coverage
+            let attribution = scope.spawn(attribution);
+            let out = map_part();
+            let attribution = attribution
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (out, coverage)
+            (out, attribution)
         })
     } else {
-        (
-            page(map, options, &index, &personas, &resolved, &names),
-            coverage_text(),
-        )
+        (map_part(), attribution())
     };
-    out.push_str(&coverage);
-    if let Some(section) = crate::core::insight::table::section(map, options.persona.as_deref()) {
+    if let Some(section) = attribution {
         out.push_str(&section);
     }
     // The sections each end in a blank line; a file ends in exactly one newline.
@@ -74,10 +86,10 @@ struct Names {
 }
 
 impl Names {
-    fn new(map: &Map, personas: &[(usize, &Persona)]) -> Names {
+    fn new(map: &Map, personas: &[(usize, &Persona)], words: &Words) -> Names {
         let name = |name: &str, id: &str| {
             let mut out = String::new();
-            push_short_name(&mut out, name, id);
+            push_short_name(&mut out, name, id, words);
             out
         };
         Names {
@@ -96,38 +108,39 @@ fn page(
     personas: &[(usize, &Persona)],
     resolved: &[Option<usize>],
     names: &Names,
+    w: &Words,
 ) -> String {
     let steps = resolved.len();
-    // About what a touchpoint takes in the table, and a step in its list:
-    // growing a buffer of megabytes means copying it.
-    let mut out = String::with_capacity(256 + 48 * index.touchpoints.len() + 96 * steps);
+    // About what a touchpoint takes in the two tables, and a step in its
+    // list: growing a buffer of megabytes means copying it.
+    let mut out = String::with_capacity(768 + 128 * index.touchpoints.len() + 96 * steps);
     // One persona's page says whose it is, as the DOT picture's title does.
     let only = options
         .persona
         .as_ref()
         .and(personas.first().map(|(_, p)| *p));
-    title(&mut out, map, only);
-    stages(&mut out, map);
+    title(&mut out, map, only, w);
+    stages(&mut out, map, w);
     if !personas.is_empty() {
-        out.push_str("## Personas\n\n");
+        let _ = write!(out, "## {}\n\n", w.personas);
         let mut steps = resolved.iter();
         for (_, persona) in personas {
-            persona_section(&mut out, map, index, persona, names, &mut steps);
+            persona_section(&mut out, map, index, persona, names, &mut steps, w);
         }
     }
     out
 }
 
-fn title(out: &mut String, map: &Map, persona: Option<&Persona>) {
+fn title(out: &mut String, map: &Map, persona: Option<&Persona>, w: &Words) {
     out.push_str("# ");
     if is_blank(&map.title) {
-        out.push_str("Untitled journey map");
+        out.push_str(w.untitled);
     } else {
         push_inline(out, &map.title);
     }
     if let Some(p) = persona {
         out.push_str(" — ");
-        push_name(out, &p.name, &p.id);
+        push_name(out, &p.name, &p.id, w);
     }
     out.push_str("\n\n");
     if !is_blank(&map.description) {
@@ -135,23 +148,27 @@ fn title(out: &mut String, map: &Map, persona: Option<&Persona>) {
         out.push_str("\n\n");
     }
     if !is_blank(&map.conversion) {
-        out.push_str("**Conversion:** ");
+        let _ = write!(out, "**{}:** ", w.conversion);
         push_inline(out, &map.conversion);
         out.push_str("\n\n");
     }
 }
 
-fn stages(out: &mut String, map: &Map) {
-    out.push_str("## Stages\n\n");
+fn stages(out: &mut String, map: &Map, w: &Words) {
+    let _ = write!(out, "## {}\n\n", w.stages);
     if map.stages.is_empty() {
-        out.push_str("This map has no stages yet.\n\n");
+        let _ = write!(out, "{}\n\n", w.no_stages);
         return;
     }
-    out.push_str("| # | Stage | What happens | Direct touchpoints | Indirect touchpoints |\n");
+    let _ = writeln!(
+        out,
+        "| # | {} | {} | {} | {} |",
+        w.stage, w.what_happens, w.direct_touchpoints, w.indirect_touchpoints
+    );
     out.push_str("|---:|---|---|---|---|\n");
     for (s, stage) in map.stages.iter().enumerate() {
         let _ = write!(out, "| {} | ", s + 1);
-        push_name(out, &stage.name, &stage.id);
+        push_name(out, &stage.name, &stage.id, w);
         out.push_str(" | ");
         push_inline(out, &stage.description);
         for kind in [Kind::Direct, Kind::Indirect] {
@@ -159,10 +176,11 @@ fn stages(out: &mut String, map: &Map) {
             let mut first = true;
             for t in stage.touchpoints.iter().filter(|t| t.kind == kind) {
                 if !first {
-                    out.push_str("<br>");
+                    // `; ` reads right where a strict renderer drops the `<br>`.
+                    out.push_str("; <br>");
                 }
                 first = false;
-                push_touchpoint_name(out, t);
+                push_touchpoint_name(out, t, w);
             }
         }
         out.push_str(" |\n");
@@ -171,8 +189,8 @@ fn stages(out: &mut String, map: &Map) {
 }
 
 /// `Name (channel)`, the way a touchpoint is named in every table.
-fn push_touchpoint_name(out: &mut String, t: &Touchpoint) {
-    push_name(out, &t.name, &t.id);
+fn push_touchpoint_name(out: &mut String, t: &Touchpoint, w: &Words) {
+    push_name(out, &t.name, &t.id, w);
     let channel = &t.channel;
     if !is_blank(channel) {
         out.push_str(" (");
@@ -191,19 +209,20 @@ fn persona_section(
     persona: &Persona,
     names: &Names,
     steps: &mut Steps,
+    w: &Words,
 ) {
     out.push_str("### ");
-    push_name(out, &persona.name, &persona.id);
+    push_name(out, &persona.name, &persona.id, w);
     out.push_str("\n\n");
     if !is_blank(&persona.description) {
         push_inline(out, &persona.description);
         out.push_str("\n\n");
     }
     if persona.paths.is_empty() {
-        out.push_str("No paths yet.\n\n");
+        let _ = write!(out, "{}\n\n", w.persona_no_paths);
     }
     for path in &persona.paths {
-        path_section(out, map, index, path, names, steps);
+        path_section(out, map, index, path, names, steps, w);
     }
 }
 
@@ -214,12 +233,13 @@ fn path_section(
     path: &Path,
     names: &Names,
     steps: &mut Steps,
+    w: &Words,
 ) {
-    out.push_str("#### Path: ");
-    push_name(out, &path.name, &path.id);
+    let _ = write!(out, "#### {}: ", w.path);
+    push_name(out, &path.name, &path.id, w);
     out.push_str("\n\n");
     if path.steps.is_empty() {
-        out.push_str("No steps yet.\n\n");
+        let _ = write!(out, "{}\n\n", w.no_steps);
     }
     for (n, step) in path.steps.iter().enumerate() {
         push_number(out, n + 1);
@@ -230,13 +250,14 @@ fn path_section(
                 out.push_str("**");
                 out.push_str(&names.stages[s]);
                 out.push_str("** · ");
-                push_name(out, &touchpoint.name, &touchpoint.id);
+                push_name(out, &touchpoint.name, &touchpoint.id, w);
                 out.push_str(" (");
-                out.push_str(touchpoint.kind.label());
+                out.push_str(w.kind_name(touchpoint.kind));
                 out.push(')');
             }
             None => {
-                out.push_str("unknown touchpoint ");
+                out.push_str(w.unknown_touchpoint);
+                out.push(' ');
                 push_inline(out, &step.touchpoint);
             }
         }
@@ -253,12 +274,13 @@ fn path_section(
     if !path.steps.is_empty() {
         out.push('\n');
     }
-    out.push_str("**Outcome:** ");
+    let _ = write!(out, "**{}:** ", w.outcome);
     out.push_str(match path.outcome {
-        Outcome::Converted => "✅ converted",
-        Outcome::DroppedOut => "❌ dropped out",
-        Outcome::Open => "⏳ open",
+        Outcome::Converted => "✅ ",
+        Outcome::DroppedOut => "❌ ",
+        Outcome::Open => "⏳ ",
     });
+    out.push_str(w.outcome_name(path.outcome));
     if path.outcome == Outcome::Converted && !is_blank(&map.conversion) {
         out.push_str(" (");
         push_inline(out, &map.conversion);
@@ -335,20 +357,15 @@ fn coverage(
     personas: &[(usize, &Persona)],
     resolved: &[Option<usize>],
     names: &Names,
+    w: &Words,
 ) {
     if index.touchpoints.is_empty() {
         return;
     }
     let cov = Coverage::new(index, personas, resolved);
     let matrix = personas.len() <= MATRIX_MAX_PERSONAS;
-    out.push_str("## Coverage\n\n");
-    out.push_str(
-        "Which personas pass through each touchpoint. *Paths* counts the paths \
-         that visit it, *Converted* those of them that end in a conversion: a \
-         touchpoint that never directly precedes a conversion can still be one \
-         that converting paths rely on.\n\n",
-    );
-    out.push_str("| Touchpoint | Stage | Kind |");
+    let _ = write!(out, "## {}\n\n{}\n\n", w.coverage, w.coverage_intro);
+    let _ = write!(out, "| {} | {} | {} |", w.touchpoint, w.stage, w.kind);
     if matrix {
         for name in &names.personas {
             out.push(' ');
@@ -356,9 +373,13 @@ fn coverage(
             out.push_str(" |");
         }
     } else {
-        out.push_str(" Personas |");
+        let _ = write!(out, " {} |", w.personas);
     }
-    out.push_str(" Paths | Converted |\n|---|---|---|");
+    let _ = write!(
+        out,
+        " {} | {} |\n|---|---|---|",
+        w.paths, w.converted_column
+    );
     if matrix {
         for _ in personas {
             out.push_str(":---:|");
@@ -369,11 +390,11 @@ fn coverage(
     out.push_str("---:|---:|\n");
     for (t, (s, touchpoint)) in index.touchpoints.iter().enumerate() {
         out.push_str("| ");
-        push_touchpoint_name(out, touchpoint);
+        push_touchpoint_name(out, touchpoint, w);
         out.push_str(" | ");
         out.push_str(&names.stages[*s]);
         out.push_str(" | ");
-        out.push_str(touchpoint.kind.label());
+        out.push_str(w.kind_name(touchpoint.kind));
         out.push_str(" |");
         let visitors = &cov.personas[t];
         if matrix {
@@ -407,30 +428,31 @@ fn coverage(
 
 /// A name, or the id in its place where the name is blank, so that every
 /// reference stays visible; `(unnamed)` where both are blank.
-fn push_name(out: &mut String, name: &str, id: &str) {
+fn push_name(out: &mut String, name: &str, id: &str, w: &Words) {
     if !is_blank(name) {
         push_inline(out, name);
     } else if !is_blank(id) {
         push_inline(out, id);
     } else {
-        out.push_str("(unnamed)");
+        out.push_str(w.unnamed);
     }
 }
 
 /// [`push_name`], cut to [`crate::core::text::NAME_MAX`] characters, for a
 /// name that refers to its item from elsewhere.
-fn push_short_name(out: &mut String, name: &str, id: &str) {
+fn push_short_name(out: &mut String, name: &str, id: &str, w: &Words) {
     if !is_blank(name) {
         push_inline(out, &short(name));
     } else if !is_blank(id) {
         push_inline(out, &short(id));
     } else {
-        out.push_str("(unnamed)");
+        out.push_str(w.unnamed);
     }
 }
 
 /// Writes map text as inline Markdown that means exactly the text: control
-/// characters are dropped, newlines become `<br>`, and everything that could
+/// characters are dropped, newlines become ` <br>` (the space keeps two
+/// lines apart where a strict renderer drops the tag), and everything that could
 /// start structure (emphasis, links, code, HTML, entities, math, table cell
 /// ends, and list, heading or quote markers at the start) is escaped.
 pub fn push_inline(out: &mut String, text: &str) {
@@ -444,7 +466,7 @@ pub fn push_inline(out: &mut String, text: &str) {
     let mut plain_from = 0;
     for (i, &b) in text.as_bytes().iter().enumerate() {
         let escaped = match b {
-            b'\n' => "<br>",
+            b'\n' => " <br>",
             b'\t' => " ",
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -511,6 +533,8 @@ mod tests {
         for options in [Options::all(), Options::persona("persona-3")] {
             let serial = export_with(&map, &options, false);
             assert!(serial.contains("## Coverage"));
+            // persona-3 only drops out: no conversions, no Attribution.
+            assert_eq!(serial.contains("## Attribution"), options.persona.is_none());
             assert_eq!(export_with(&map, &options, true), serial);
         }
     }
@@ -518,7 +542,7 @@ mod tests {
     #[test]
     fn structure_is_escaped() {
         assert_eq!(inline("a|b"), "a\\|b");
-        assert_eq!(inline("a\nb"), "a<br>b");
+        assert_eq!(inline("a\nb"), "a <br>b");
         assert_eq!(inline("<b>&amp;"), "&lt;b&gt;&amp;amp;");
         assert_eq!(
             inline("*x* _y_ `z` [l](u)"),

@@ -24,6 +24,7 @@ pub const MAX_TEXT: usize = 50_000;
 /// limits would stop it from rendering.
 pub fn export(map: &Map, options: &Options) -> Exported {
     let index = Index::new(map);
+    let words = crate::core::words::for_map(map);
     let personas: Vec<(usize, &Persona)> = options.personas(map).collect();
     let mut out = String::with_capacity(512 + 80 * index.touchpoints.len());
     let mut stage_ids_maker = Ids::new("st_", false);
@@ -46,7 +47,9 @@ pub fn export(map: &Map, options: &Options) -> Exported {
         let first = index.stage_start[s];
         if stage.touchpoints.is_empty() {
             let empty = empty_ids.make(&stage.id);
-            let _ = writeln!(out, "        {empty}[\"(no touchpoints yet)\"]");
+            let _ = write!(out, "        {empty}[\"(");
+            push_label(&mut out, words.no_touchpoints);
+            out.push_str(")\"]\n");
         }
         for (k, t) in stage.touchpoints.iter().enumerate() {
             let (open, close) = match t.kind {
@@ -77,7 +80,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
     let mut styles = String::new();
     // As in the DOT export: a line per persona, or per path where one
     // persona with several paths is shown.
-    for line in lines(&personas) {
+    for line in lines(&personas, words) {
         let first_link = links;
         // One link per step a line takes, however many of its paths take
         // it, and its name on the first one only.

@@ -10,6 +10,7 @@
 
 pub mod csv;
 pub mod dot;
+mod dot_paths;
 mod ids;
 mod index;
 pub mod json;

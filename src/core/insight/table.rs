@@ -238,12 +238,17 @@ pub fn money(x: f64, currency: &str) -> String {
 /// The Markdown export's `Attribution` section for the map's paths (one
 /// persona's, where given); `None` where no path converts.
 pub fn section(map: &crate::core::model::Map, persona: Option<&str>) -> Option<String> {
-    let input = super::input::from_map(map, persona).ok()?;
+    section_of(map, &super::input::from_map(map, persona).ok()?)
+}
+
+/// [`section`] of journeys already read from the map (see
+/// [`super::input::from_resolved`]).
+pub fn section_of(map: &crate::core::model::Map, input: &super::Input) -> Option<String> {
     if input.journeys.iter().all(|j| j.conversions == 0) {
         return None;
     }
     let words = Words::of(Lang::of_map(map));
-    Some(match super::analyse(map, &input, &[]) {
+    Some(match super::analyse(map, input, &[]) {
         Ok(report) => markdown(&report, &words),
         Err(e) => {
             let mut out = String::from("## Attribution\n\n");

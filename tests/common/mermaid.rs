@@ -110,7 +110,7 @@ pub fn check_flowchart(text: &str) -> Result<usize, String> {
             for id in ids.split(',') {
                 id_ok(id)?;
             }
-            if !matches!(class, "direct" | "indirect") {
+            if !matches!(class, "direct" | "indirect" | "outcome") {
                 return Err(format!("bad class {class:?}"));
             }
         } else if let Some(rest) = line.strip_prefix("    ") {
@@ -135,7 +135,12 @@ pub fn check_flowchart(text: &str) -> Result<usize, String> {
                 (a, b)
             };
             id_ok(from)?;
-            id_ok(to)?;
+            // A link may define the node it leads to (an outcome marker).
+            if to.contains('[') {
+                node(to)?;
+            } else {
+                id_ok(to)?;
+            }
             links += 1;
         } else {
             return Err(format!("unexpected line {line:?}"));

@@ -1,5 +1,6 @@
 //! Mermaid `flowchart LR`: one subgraph per stage, persona paths as links
-//! coloured with `linkStyle`. Pastes into a GitHub comment inside a
+//! coloured with `linkStyle`, ending in a marker where a path converts or
+//! drops out, and a legend of the two shapes in the map's language. Pastes into a GitHub comment inside a
 //! ```` ```mermaid ```` block.
 //!
 //! Labels are always quoted, and every character Mermaid could read as
@@ -10,7 +11,7 @@
 use super::dot::{lines, persona_style};
 use super::ids::{Ids, touchpoint_ids};
 use super::{Exported, Index, Options, clean, is_blank, push_escaped};
-use crate::core::model::{Kind, Map, Persona};
+use crate::core::model::{Kind, Map, Outcome, Persona};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -78,6 +79,8 @@ pub fn export(map: &Map, options: &Options) -> Exported {
         links += 1;
     }
     let mut styles = String::new();
+    let mut markers = 0;
+    let mut outcome_ids: Vec<String> = Vec::new();
     // As in the DOT export: a line per persona, or per path where one
     // persona with several paths is shown.
     for line in lines(&personas, words) {
@@ -85,6 +88,7 @@ pub fn export(map: &Map, options: &Options) -> Exported {
         // One link per step a line takes, however many of its paths take
         // it, and its name on the first one only.
         let mut drawn: HashSet<(usize, usize)> = HashSet::new();
+        let mut ends: HashSet<(usize, bool)> = HashSet::new();
         for path in &line.persona.paths[line.paths.clone()] {
             let mut previous: Option<(usize, &str)> = None;
             for step in &path.steps {
@@ -102,6 +106,30 @@ pub fn export(map: &Map, options: &Options) -> Exported {
                     links += 1;
                 }
                 previous = Some((t, &step.touchpoint));
+            }
+            // Where the path converts or drops out, a marker says so, as
+            // in the DOT export: one per line, outcome and last touchpoint.
+            let converted = match path.outcome {
+                Outcome::Converted => true,
+                Outcome::DroppedOut => false,
+                Outcome::Open => continue,
+            };
+            if let Some((last, last_id)) = previous.filter(|&(p, _)| ends.insert((p, converted))) {
+                let text = if converted {
+                    format!("✓ {}", words.converted)
+                } else {
+                    format!("✗ {}", words.dropped_out)
+                };
+                let _ = write!(
+                    out,
+                    "    {} --> outcome_{markers}[\"",
+                    node_ids.get(last, last_id)
+                );
+                push_label(&mut out, &text);
+                out.push_str("\"]\n");
+                outcome_ids.push(format!("outcome_{markers}"));
+                markers += 1;
+                links += 1;
             }
         }
         if links > first_link {
@@ -122,8 +150,21 @@ pub fn export(map: &Map, options: &Options) -> Exported {
         }
     }
     out.push_str(&styles);
+    // The legend says what the two shapes mean, in the map's language.
+    let _ = write!(out, "    subgraph legend[\"");
+    push_label(&mut out, words.legend);
+    out.push_str("\"]\n        direction TB\n        legend_direct[\"");
+    push_label(&mut out, words.direct_touchpoint);
+    out.push_str("\"]\n        legend_indirect([\"");
+    push_label(&mut out, words.indirect_touchpoint);
+    out.push_str("\"])\n    end\n");
     out.push_str("    classDef direct fill:#ffffff,stroke:#33414e,stroke-width:1.5px\n");
     out.push_str("    classDef indirect fill:#ffffff,stroke:#33414e,stroke-width:1.5px,stroke-dasharray:5 4\n");
+    out.push_str("    classDef outcome fill:#ffffff,stroke:#ffffff\n");
+    out.push_str("    class legend_direct direct\n    class legend_indirect indirect\n");
+    if !outcome_ids.is_empty() {
+        let _ = writeln!(out, "    class {} outcome", outcome_ids.join(","));
+    }
     for kind in [Kind::Direct, Kind::Indirect] {
         let mut members = index
             .touchpoints

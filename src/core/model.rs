@@ -178,8 +178,11 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Both kinds, the company's own channels first.
+    pub const ALL: [Kind; 2] = [Kind::Direct, Kind::Indirect];
+
     /// The lower-case word used in messages and exports.
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             Kind::Direct => "direct",
             Kind::Indirect => "indirect",
@@ -276,8 +279,11 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Every outcome, the undecided one first.
+    pub const ALL: [Outcome; 3] = [Outcome::Open, Outcome::Converted, Outcome::DroppedOut];
+
     /// The words used in messages and exports.
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             Outcome::Converted => "converted",
             Outcome::DroppedOut => "dropped out",

@@ -26,7 +26,7 @@ impl Template {
     pub const ALL: [Template; 3] = [Template::FiveStage, Template::Aida, Template::Hourglass];
 
     /// The name used on the command line.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Template::FiveStage => "five-stage",
             Template::Aida => "aida",

@@ -11,7 +11,7 @@ use crate::tui::document::Document;
 use crate::tui::form::Form;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
-use crate::tui::view::theme::{Symbols, Theme};
+use crate::tui::theme::{Symbols, Theme};
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::time::Instant;

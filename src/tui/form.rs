@@ -40,6 +40,11 @@ impl Field {
         }
     }
 
+    /// A choice among the values of `T`, starting at `value`.
+    pub fn choice_of<T: crate::tui::choice::Choosable>(label: &'static str, value: T) -> Field {
+        Field::choice(label, T::NAMES, value.index())
+    }
+
     /// A choice among `options`.
     pub fn choice(label: &'static str, options: &'static [&'static str], selected: usize) -> Field {
         Field {
@@ -190,6 +195,11 @@ impl<P> Form<P> {
     /// Field `i`'s selected option.
     pub fn selected(&self, i: usize) -> usize {
         self.fields.get(i).map_or(0, Field::selected)
+    }
+
+    /// The value chosen in field `i`, a choice made with [`Field::choice_of`].
+    pub fn chosen<T: crate::tui::choice::Choosable>(&self, i: usize) -> T {
+        T::at(self.selected(i))
     }
 
     /// Whether a field of several lines holds other text than it started

@@ -9,6 +9,7 @@
 pub mod action;
 pub mod action_names;
 pub mod app;
+pub mod choice;
 pub mod conditions;
 pub mod current;
 pub mod derived;
@@ -33,6 +34,7 @@ pub mod template_text;
 pub mod terminal;
 pub mod text;
 pub mod textfield;
+pub mod theme;
 pub mod update;
 pub mod view;
 

@@ -6,7 +6,6 @@ use crate::tui::action::Action;
 use crate::tui::app::{Message, Settings};
 use crate::tui::form::{Field, Form, FormOutcome};
 use crate::tui::keymap::Mode;
-use crate::tui::update::TEMPLATE_NAMES;
 use std::path::{Path, PathBuf};
 
 /// A map the picker offers.
@@ -196,18 +195,11 @@ impl Picker {
                         (),
                         vec![
                             Field::line("File", default),
-                            Field::choice(
-                                "Template",
-                                &TEMPLATE_NAMES,
-                                Template::ALL
-                                    .iter()
-                                    .position(|t| *t == self.settings.template)
-                                    .unwrap_or(0),
-                            ),
+                            Field::choice_of("Template", self.settings.template),
                             // As the missing-file route asks: blank keeps the
                             // template's own title.
                             Field::line("Title", ""),
-                            crate::tui::update::language_field(self.settings.language),
+                            Field::choice_of("Language", self.settings.language),
                         ],
                     )
                     // The suggested file name is replaced by typing.
@@ -236,12 +228,9 @@ impl Picker {
         if path.extension().is_none_or(|e| e != "ron") {
             path.as_mut_os_string().push(".ron");
         }
-        let template = Template::ALL
-            .get(form.selected(1))
-            .copied()
-            .unwrap_or_default();
+        let template = form.chosen(1);
         let title = Some(form.text(2).trim().to_string()).filter(|t| !t.is_empty());
-        let language = crate::tui::update::chosen_language(form.selected(3));
+        let language = form.chosen(3);
         self.done = Some(Some(Choice::Create(path, template, language, title)));
     }
 

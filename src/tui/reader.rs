@@ -38,7 +38,7 @@ fn line(tone: Tone, indent: usize, text: impl Into<String>) -> ReadLine {
 /// The emotion as the path panel writes it: `+1`, `−2`, or "no emotion".
 fn emotion(e: Option<i8>) -> String {
     match e {
-        Some(e) => crate::tui::update::signed(e),
+        Some(e) => crate::tui::text::signed(e),
         None => "no emotion".into(),
     }
 }

@@ -4,7 +4,7 @@
 use crate::config::{Config, ThemeSetting};
 use crate::tui::app::Settings;
 use crate::tui::keymap::Keymap;
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 use ratatui::style::{Color, Style};
 use std::str::FromStr;
 

@@ -171,6 +171,15 @@ pub fn wrap(s: &str, max: usize, limit: usize) -> Vec<String> {
     rows
 }
 
+/// An emotion as shown: `+1`, `0`, `-2`.
+pub fn signed(e: i8) -> String {
+    if e > 0 {
+        format!("+{e}")
+    } else {
+        e.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

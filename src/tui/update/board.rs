@@ -165,7 +165,7 @@ fn add_touchpoint(app: &mut App) {
         FormPurpose::AddTouchpoint(at),
         vec![
             Field::line("Name", ""),
-            Field::choice("Kind", &KINDS, 0),
+            Field::choice_of("Kind", crate::core::model::Kind::Direct),
             Field::line("Channel", ""),
             Field::lines("Notes", ""),
         ],
@@ -197,11 +197,7 @@ fn edit(app: &mut App) {
             FormPurpose::EditTouchpoint(at),
             vec![
                 Field::line("Name", &t.name),
-                Field::choice(
-                    "Kind",
-                    &KINDS,
-                    usize::from(t.kind == crate::core::model::Kind::Indirect),
-                ),
+                Field::choice_of("Kind", t.kind),
                 Field::line("Channel", &t.channel),
                 Field::lines("Notes", &t.notes),
             ],
@@ -221,9 +217,6 @@ fn edit(app: &mut App) {
     };
     app.overlay = Some(Overlay::Form(form));
 }
-
-/// The kind choice's options, in the order of `Kind`.
-pub(super) const KINDS: [&str; 2] = ["direct", "indirect"];
 
 fn delete_touchpoint(app: &mut App) {
     let Some(at) = selected(app) else {

@@ -14,9 +14,7 @@ mod problems;
 mod reader;
 
 pub use disk::restore_dialog;
-pub use overlay::{
-    LANGUAGE_NAMES, TEMPLATE_NAMES, chosen_language, create_file_form, draft_edit, language_field,
-};
+pub use overlay::{create_file_form, draft_edit};
 
 use crate::core::edit::{Edit, Focus};
 use crate::core::model::Map;
@@ -57,7 +55,6 @@ pub enum Effect {
 }
 
 pub use export::ExportJob;
-pub use path::signed;
 /// What a save makes sure of before it writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveCheck {

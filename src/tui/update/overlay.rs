@@ -1,6 +1,5 @@
 //! Actions while a form, a question or the help is open.
 
-use super::board::KINDS;
 use super::{Effect, apply, delete, save_effect};
 use crate::core::edit::{Edit, TouchpointFields};
 use crate::core::model::{Kind, Language, Map};
@@ -12,26 +11,6 @@ use crate::tui::form::{Field, Form, FormOutcome};
 use crate::tui::text::short;
 use crate::tui::view::help;
 
-/// The template choice's options, in the order of [`Template::ALL`].
-pub const TEMPLATE_NAMES: [&str; 3] = ["five-stage", "aida", "hourglass"];
-
-/// The language choice's options, in the order of [`Language::ALL`].
-pub const LANGUAGE_NAMES: [&str; 2] = ["en (English)", "de (Deutsch)"];
-
-/// The language choice of a new-map form, starting at `language`.
-pub fn language_field(language: Language) -> Field {
-    let chosen = Language::ALL
-        .iter()
-        .position(|l| *l == language)
-        .unwrap_or(0);
-    Field::choice("Language", &LANGUAGE_NAMES, chosen)
-}
-
-/// The language a new-map form's choice at `selected` names.
-pub fn chosen_language(selected: usize) -> Language {
-    Language::ALL.get(selected).copied().unwrap_or_default()
-}
-
 /// The form that offers to start a missing file from a template, in
 /// `language` unless the user turns the choice.
 pub fn create_file_form(
@@ -39,19 +18,15 @@ pub fn create_file_form(
     template: Template,
     language: Language,
 ) -> Form<FormPurpose> {
-    let chosen = Template::ALL
-        .iter()
-        .position(|t| *t == template)
-        .unwrap_or(0);
     Form::new(
         "New map",
         FormPurpose::CreateFile,
         vec![
-            Field::choice("Template", &TEMPLATE_NAMES, chosen),
+            Field::choice_of("Template", template),
             // Blank keeps the template's own title.
             Field::line("Title", ""),
             // Last, so that Tab from the template still reaches the title.
-            language_field(language),
+            Field::choice_of("Language", language),
         ],
     )
     .with_intro(format!(
@@ -152,13 +127,10 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
         // Handled before: a file name is no map edit.
         FormPurpose::SaveAs { .. } => return Vec::new(),
         FormPurpose::CreateFile => {
-            let template = Template::ALL
-                .get(form.selected(0))
-                .copied()
-                .unwrap_or_default();
+            let template: Template = form.chosen(0);
             let path = app.doc.path.clone();
             let title = form.text(1).trim();
-            let language = chosen_language(form.selected(2));
+            let language: Language = form.chosen(2);
             let map = template.instantiate_in(language, (!title.is_empty()).then_some(title));
             app.doc = Document::unsaved(map, path);
             app.view = crate::tui::app::ViewState {
@@ -247,11 +219,7 @@ pub fn draft_edit(map: &Map, form: &Form<FormPurpose>) -> Option<Edit> {
     }
     let edit = match form.purpose {
         FormPurpose::AddTouchpoint(at) => {
-            let kind = if KINDS.get(form.selected(1)) == Some(&"indirect") {
-                Kind::Indirect
-            } else {
-                Kind::Direct
-            };
+            let kind: Kind = form.chosen(1);
             match Edit::new_touchpoint(map, at, &name, kind) {
                 Edit::InsertTouchpoint {
                     at,
@@ -273,11 +241,7 @@ pub fn draft_edit(map: &Map, form: &Form<FormPurpose>) -> Option<Edit> {
         FormPurpose::EditTouchpoint(at) => {
             let fields = TouchpointFields {
                 name,
-                kind: if KINDS.get(form.selected(1)) == Some(&"indirect") {
-                    Kind::Indirect
-                } else {
-                    Kind::Direct
-                },
+                kind: form.chosen(1),
                 channel: form.text(2).trim().to_string(),
                 notes: form.text(3).trim_end().to_string(),
             };

@@ -8,10 +8,8 @@ use crate::core::model::{EMOTION_MAX, EMOTION_MIN, Outcome, Step, TouchpointPos}
 use crate::core::path_edit::{PersonaEdit, insertion_index};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::text::short;
-
-/// The outcomes in the order `o` turns through them.
-pub(super) const OUTCOMES: [Outcome; 3] = [Outcome::Open, Outcome::Converted, Outcome::DroppedOut];
+use crate::tui::choice::Choosable;
+use crate::tui::text::{short, signed};
 
 pub(super) fn no_persona(app: &mut App) {
     app.error("no persona chosen: p picks one, P makes a new one");
@@ -270,15 +268,6 @@ fn nudge(app: &mut App, by: i8) {
     }
 }
 
-/// An emotion as shown: `+1`, `0`, `-2`.
-pub fn signed(e: i8) -> String {
-    if e > 0 {
-        format!("+{e}")
-    } else {
-        e.to_string()
-    }
-}
-
 fn cycle_outcome(app: &mut App) {
     let Some(r) = app.current.path_ref(app.doc.map()) else {
         return app.error("no path yet: Space on a touchpoint starts one, n makes an empty one");
@@ -286,11 +275,8 @@ fn cycle_outcome(app: &mut App) {
     let Some(path) = app.current.path(app.doc.map()) else {
         return;
     };
-    let i = OUTCOMES
-        .iter()
-        .position(|o| *o == path.outcome)
-        .unwrap_or(0);
-    let outcome = OUTCOMES[(i + 1) % OUTCOMES.len()];
+    // `o` turns through the outcomes in their order.
+    let outcome = Outcome::ALL[(path.outcome.index() + 1) % Outcome::ALL.len()];
     let edit = PersonaEdit::SetPath {
         persona: r.persona,
         at: r.path,

@@ -2,17 +2,15 @@
 //! a path's name and outcome, and deleting a path.
 
 use super::apply;
-use super::path::{OUTCOMES, no_persona};
+use super::path::no_persona;
 use crate::core::edit::Edit;
-use crate::core::model::EMOTION_MIN;
+use crate::core::model::{EMOTION_MIN, Outcome};
 use crate::core::path_edit::{PathRef, PersonaEdit};
 use crate::tui::action::Answer;
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 use crate::tui::text::short;
 
-/// The outcome choice's options, in the order of [`OUTCOMES`].
-const OUTCOME_NAMES: [&str; 3] = ["open", "converted", "dropped out"];
 /// The emotion choice's options: −2..+2, then none. Left and Right stop at
 /// the ends, so "none" comes last, where Left from −2 cannot reach it.
 const EMOTION_NAMES: [&str; 6] = ["-2", "-1", "0", "+1", "+2", "none"];
@@ -100,16 +98,12 @@ pub(super) fn edit_path_form(app: &mut App) -> bool {
         app.error("no path yet: Space on a touchpoint starts one, n makes an empty one");
         return false;
     };
-    let outcome = OUTCOMES
-        .iter()
-        .position(|o| *o == path.outcome)
-        .unwrap_or(0);
     let form = Form::new(
         "Edit path",
         FormPurpose::EditPath(r),
         vec![
             Field::line("Name", &path.name),
-            Field::choice("Outcome", &OUTCOME_NAMES, outcome),
+            Field::choice_of("Outcome", path.outcome),
         ],
     )
     // A rename usually replaces the name: it starts selected.
@@ -127,7 +121,7 @@ pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Op
             PersonaEdit::new_path(map, persona, at, &name)
         }
         FormPurpose::EditPath(r) => {
-            let outcome = OUTCOMES.get(form.selected(1)).copied().unwrap_or_default();
+            let outcome: Outcome = form.chosen(1);
             let path = map.personas.get(r.persona)?.paths.get(r.path)?;
             if path.name == name && path.outcome == outcome {
                 return None;

@@ -16,7 +16,6 @@ pub mod problems;
 pub mod reader;
 pub mod status;
 pub mod strip;
-pub mod theme;
 
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout;

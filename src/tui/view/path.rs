@@ -105,7 +105,7 @@ impl Widget for PathPanel<'_> {
                 base.patch(theme.key),
             );
             let emotion = match step.emotion {
-                Some(e) => format!("{:>2} ", crate::tui::update::signed(e)),
+                Some(e) => format!("{:>2} ", crate::tui::text::signed(e)),
                 // No emotion: no number, and the curve's dot for "none".
                 None => "   ".to_string(),
             };

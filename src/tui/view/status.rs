@@ -6,7 +6,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::text::{fit, one_line, width};
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;

@@ -219,7 +219,7 @@ fn curve(buf: &mut Buffer, x0: u16, y: u16, w: usize, app: &App, focus: Option<u
                 "  lowest: {} {} ({})",
                 n + 1,
                 one_line(&view.crumbs[n].name, ascii),
-                crate::tui::update::signed(e)
+                crate::tui::text::signed(e)
             )
         }
         None => "  no emotions yet: s, then + and -".to_string(),

@@ -296,21 +296,8 @@ impl App {
         app
     }
 
-    /// An editor for a file that does not exist yet: it asks which template
-    /// to start from, and quits if the answer is no.
-    pub fn create(path: PathBuf, settings: Settings) -> App {
-        let mut app = App::with_document(Document::unsaved(Map::new(""), path), settings);
-        app.overlay = Some(Overlay::Form(crate::tui::update::create_file_form(
-            &app.doc.file_name(),
-            app.settings.template,
-            app.settings.language,
-        )));
-        // The placeholder map's problems mean nothing yet; say what is going on.
-        app.info("new file: choose a template");
-        app
-    }
-
-    fn with_document(doc: Document, settings: Settings) -> App {
+    /// An editor on `doc`, with the selection on its first touchpoint.
+    pub(crate) fn with_document(doc: Document, settings: Settings) -> App {
         let mut view = ViewState::default();
         let has_first = doc
             .map()

@@ -3,8 +3,26 @@
 //! command line only hands over the path and the settings.
 
 use crate::core::format::{LoadError, LoadErrorKind, load};
-use crate::tui::app::{App, Settings};
-use std::path::Path;
+use crate::core::model::Map;
+use crate::tui::app::{App, Overlay, Settings};
+use crate::tui::document::Document;
+use std::path::{Path, PathBuf};
+
+impl App {
+    /// An editor for a file that does not exist yet: it asks which template
+    /// to start from, and quits if the answer is no.
+    pub fn create(path: PathBuf, settings: Settings) -> App {
+        let mut app = App::with_document(Document::unsaved(Map::new(""), path), settings);
+        app.overlay = Some(Overlay::Form(crate::tui::update::create_file_form(
+            &app.doc.file_name(),
+            app.settings.template,
+            app.settings.language,
+        )));
+        // The placeholder map's problems mean nothing yet; say what is going on.
+        app.info("new file: choose a template");
+        app
+    }
+}
 
 /// The editor's first screen for `file`: `None` is the picker. A file that
 /// is missing opens the new-map form, which writes it on the first save;

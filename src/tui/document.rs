@@ -4,7 +4,7 @@
 use crate::core::edit::{Applied, Edit, EditError, History, Replayed};
 use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
-use crate::core::validate::{Diagnostic, Severity, validate};
+use crate::core::validate::{Checker, Diagnostic, Finding, Item, Rule, Scope, Severity, describe};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,35 +24,91 @@ pub struct Document {
     /// The history state last written to disk; `None` when nothing on disk
     /// matches any state (a new file not yet written).
     saved: Option<u64>,
+    /// Validation kept up to date edit by edit.
+    checker: Checker,
     problems: Problems,
 }
 
 /// What validation found, kept between edits so a frame never validates.
+/// Findings are data; their messages are written when they are shown.
 #[derive(Debug, Clone, Default)]
 pub struct Problems {
     /// Every finding, errors first.
-    pub list: Vec<Diagnostic>,
+    pub list: Vec<Problem>,
     /// Warnings the map's `allow` lists accept: shown dimmed, not counted.
-    pub allowed: Vec<Diagnostic>,
+    pub allowed: Vec<Problem>,
     pub errors: usize,
     pub warnings: usize,
 }
 
+/// One finding of live validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub item: Item,
+    source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    /// A rule about the map, worded when shown.
+    Map(Finding),
+    /// An `unused-allow` warning, worded already.
+    Allow(Box<Diagnostic>),
+}
+
+impl Problem {
+    fn of(f: Finding) -> Problem {
+        Problem {
+            rule: f.rule,
+            severity: f.rule.severity(),
+            item: f.item,
+            source: Source::Map(f),
+        }
+    }
+
+    /// The finding with its message, as `journey check` words it, for the
+    /// map it was found in.
+    pub fn describe(&self, map: &Map) -> Diagnostic {
+        match &self.source {
+            Source::Map(f) => describe(map, f),
+            Source::Allow(d) => (**d).clone(),
+        }
+    }
+}
+
 impl Problems {
-    fn of(map: &Map) -> Problems {
-        let sorted = crate::core::allow::apply(map, validate(map));
-        let (mut list, allowed) = (sorted.findings, sorted.allowed);
+    fn of(map: &Map, findings: &[Finding]) -> Problems {
+        let (kept, allowed, unused) =
+            crate::core::allow::sort(map, findings.to_vec(), |f| (f.rule, f.item));
+        let mut list: Vec<Problem> = Vec::with_capacity(kept.len() + unused.len());
         // Stable: within a severity, the findings keep the map's order.
-        list.sort_by_key(|d| d.severity != Severity::Error);
-        let errors = list
+        let errors = kept
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|f| f.rule.severity() == Severity::Error)
             .count();
+        list.extend(
+            kept.iter()
+                .filter(|f| f.rule.severity() == Severity::Error)
+                .map(|f| Problem::of(*f)),
+        );
+        list.extend(
+            kept.iter()
+                .filter(|f| f.rule.severity() != Severity::Error)
+                .map(|f| Problem::of(*f)),
+        );
+        list.extend(unused.into_iter().map(|d| Problem {
+            rule: d.rule,
+            severity: d.severity,
+            item: d.item,
+            source: Source::Allow(Box::new(d)),
+        }));
         Problems {
             warnings: list.len() - errors,
             errors,
             list,
-            allowed,
+            allowed: allowed.into_iter().map(Problem::of).collect(),
         }
     }
 }
@@ -67,13 +123,15 @@ impl Document {
 
     /// A document whose map is not on disk yet.
     pub fn unsaved(map: Map, path: PathBuf) -> Document {
-        let problems = Problems::of(&map);
+        let checker = Checker::new(&map);
+        let problems = Problems::of(&map, checker.findings());
         Document {
             map: Arc::new(map),
             path,
             stamp: None,
             history: History::default(),
             saved: None,
+            checker,
             problems,
         }
     }
@@ -95,23 +153,32 @@ impl Document {
 
     /// Applies an edit and records it for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
+        let scope = Scope::of(&edit);
         let applied = self.history.apply(Arc::make_mut(&mut self.map), edit)?;
-        self.problems = Problems::of(&self.map);
+        self.checked(&scope);
         Ok(applied)
     }
 
     /// Undoes the last edit; `None` when there is none.
     pub fn undo(&mut self) -> Option<Result<Replayed, EditError>> {
+        let scope = Scope::of(self.history.next_undo()?);
         let r = self.history.undo(Arc::make_mut(&mut self.map));
-        self.problems = Problems::of(&self.map);
+        self.checked(&scope);
         r
     }
 
     /// Redoes the last undone edit; `None` when there is none.
     pub fn redo(&mut self) -> Option<Result<Replayed, EditError>> {
+        let scope = Scope::of(self.history.next_redo()?);
         let r = self.history.redo(Arc::make_mut(&mut self.map));
-        self.problems = Problems::of(&self.map);
+        self.checked(&scope);
         r
+    }
+
+    /// Re-checks what an edit of `scope` can have changed.
+    fn checked(&mut self, scope: &Scope) {
+        self.checker.update(&self.map, scope);
+        self.problems = Problems::of(&self.map, self.checker.findings());
     }
 
     /// The history state, to hand to [`Document::mark_saved`] after a write.

@@ -2,7 +2,7 @@
 //! live validation says about it.
 
 use crate::core::edit::{Applied, Edit, EditError, History, Replayed};
-use crate::core::model::Map;
+use crate::core::model::{Map, TouchpointPos};
 use crate::core::stamp::FileStamp;
 use crate::core::validate::{Checker, Diagnostic, Finding, Item, Rule, Scope, Severity, describe};
 use std::path::PathBuf;
@@ -31,7 +31,7 @@ pub struct Document {
 
 /// What validation found, kept between edits so a frame never validates.
 /// Findings are data; their messages are written when they are shown.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Problems {
     /// Every finding, errors first.
     pub list: Vec<Problem>,
@@ -144,6 +144,33 @@ impl Document {
     /// The map, shared, for a snapshot that outlives this borrow.
     pub fn snapshot(&self) -> Arc<Map> {
         Arc::clone(&self.map)
+    }
+
+    /// Where the first touchpoint with this id is, from the id table live
+    /// validation keeps: a look at one stage, not at the map.
+    pub fn position(&self, id: &str) -> Option<TouchpointPos> {
+        let stage = self.checker.stage_of(id)?;
+        let index = self
+            .map
+            .stages
+            .get(stage)?
+            .touchpoints
+            .iter()
+            .position(|t| t.id == id)?;
+        Some(TouchpointPos { stage, index })
+    }
+
+    /// The personas whose paths visit this touchpoint id, in map order.
+    pub fn visiting_personas(&self, id: &str) -> Vec<usize> {
+        let mut personas: Vec<usize> = self
+            .checker
+            .visitors(id)
+            .iter()
+            .map(|&p| p as usize)
+            .collect();
+        personas.sort_unstable();
+        personas.dedup();
+        personas
     }
 
     /// The live validation findings.

@@ -160,6 +160,17 @@ impl Checker {
         &self.list
     }
 
+    /// The stage of the first touchpoint with this id.
+    pub fn stage_of(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).and_then(IdInfo::stage)
+    }
+
+    /// The personas whose paths have a step to this touchpoint id, in no
+    /// order, once per step.
+    pub fn visitors(&self, id: &str) -> &[u32] {
+        self.ids.get(id).map_or(&[], |i| i.visitors.as_slice())
+    }
+
     /// Brings the findings up to date after an edit of `scope` was applied
     /// to `map`.
     pub fn update(&mut self, map: &Map, scope: &Scope) {

@@ -27,7 +27,7 @@ pub(super) fn edit_step(app: &mut App) {
     };
     let emotion = step.emotion.map_or(0, |e| (e - EMOTION_MIN) as usize + 1);
     let name = app
-        .derived
+        .doc
         .position(&step.touchpoint)
         .and_then(|p| crate::core::edit::touchpoint(map, p))
         .map_or(step.touchpoint.clone(), |t| short(&t.name).into_owned());

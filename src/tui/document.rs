@@ -7,6 +7,10 @@ use crate::core::stamp::FileStamp;
 use crate::core::validate::{Checker, Diagnostic, Finding, Item, Rule, Scope, Severity, describe};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The next document's generation.
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
 
 /// A map with its file and history.
 #[derive(Debug, Clone)]
@@ -26,6 +30,11 @@ pub struct Document {
     saved: Option<u64>,
     /// Validation kept up to date edit by edit.
     checker: Checker,
+    /// Tells this document from any other, for a copy that follows it.
+    generation: u64,
+    /// The edits applied since the last [`Document::take_changes`], kept
+    /// once something follows this document.
+    changes: Option<Vec<Edit>>,
     problems: Problems,
 }
 
@@ -132,6 +141,8 @@ impl Document {
             history: History::default(),
             saved: None,
             checker,
+            generation: NEXT_GENERATION.fetch_add(1, Ordering::Relaxed),
+            changes: None,
             problems,
         }
     }
@@ -181,25 +192,66 @@ impl Document {
     /// Applies an edit and records it for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
         let scope = Scope::of(&edit);
+        let copy = self.changes.is_some().then(|| edit.clone());
         let applied = self.history.apply(Arc::make_mut(&mut self.map), edit)?;
+        self.record(copy);
         self.checked(&scope);
         Ok(applied)
     }
 
     /// Undoes the last edit; `None` when there is none.
     pub fn undo(&mut self) -> Option<Result<Replayed, EditError>> {
-        let scope = Scope::of(self.history.next_undo()?);
+        let next = self.history.next_undo()?;
+        let (scope, copy) = (
+            Scope::of(next),
+            self.changes.is_some().then(|| next.clone()),
+        );
         let r = self.history.undo(Arc::make_mut(&mut self.map));
+        if matches!(r, Some(Ok(_))) {
+            self.record(copy);
+        }
         self.checked(&scope);
         r
     }
 
     /// Redoes the last undone edit; `None` when there is none.
     pub fn redo(&mut self) -> Option<Result<Replayed, EditError>> {
-        let scope = Scope::of(self.history.next_redo()?);
+        let next = self.history.next_redo()?;
+        let (scope, copy) = (
+            Scope::of(next),
+            self.changes.is_some().then(|| next.clone()),
+        );
         let r = self.history.redo(Arc::make_mut(&mut self.map));
+        if matches!(r, Some(Ok(_))) {
+            self.record(copy);
+        }
         self.checked(&scope);
         r
+    }
+
+    fn record(&mut self, edit: Option<Edit>) {
+        if let (Some(changes), Some(edit)) = (&mut self.changes, edit) {
+            changes.push(edit);
+        }
+    }
+
+    /// Tells this document from every other one made in this process.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// From now on, keeps each edit applied (undo and redo included) for
+    /// [`Document::take_changes`], so that a copy of the map can follow.
+    pub fn keep_changes(&mut self) {
+        self.changes = Some(Vec::new());
+    }
+
+    /// The edits applied since the last call, in order.
+    pub fn take_changes(&mut self) -> Vec<Edit> {
+        self.changes
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
     }
 
     /// Re-checks what an edit of `scope` can have changed.

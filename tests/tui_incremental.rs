@@ -14,8 +14,9 @@ use journey::tui::document::Document;
 use proptest::prelude::*;
 use std::path::PathBuf;
 
-/// Keys that edit, undo, move the selection and choose a path.
-const KEYS: [&str; 22] = [
+/// Keys that edit, undo, move the selection, choose a path and allow a
+/// warning from the problems panel.
+const KEYS: [&str; 24] = [
     "t",
     "L",
     "H",
@@ -37,7 +38,7 @@ const KEYS: [&str; 22] = [
     "<Space>",
     "AStage<Enter>",
     "<lt>",
-    ">",
+    ">", "vjja<Esc>", "vGa<Esc>",
 ];
 
 fn app() -> App {

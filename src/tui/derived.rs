@@ -89,26 +89,26 @@ struct Marks {
 }
 
 impl Marks {
-    fn of(map: &Map, doc: &Document) -> Marks {
-        let mut m = Marks {
-            stages: vec![false; map.stages.len()],
-            touchpoints: map
-                .stages
-                .iter()
-                .map(|s| vec![false; s.touchpoints.len()])
-                .collect(),
-            personas: vec![false; map.personas.len()],
-            paths: map
-                .personas
-                .iter()
-                .map(|p| vec![false; p.paths.len()])
-                .collect(),
-            steps: map
-                .personas
-                .iter()
-                .map(|p| vec![Vec::new(); p.paths.len()])
-                .collect(),
-        };
+    /// Marks what `doc`'s findings are about, reusing the flags' memory.
+    fn refill(&mut self, map: &Map, doc: &Document) {
+        fn reset(v: &mut Vec<bool>, len: usize) {
+            v.clear();
+            v.resize(len, false);
+        }
+        let m = self;
+        reset(&mut m.stages, map.stages.len());
+        m.touchpoints.resize_with(map.stages.len(), Vec::new);
+        for (v, s) in m.touchpoints.iter_mut().zip(&map.stages) {
+            reset(v, s.touchpoints.len());
+        }
+        reset(&mut m.personas, map.personas.len());
+        m.paths.resize_with(map.personas.len(), Vec::new);
+        m.steps.resize_with(map.personas.len(), Vec::new);
+        for ((v, steps), p) in m.paths.iter_mut().zip(&mut m.steps).zip(&map.personas) {
+            reset(v, p.paths.len());
+            steps.resize_with(p.paths.len(), Vec::new);
+            steps.iter_mut().for_each(Vec::clear);
+        }
         fn set(v: Option<&mut bool>) {
             if let Some(v) = v {
                 *v = true;
@@ -141,7 +141,6 @@ impl Marks {
             path.sort_unstable();
             path.dedup();
         }
-        m
     }
 }
 
@@ -162,7 +161,7 @@ impl Derived {
         );
         if self.doc_key != Some(key) {
             self.doc_key = Some(key);
-            self.problems = Marks::of(map, doc);
+            self.problems.refill(map, doc);
         }
         let path_key = current.path_ref(map).map(|r| (key, r.persona, r.path));
         if self.path_key != path_key {

@@ -88,37 +88,47 @@ impl Problem {
 }
 
 impl Problems {
-    fn of(map: &Map, findings: &[Finding]) -> Problems {
+    fn of(map: &Map, checker: &Checker) -> Problems {
+        let mut problems = Problems::default();
+        problems.refill(map, checker);
+        problems
+    }
+
+    /// Sorts the checker's findings in, reusing the lists' memory: an edit
+    /// at S3 would otherwise allocate and free megabytes.
+    fn refill(&mut self, map: &Map, checker: &Checker) {
+        let is_error = |f: &&Finding| f.rule.severity() == Severity::Error;
+        self.list.clear();
+        self.allowed.clear();
+        if !checker.has_allows(map) {
+            let all = checker.findings();
+            // Stable: within a severity, the findings keep the map's order.
+            self.list
+                .extend(all.iter().filter(is_error).map(|f| Problem::of(*f)));
+            self.errors = self.list.len();
+            self.list
+                .extend(all.iter().filter(|f| !is_error(f)).map(|f| Problem::of(*f)));
+            self.warnings = self.list.len() - self.errors;
+            return;
+        }
         let (kept, allowed, unused) =
-            crate::core::allow::sort(map, findings.to_vec(), |f| (f.rule, f.item));
-        let mut list: Vec<Problem> = Vec::with_capacity(kept.len() + unused.len());
-        // Stable: within a severity, the findings keep the map's order.
-        let errors = kept
-            .iter()
-            .filter(|f| f.rule.severity() == Severity::Error)
-            .count();
-        list.extend(
+            crate::core::allow::sort(map, checker.findings().to_vec(), |f| (f.rule, f.item));
+        self.list
+            .extend(kept.iter().filter(is_error).map(|f| Problem::of(*f)));
+        self.errors = self.list.len();
+        self.list.extend(
             kept.iter()
-                .filter(|f| f.rule.severity() == Severity::Error)
+                .filter(|f| !is_error(f))
                 .map(|f| Problem::of(*f)),
         );
-        list.extend(
-            kept.iter()
-                .filter(|f| f.rule.severity() != Severity::Error)
-                .map(|f| Problem::of(*f)),
-        );
-        list.extend(unused.into_iter().map(|d| Problem {
+        self.list.extend(unused.into_iter().map(|d| Problem {
             rule: d.rule,
             severity: d.severity,
             item: d.item,
             source: Source::Allow(Box::new(d)),
         }));
-        Problems {
-            warnings: list.len() - errors,
-            errors,
-            list,
-            allowed: allowed.into_iter().map(Problem::of).collect(),
-        }
+        self.warnings = self.list.len() - self.errors;
+        self.allowed.extend(allowed.into_iter().map(Problem::of));
     }
 }
 
@@ -133,7 +143,7 @@ impl Document {
     /// A document whose map is not on disk yet.
     pub fn unsaved(map: Map, path: PathBuf) -> Document {
         let checker = Checker::new(&map);
-        let problems = Problems::of(&map, checker.findings());
+        let problems = Problems::of(&map, &checker);
         Document {
             map: Arc::new(map),
             path,
@@ -257,7 +267,7 @@ impl Document {
     /// Re-checks what an edit of `scope` can have changed.
     fn checked(&mut self, scope: &Scope) {
         self.checker.update(&self.map, scope);
-        self.problems = Problems::of(&self.map, self.checker.findings());
+        self.problems.refill(&self.map, &self.checker);
     }
 
     /// The history state, to hand to [`Document::mark_saved`] after a write.

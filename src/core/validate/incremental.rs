@@ -63,7 +63,17 @@ impl Scope {
                 all: false,
             },
             Edit::MoveTouchpoint { from, to } => stages(vec![from.stage, to.stage]),
-            Edit::SetAllow { .. } => Scope::default(),
+            // Findings stay; the count of `allow` lists may not.
+            Edit::SetAllow { item, .. } => match *item {
+                Item::Map => Scope::default(),
+                Item::Stage { stage } | Item::Touchpoint { stage, .. } => stages(vec![stage]),
+                Item::Persona { persona }
+                | Item::Path { persona, .. }
+                | Item::Step { persona, .. } => Scope {
+                    personas: vec![persona],
+                    ..Scope::default()
+                },
+            },
             // The title and the conversion are checked on every edit.
             Edit::SetMapInfo { .. } => Scope::default(),
             Edit::Person(edit) => match edit {
@@ -122,6 +132,8 @@ struct StageSeg {
     local: Vec<Finding>,
     /// Its touchpoints that no step names.
     unvisited: Vec<Finding>,
+    /// How many of its items have an `allow` list.
+    allows: usize,
 }
 
 /// One persona's part of the findings.
@@ -133,6 +145,8 @@ struct PersonaSeg {
     steps: Vec<Box<str>>,
     /// Its own, its paths' and their steps' findings, but duplicate ids.
     local: Vec<Finding>,
+    /// How many of its items have an `allow` list.
+    allows: usize,
 }
 
 /// The findings of one map, kept up to date edit by edit.
@@ -158,6 +172,14 @@ impl Checker {
     /// Every finding, in the order of [`findings`](super::findings).
     pub fn findings(&self) -> &[Finding] {
         &self.list
+    }
+
+    /// Whether any item of `map` has an `allow` list: without one, no
+    /// finding needs sorting into allowed and not.
+    pub fn has_allows(&self, map: &Map) -> bool {
+        !map.allow.is_empty()
+            || self.stages.iter().any(|s| s.allows > 0)
+            || self.personas.iter().any(|p| p.allows > 0)
     }
 
     /// The stage of the first touchpoint with this id.
@@ -306,6 +328,12 @@ impl Checker {
         let seg = &mut self.stages[s];
         seg.ids = ids;
         seg.local = local;
+        seg.allows = usize::from(!stage.allow.is_empty())
+            + stage
+                .touchpoints
+                .iter()
+                .filter(|t| !t.allow.is_empty())
+                .count();
     }
 
     /// Checks persona `p` again; touchpoint ids whose visits rose from or
@@ -375,6 +403,8 @@ impl Checker {
         seg.ids = ids;
         seg.steps = steps;
         seg.local = local;
+        seg.allows = usize::from(!persona.allow.is_empty())
+            + persona.paths.iter().filter(|p| !p.allow.is_empty()).count();
     }
 
     /// Which of stage `s`'s touchpoints no step names.

@@ -38,7 +38,9 @@ const KEYS: [&str; 24] = [
     "<Space>",
     "AStage<Enter>",
     "<lt>",
-    ">", "vjja<Esc>", "vGa<Esc>",
+    ">",
+    "vjja<Esc>",
+    "vGa<Esc>",
 ];
 
 fn app() -> App {

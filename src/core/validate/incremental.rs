@@ -279,6 +279,26 @@ impl Checker {
             return;
         };
         let old = std::mem::take(&mut self.stages[s].ids);
+        let same = old.len() == stage.touchpoints.len() + 1
+            && old.first().is_some_and(|id| **id == *stage.id)
+            && old[1..]
+                .iter()
+                .zip(&stage.touchpoints)
+                .all(|(o, t)| **o == *t.id);
+        if same {
+            // A change of fields (a kind, a name): the table stays as it is.
+            self.stages[s].ids = old;
+        } else {
+            self.restage(map, s, old, moved);
+        }
+        self.stage_findings(map, s);
+    }
+
+    /// Puts stage `s`'s new ids in the table in place of `old`.
+    fn restage(&mut self, map: &Map, s: usize, old: Vec<Box<str>>, moved: &mut Vec<Box<str>>) {
+        let Some(stage) = map.stages.get(s) else {
+            return;
+        };
         // Touchpoint ids this stage now holds more or fewer times: their
         // steps may have found or lost their touchpoint, or changed stage.
         let mut diff: FxHashMap<&str, i32> = FxHashMap::default();
@@ -309,6 +329,14 @@ impl Checker {
                 .filter(|(_, d)| *d != 0)
                 .map(|(id, _)| Box::<str>::from(id)),
         );
+        self.stages[s].ids = ids;
+    }
+
+    /// Stage `s`'s own and its touchpoints' findings.
+    fn stage_findings(&mut self, map: &Map, s: usize) {
+        let Some(stage) = map.stages.get(s) else {
+            return;
+        };
         let mut local = Vec::new();
         let item = Item::Stage { stage: s };
         named(&mut local, item, &stage.name, &stage.id);
@@ -326,7 +354,6 @@ impl Checker {
             duplicate_name(&mut names, &mut local, s, i, &t.name);
         }
         let seg = &mut self.stages[s];
-        seg.ids = ids;
         seg.local = local;
         seg.allows = usize::from(!stage.allow.is_empty())
             + stage

@@ -101,18 +101,20 @@ impl Problems {
         self.list.clear();
         self.allowed.clear();
         if !checker.has_allows(map) {
-            let all = checker.findings();
             // Stable: within a severity, the findings keep the map's order.
+            let all = || checker.findings();
             self.list
-                .extend(all.iter().filter(is_error).map(|f| Problem::of(*f)));
+                .extend(all().filter(is_error).map(|f| Problem::of(*f)));
             self.errors = self.list.len();
             self.list
-                .extend(all.iter().filter(|f| !is_error(f)).map(|f| Problem::of(*f)));
+                .extend(all().filter(|f| !is_error(f)).map(|f| Problem::of(*f)));
             self.warnings = self.list.len() - self.errors;
             return;
         }
         let (kept, allowed, unused) =
-            crate::core::allow::sort(map, checker.findings().to_vec(), |f| (f.rule, f.item));
+            crate::core::allow::sort(map, checker.findings().copied().collect(), |f| {
+                (f.rule, f.item)
+            });
         self.list
             .extend(kept.iter().filter(is_error).map(|f| Problem::of(*f)));
         self.errors = self.list.len();

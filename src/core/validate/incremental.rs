@@ -158,7 +158,11 @@ pub struct Checker {
     duplicated: usize,
     stages: Vec<StageSeg>,
     personas: Vec<PersonaSeg>,
-    list: Vec<Finding>,
+    /// The map's own findings that come first, and `no-converted-path`.
+    head: Vec<Finding>,
+    converted: Option<Finding>,
+    /// Every finding, sorted, while some id is used twice; else empty.
+    sorted: Vec<Finding>,
 }
 
 impl Checker {
@@ -170,8 +174,12 @@ impl Checker {
     }
 
     /// Every finding, in the order of [`findings`](super::findings).
-    pub fn findings(&self) -> &[Finding] {
-        &self.list
+    pub fn findings(&self) -> Box<dyn Iterator<Item = &Finding> + '_> {
+        if self.duplicated > 0 {
+            Box::new(self.sorted.iter())
+        } else {
+            Box::new(self.parts())
+        }
     }
 
     /// Whether any item of `map` has an `allow` list: without one, no
@@ -469,31 +477,33 @@ impl Checker {
     }
 
     /// Puts the parts together in the reference order.
+    /// Keeps the map's own findings; with an id used twice, puts every
+    /// finding in one sorted list, the duplicates found by the reference.
     fn assemble(&mut self, map: &Map) {
-        let mut list = std::mem::take(&mut self.list);
-        list.clear();
-        list.extend(map_findings(map));
-        for seg in &self.stages {
-            list.extend_from_slice(&seg.local);
-        }
-        for seg in &self.personas {
-            list.extend_from_slice(&seg.local);
-        }
-        list.extend(converted_finding(map));
-        for seg in &self.stages {
-            list.extend_from_slice(&seg.unvisited);
-        }
+        self.head = map_findings(map);
+        self.converted = converted_finding(map);
+        self.sorted.clear();
         if self.duplicated > 0 {
             // Rare, and an error the user fixes at once: the reference
             // finds which use of each id comes first.
-            list.extend(
-                findings_of_rule(map, Rule::DuplicateId)
-                    .into_iter()
-                    .filter(|f| f.rule == Rule::DuplicateId),
-            );
+            let mut list: Vec<Finding> = self.parts().copied().collect();
+            list.extend(findings_of_rule(map, Rule::DuplicateId));
             list.sort_by_key(order);
+            self.sorted = list;
         }
-        self.list = list;
+    }
+
+    /// The parts in the reference's order: no copy of them is made.
+    fn parts(&self) -> impl Iterator<Item = &Finding> {
+        let stages = self.stages.iter().flat_map(|s| &s.local);
+        let personas = self.personas.iter().flat_map(|p| &p.local);
+        let unvisited = self.stages.iter().flat_map(|s| &s.unvisited);
+        self.head
+            .iter()
+            .chain(stages)
+            .chain(personas)
+            .chain(&self.converted)
+            .chain(unvisited)
     }
 }
 

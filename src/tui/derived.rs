@@ -62,10 +62,16 @@ impl PathView {
 /// one of them; whoever replaces one calls [`Derived::invalidate`] anyway.
 type DocKey = (u64, usize, usize, usize);
 
+/// The problems' version, each stage's touchpoint count and each persona's
+/// path count.
+type MarksKey = ((u64, u64), Vec<usize>, Vec<usize>);
+
 /// The precomputed facts; see the module comment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Derived {
     doc_key: Option<DocKey>,
+    /// What the problem marks were worked out for.
+    marks_key: Option<MarksKey>,
     problems: Marks,
     path_key: Option<(DocKey, usize, usize)>,
     /// The current path, when a persona with a path is current.
@@ -159,9 +165,19 @@ impl Derived {
             map.stages.len(),
             map.personas.len(),
         );
+        // The marks follow the problems and the map's outline, not every
+        // edit: a toggle of a kind changes neither.
+        let marks_key = (
+            doc.problems_version(),
+            map.stages.iter().map(|s| s.touchpoints.len()).collect(),
+            map.personas.iter().map(|p| p.paths.len()).collect(),
+        );
+        if self.marks_key.as_ref() != Some(&marks_key) {
+            self.problems.refill(map, doc);
+            self.marks_key = Some(marks_key);
+        }
         if self.doc_key != Some(key) {
             self.doc_key = Some(key);
-            self.problems.refill(map, doc);
         }
         let path_key = current.path_ref(map).map(|r| (key, r.persona, r.path));
         if self.path_key != path_key {

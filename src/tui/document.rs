@@ -35,6 +35,8 @@ pub struct Document {
     /// The edits applied since the last [`Document::take_changes`], kept
     /// once something follows this document.
     changes: Option<Vec<Edit>>,
+    /// Counts the edits that changed the problems.
+    problems_version: u64,
     problems: Problems,
 }
 
@@ -155,6 +157,7 @@ impl Document {
             checker,
             generation: NEXT_GENERATION.fetch_add(1, Ordering::Relaxed),
             changes: None,
+            problems_version: 0,
             problems,
         }
     }
@@ -268,8 +271,21 @@ impl Document {
 
     /// Re-checks what an edit of `scope` can have changed.
     fn checked(&mut self, scope: &Scope) {
+        let had_allows = self.checker.has_allows(&self.map);
+        let before = self.checker.version();
         self.checker.update(&self.map, scope);
-        self.problems.refill(&self.map, &self.checker);
+        // No finding changed and no `allow` list can have: the problems
+        // stand as they are (their words are written when shown).
+        if before != self.checker.version() || had_allows || self.checker.has_allows(&self.map) {
+            self.problems.refill(&self.map, &self.checker);
+            self.problems_version += 1;
+        }
+    }
+
+    /// Changes whenever the problems may have: equal values mean the same
+    /// problems of this document.
+    pub fn problems_version(&self) -> (u64, u64) {
+        (self.generation, self.problems_version)
     }
 
     /// The history state, to hand to [`Document::mark_saved`] after a write.

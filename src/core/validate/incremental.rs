@@ -163,6 +163,8 @@ pub struct Checker {
     converted: Option<Finding>,
     /// Every finding, sorted, while some id is used twice; else empty.
     sorted: Vec<Finding>,
+    /// Counts the updates that changed a finding.
+    version: u64,
 }
 
 impl Checker {
@@ -180,6 +182,12 @@ impl Checker {
         } else {
             Box::new(self.parts())
         }
+    }
+
+    /// Changes whenever a finding may have: equal versions of one checker
+    /// mean equal findings.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Whether any item of `map` has an `allow` list: without one, no
@@ -246,7 +254,11 @@ impl Checker {
     }
 
     fn rebuild(&mut self, map: &Map) {
-        *self = Checker::default();
+        let version = self.version + 1;
+        *self = Checker {
+            version,
+            ..Checker::default()
+        };
         let mut ignored = Vec::new();
         self.stages.resize_with(map.stages.len(), StageSeg::default);
         self.personas
@@ -362,7 +374,11 @@ impl Checker {
             duplicate_name(&mut names, &mut local, s, i, &t.name);
         }
         let seg = &mut self.stages[s];
-        seg.local = local;
+        if seg.local != local {
+            seg.local = local;
+            self.version += 1;
+        }
+        let seg = &mut self.stages[s];
         seg.allows = usize::from(!stage.allow.is_empty())
             + stage
                 .touchpoints
@@ -437,7 +453,11 @@ impl Checker {
         let seg = &mut self.personas[p];
         seg.ids = ids;
         seg.steps = steps;
-        seg.local = local;
+        if seg.local != local {
+            seg.local = local;
+            self.version += 1;
+        }
+        let seg = &mut self.personas[p];
         seg.allows = usize::from(!persona.allow.is_empty())
             + persona.paths.iter().filter(|p| !p.allow.is_empty()).count();
     }
@@ -448,7 +468,7 @@ impl Checker {
             return;
         };
         let ids = &self.ids;
-        self.stages[s].unvisited = stage
+        let unvisited: Vec<Finding> = stage
             .touchpoints
             .iter()
             .enumerate()
@@ -460,6 +480,10 @@ impl Checker {
                 )
             })
             .collect();
+        if self.stages[s].unvisited != unvisited {
+            self.stages[s].unvisited = unvisited;
+            self.version += 1;
+        }
     }
 
     /// Drops table entries nothing uses any more, so that the table stays
@@ -480,8 +504,12 @@ impl Checker {
     /// Keeps the map's own findings; with an id used twice, puts every
     /// finding in one sorted list, the duplicates found by the reference.
     fn assemble(&mut self, map: &Map) {
-        self.head = map_findings(map);
-        self.converted = converted_finding(map);
+        let (head, converted) = (map_findings(map), converted_finding(map));
+        if head != self.head || converted != self.converted || self.duplicated > 0 {
+            self.version += 1;
+        }
+        self.head = head;
+        self.converted = converted;
         self.sorted.clear();
         if self.duplicated > 0 {
             // Rare, and an error the user fixes at once: the reference

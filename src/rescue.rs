@@ -1,12 +1,14 @@
-//! Never losing unsaved work: the editor keeps a snapshot of its unsaved map
-//! here, a background thread writes it to a recovery file (debounced by the
-//! editor, never on the key path), and a dropped connection (SIGHUP), a stop
-//! request (SIGTERM) or a panic writes it one last time.
+//! Never losing unsaved work: the editor hands its map here once, then each
+//! edit it makes; a copy of the map kept here follows the edits (so an edit
+//! never copies the map on the key path), a background thread writes it to
+//! a recovery file once typing pauses, and a dropped connection (SIGHUP), a
+//! stop request (SIGTERM) or a panic writes it one last time.
 //!
 //! Signals are handled on their own thread with `signal-hook`, because once
 //! the terminal is gone the main thread may be stuck in (or spinning on) a
 //! terminal read and can no longer be trusted to do anything.
 
+use crate::core::edit::Edit;
 use crate::core::format::to_string;
 use crate::core::model::Map;
 use crate::core::recovery::RecoveryStore;
@@ -35,9 +37,14 @@ struct Shared {
     /// Set for a second editor on the same file, so the two never write
     /// over each other's recovery file.
     tag: Option<String>,
-    /// The unsaved map, or `None` when all is saved. Shared with the
-    /// editor's document, so keeping it costs a reference count.
-    snapshot: Mutex<Option<Arc<Map>>>,
+    /// What the editor did since the copy last caught up: the editor only
+    /// appends here, so it never waits for a write in progress.
+    pending: Mutex<Vec<Change>>,
+    /// The copy of the editor's map, brought up to date by whoever writes.
+    replica: Mutex<Replica>,
+    /// The document the copy follows, and whether a draft is set: read by
+    /// the editor only.
+    following: Mutex<(Option<u64>, bool)>,
     /// Serializes writes, so the writer thread and a signal never interleave.
     write_lock: Mutex<()>,
     /// Why the last write failed; `None` once one succeeds.
@@ -60,7 +67,9 @@ impl Rescue {
             store,
             tag,
             map_file: Mutex::new(map_file.to_path_buf()),
-            snapshot: Mutex::new(None),
+            pending: Mutex::new(Vec::new()),
+            replica: Mutex::new(Replica::default()),
+            following: Mutex::new((None, false)),
             write_lock: Mutex::new(()),
             failure: Mutex::new(None),
         });
@@ -90,10 +99,54 @@ impl Rescue {
         *lock(&self.shared.map_file) = map_file.to_path_buf();
     }
 
-    /// Records the unsaved map after an edit. The background thread writes
-    /// it once typing pauses; the signal and panic handlers write it at once.
+    /// Records `map` as the unsaved work, in place of whatever was kept.
+    /// The background thread writes it once typing pauses; the signal and
+    /// panic handlers write it at once.
     pub fn keep(&self, map: Arc<Map>) {
-        *lock(&self.shared.snapshot) = Some(map);
+        *lock(&self.shared.following) = (None, false);
+        self.send([Change::Seed(map), Change::Unsaved(true)]);
+    }
+
+    /// Whether the copy here follows document `generation`; when not,
+    /// [`Rescue::seed`] it.
+    pub fn follows(&self, generation: u64) -> bool {
+        lock(&self.shared.following).0 == Some(generation)
+    }
+
+    /// Starts following document `generation`, whose map is `map`: a
+    /// reference count here, the copy is made on the writer's thread.
+    pub fn seed(&self, generation: u64, map: Arc<Map>) {
+        lock(&self.shared.following).0 = Some(generation);
+        self.send([Change::Seed(map)]);
+    }
+
+    /// The edits the document made since the last call, in order.
+    pub fn follow(&self, edits: Vec<Edit>) {
+        if !edits.is_empty() {
+            self.send(edits.into_iter().map(Change::Edit));
+        }
+    }
+
+    /// Whether what the copy holds is unsaved work, to be written.
+    pub fn set_unsaved(&self, unsaved: bool) {
+        self.send([Change::Unsaved(unsaved)]);
+    }
+
+    /// What an open form would make of the map (its own text, as an edit),
+    /// kept with the map so that a note being typed survives a dropped
+    /// connection; `None` once the form closes.
+    pub fn set_draft(&self, draft: Option<Edit>) {
+        let mut following = lock(&self.shared.following);
+        if draft.is_none() && !following.1 {
+            return;
+        }
+        following.1 = draft.is_some();
+        drop(following);
+        self.send([Change::Draft(draft)]);
+    }
+
+    fn send(&self, changes: impl IntoIterator<Item = Change>) {
+        lock(&self.shared.pending).extend(changes);
         let _ = self.writer.send(());
     }
 
@@ -116,7 +169,7 @@ impl Rescue {
     /// and delete the recovery file.
     pub fn clear(&self) {
         let _guard = lock(&self.shared.write_lock);
-        *lock(&self.shared.snapshot) = None;
+        lock(&self.shared.pending).push(Change::Unsaved(false));
         // Nothing unsaved is left to protect.
         *lock(&self.shared.failure) = None;
         // A file that is already gone is as good as deleted.
@@ -245,15 +298,23 @@ impl Shared {
         written
     }
 
+    /// Brings the copy up to date with what the editor did.
+    fn catch_up(&self) -> std::sync::MutexGuard<'_, Replica> {
+        let mut replica = lock(&self.replica);
+        let changes = std::mem::take(&mut *lock(&self.pending));
+        replica.apply(changes);
+        if replica.map.is_none() {
+            // Lost or never given: the editor hands its map over again.
+            lock(&self.following).0 = None;
+        }
+        replica
+    }
+
     /// [`Shared::write`], for a caller that holds the write lock.
     fn write_locked(&self) -> std::io::Result<Option<PathBuf>> {
-        let Some(map) = lock(&self.snapshot).clone() else {
+        let Some(text) = self.catch_up().text() else {
             return Ok(None);
         };
-        let text = to_string(&map);
-        // Let go of the map before the slow part, so that the editor's next
-        // edit need not copy it.
-        drop(map);
         // The store falls back to a folder of its own when its usual one is
         // full or cannot be written.
         let map_file = lock(&self.map_file).clone();
@@ -267,6 +328,9 @@ impl Shared {
 /// couple of seconds), then writes the latest snapshot once.
 fn write_on_wake(shared: &Shared, wake: &Receiver<()>) {
     while wake.recv().is_ok() {
+        // Catch up at once: a new map is copied here and let go of, before
+        // the editor's next edit would have to copy it.
+        drop(shared.catch_up());
         let first = Instant::now();
         loop {
             let left = AT_MOST.saturating_sub(first.elapsed());
@@ -277,6 +341,70 @@ fn write_on_wake(shared: &Shared, wake: &Receiver<()>) {
             }
         }
         let _ = shared.write();
+    }
+}
+
+/// What the editor tells the recovery copy.
+enum Change {
+    /// Follow this map from now on.
+    Seed(Arc<Map>),
+    /// The editor applied this edit to its map.
+    Edit(Edit),
+    /// An open form's text, as the edit it would make.
+    Draft(Option<Edit>),
+    /// Whether the map holds unsaved work.
+    Unsaved(bool),
+}
+
+/// The recovery copy of the editor's map.
+#[derive(Default)]
+struct Replica {
+    map: Option<Map>,
+    draft: Option<Edit>,
+    unsaved: bool,
+}
+
+impl Replica {
+    fn apply(&mut self, changes: Vec<Change>) {
+        for change in changes {
+            match change {
+                // The copy is made here, on whichever thread catches up.
+                Change::Seed(map) => self.map = Some(Map::clone(&map)),
+                Change::Edit(edit) => {
+                    if let Some(map) = &mut self.map
+                        && edit.apply(map).is_err()
+                    {
+                        // The same edits on the same map cannot fail where
+                        // the editor's did not; should they, keep nothing
+                        // rather than something that is not the work.
+                        self.map = None;
+                    }
+                }
+                Change::Draft(draft) => self.draft = draft,
+                Change::Unsaved(unsaved) => self.unsaved = unsaved,
+            }
+        }
+    }
+
+    /// The text to keep: the map with the open form's draft, if any.
+    fn text(&mut self) -> Option<String> {
+        if !self.unsaved {
+            return None;
+        }
+        let map = self.map.as_mut()?;
+        let Some(draft) = self.draft.clone() else {
+            return Some(to_string(map));
+        };
+        match draft.apply(map) {
+            Ok(applied) => {
+                let text = to_string(map);
+                if applied.inverse.apply(map).is_err() {
+                    self.map = None;
+                }
+                Some(text)
+            }
+            Err(_) => Some(to_string(map)),
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 mod gitlab;
+mod parallel;
 
 /// The version of the JSON document `--format json` prints.
 pub const JSON_VERSION: u32 = 1;
@@ -40,15 +41,18 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
             .ok()
         })
         .collect();
+    // Files are checked on every core; the output keeps their order.
+    let outcomes = parallel::map_in_order(&files, |f| check_file(f));
     let results: Vec<(&Path, Outcome)> = files
         .iter()
-        .map(|f| {
+        .zip(outcomes)
+        .map(|(f, outcome)| {
             let shown = if is_dash(f) {
                 stdin_name()
             } else {
                 f.as_path()
             };
-            (shown, check_file(f))
+            (shown, outcome)
         })
         .collect();
     let unreadable = folder_problem
@@ -99,19 +103,30 @@ fn check_file(file: &Path) -> Outcome {
             let mut diagnostics = sorted.findings;
             attach_lines(&mut diagnostics, &loaded.map, &source);
             diagnostics.sort_by_key(|d| d.line);
+            let starts = line_starts(&loaded.text);
             let columns = diagnostics
                 .iter()
-                .map(|d| d.line.and_then(|l| column(&loaded.text, l)))
+                .map(|d| d.line.and_then(|l| column(&loaded.text, &starts, l)))
                 .collect();
             Outcome::Checked(diagnostics, columns, sorted.allowed.len())
         }
     }
 }
 
+/// Where each line of `text` begins, so that finding one is a look-up and
+/// a file with many findings is not read again for each.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect()
+}
+
 /// The 1-based column of the first character that is not blank on line
 /// `line`: where the item the line names begins.
-fn column(text: &str, line: usize) -> Option<usize> {
-    let content = text.lines().nth(line.checked_sub(1)?)?;
+fn column(text: &str, starts: &[usize], line: usize) -> Option<usize> {
+    let start = *starts.get(line.checked_sub(1)?)?;
+    let content = text[start..].lines().next()?;
     let blank = content.chars().take_while(|c| c.is_whitespace()).count();
     Some(blank + 1)
 }

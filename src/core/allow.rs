@@ -147,32 +147,44 @@ fn allowances(map: &Map) -> Vec<Allowance<'_>> {
 /// and adds an `unused-allow` warning for each allowance that silenced
 /// nothing.
 pub fn apply(map: &Map, diagnostics: Vec<Diagnostic>) -> Allowed {
+    let (mut findings, allowed, unused) = sort(map, diagnostics, |d| (d.rule, d.item));
+    findings.extend(unused);
+    Allowed { findings, allowed }
+}
+
+/// [`apply`] for findings of any shape (`key` gives each one's rule and
+/// item): those that stand, those an allowance silenced, and the
+/// `unused-allow` warnings.
+pub fn sort<T>(
+    map: &Map,
+    findings: Vec<T>,
+    key: impl Fn(&T) -> (Rule, Item),
+) -> (Vec<T>, Vec<T>, Vec<Diagnostic>) {
     let mut allows = allowances(map);
     if allows.is_empty() {
-        return Allowed {
-            findings: diagnostics,
-            allowed: Vec::new(),
-        };
+        return (findings, Vec::new(), Vec::new());
     }
-    let mut out = Allowed::default();
-    for d in diagnostics {
-        let can_allow = d.severity == Severity::Warning && d.rule != Rule::UnusedAllow;
+    let (mut kept, mut allowed) = (Vec::new(), Vec::new());
+    for d in findings {
+        let (rule, item) = key(&d);
+        let can_allow = rule.severity() == Severity::Warning && rule != Rule::UnusedAllow;
         let mut silenced = false;
         if can_allow {
             for a in allows
                 .iter_mut()
-                .filter(|a| a.rule == d.rule.name() && covers(a.item, d.item))
+                .filter(|a| a.rule == rule.name() && covers(a.item, item))
             {
                 a.used = true;
                 silenced = true;
             }
         }
         if silenced {
-            out.allowed.push(d);
+            allowed.push(d);
         } else {
-            out.findings.push(d);
+            kept.push(d);
         }
     }
+    let mut unused = Vec::new();
     for a in allows.iter().filter(|a| !a.used) {
         let known = Rule::ALL.iter().find(|r| r.name() == a.rule);
         let why = match known {
@@ -183,7 +195,7 @@ pub fn apply(map: &Map, diagnostics: Vec<Diagnostic>) -> Allowed {
             Some(Rule::UnusedAllow) => "which cannot be allowed".to_string(),
             Some(_) => "which finds nothing here".to_string(),
         };
-        out.findings.push(Diagnostic {
+        unused.push(Diagnostic {
             rule: Rule::UnusedAllow,
             severity: Rule::UnusedAllow.severity(),
             message: format!("{} allows `{}`, {why}", a.what, cut(a.rule, NAME_MAX)),
@@ -192,7 +204,7 @@ pub fn apply(map: &Map, diagnostics: Vec<Diagnostic>) -> Allowed {
             line: None,
         });
     }
-    out
+    (kept, allowed, unused)
 }
 
 /// The item whose `allow` list takes a finding about `item`: a step's

@@ -567,6 +567,16 @@ impl History {
         self.undo.last().map_or(0, |e| e.serial)
     }
 
+    /// The edit an undo would apply, so a caller can see what it touches.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|e| &e.edit)
+    }
+
+    /// The edit a redo would apply.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|e| &e.edit)
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

@@ -6,6 +6,9 @@
 //! [`NAME_MAX`] characters, so that their memory stays bounded by the size
 //! of the map, whatever its names hold.
 
+mod incremental;
+pub use incremental::{Checker, Scope};
+
 use crate::core::format::SourceIndex;
 use crate::core::model::{Map, TouchpointIndex};
 use crate::core::text::{NAME_MAX, cut};
@@ -45,6 +48,7 @@ pub enum Rule {
     EmptyPath,
     UnvisitedTouchpoint,
     BackwardStep,
+    DuplicateName,
     RonComments,
     UnusedAllow,
     NoConvertedPath,
@@ -52,7 +56,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the README's table lists them.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::EmptyStage,
         Rule::NoStages,
         Rule::DuplicateId,
@@ -63,6 +67,7 @@ impl Rule {
         Rule::EmptyPath,
         Rule::UnvisitedTouchpoint,
         Rule::BackwardStep,
+        Rule::DuplicateName,
         Rule::RonComments,
         Rule::UnusedAllow,
         Rule::NoConvertedPath,
@@ -81,6 +86,7 @@ impl Rule {
             Rule::EmptyPath => "empty-path",
             Rule::UnvisitedTouchpoint => "unvisited-touchpoint",
             Rule::BackwardStep => "backward-step",
+            Rule::DuplicateName => "duplicate-name",
             Rule::RonComments => "ron-comments",
             Rule::UnusedAllow => "unused-allow",
             Rule::NoConvertedPath => "no-converted-path",
@@ -100,6 +106,7 @@ impl Rule {
             | Rule::EmptyPath
             | Rule::UnvisitedTouchpoint
             | Rule::BackwardStep
+            | Rule::DuplicateName
             | Rule::RonComments
             | Rule::UnusedAllow
             | Rule::NoConvertedPath => Severity::Warning,
@@ -119,6 +126,7 @@ impl Rule {
             Rule::EmptyPath => "a path with no steps",
             Rule::UnvisitedTouchpoint => "a touchpoint that no path visits",
             Rule::BackwardStep => "a path step whose stage comes before the previous step's stage",
+            Rule::DuplicateName => "a touchpoint with the same name as another in its stage",
             Rule::RonComments => "comments in the file, which a save would drop",
             Rule::UnusedAllow => "an `allow` that silences nothing",
             Rule::NoConvertedPath => {
@@ -167,227 +175,355 @@ pub struct Diagnostic {
     pub line: Option<usize>,
 }
 
-/// Collects findings while the rules walk the map.
-struct Findings<'a> {
-    out: Vec<Diagnostic>,
-    /// The first item that used each id: what it is and its name.
-    first_use: FxHashMap<&'a str, (&'static str, &'a str)>,
+/// A finding as data: the rule, the item and, for a finding that names a
+/// second item (the first user of a duplicate id, the previous step of a
+/// backward step, the first touchpoint of a duplicate name), that item. The
+/// message is written only when the finding is shown, by [`describe`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Finding {
+    pub rule: Rule,
+    pub item: Item,
+    pub other: Option<Item>,
+    /// For a backward step: the stages it goes from and to.
+    pub stages: Option<(usize, usize)>,
 }
 
-impl<'a> Findings<'a> {
-    fn push(&mut self, rule: Rule, item: Item, id: &str, message: String) {
-        self.out.push(Diagnostic {
+impl Finding {
+    fn new(rule: Rule, item: Item) -> Finding {
+        Finding {
             rule,
-            severity: rule.severity(),
-            message,
             item,
-            id: cut(id, NAME_MAX).into_owned(),
-            line: None,
-        });
-    }
-
-    /// The rules every named item with an id obeys: a name, a slug id, and
-    /// an id nobody else uses.
-    fn named(&mut self, item: Item, what: &'static str, name: &'a str, id: &'a str) {
-        let this = || format!("{what} {}", quote(name));
-        if name.trim().is_empty() {
-            self.push(
-                Rule::EmptyName,
-                item,
-                id,
-                format!("{what} {} has no name", code(id)),
-            );
-        }
-        if !is_slug(id) {
-            self.push(
-                Rule::InvalidId,
-                item,
-                id,
-                format!(
-                    "{} has the id {}, which is not a slug (a-z, 0-9 and single dashes)",
-                    this(),
-                    code(id)
-                ),
-            );
-        }
-        match self.first_use.entry(id) {
-            Entry::Occupied(first) => {
-                let (first_what, first_name) = *first.get();
-                let message = format!(
-                    "{} has the id {}, already used by {first_what} {}",
-                    this(),
-                    code(id),
-                    quote(first_name)
-                );
-                self.push(Rule::DuplicateId, item, id, message);
-            }
-            Entry::Vacant(slot) => {
-                slot.insert((what, name));
-            }
+            other: None,
+            stages: None,
         }
     }
 }
 
 /// Runs every rule on the map. Linear in the size of the map.
 pub fn validate(map: &Map) -> Vec<Diagnostic> {
-    let mut f = Findings {
-        out: Vec::new(),
-        first_use: FxHashMap::default(),
-    };
-    if map.title.trim().is_empty() {
-        f.push(
-            Rule::EmptyName,
-            Item::Map,
-            "",
-            "the map has no title".into(),
-        );
-    }
-    if map.stages.is_empty() {
-        f.push(
-            Rule::NoStages,
-            Item::Map,
-            "",
-            "the map has no stages".into(),
-        );
-    }
+    findings(map).iter().map(|f| describe(map, f)).collect()
+}
 
+/// Every finding of every rule, as data, in the order `validate` reports
+/// them. The reference that incremental checking is held equal to.
+pub fn findings(map: &Map) -> Vec<Finding> {
+    let mut out = map_findings(map);
+    let mut first_use: FxHashMap<&str, Item> = FxHashMap::default();
+    let named = |out: &mut Vec<Finding>, item: Item, name: &str, id: &str| {
+        if name.trim().is_empty() {
+            out.push(Finding::new(Rule::EmptyName, item));
+        }
+        if !is_slug(id) {
+            out.push(Finding::new(Rule::InvalidId, item));
+        }
+    };
     for (s, stage) in map.stages.iter().enumerate() {
         let item = Item::Stage { stage: s };
-        f.named(item, "stage", &stage.name, &stage.id);
+        named(&mut out, item, &stage.name, &stage.id);
+        first(&mut first_use, &mut out, item, &stage.id);
         if stage.touchpoints.is_empty() {
-            f.push(
-                Rule::EmptyStage,
-                item,
-                &stage.id,
-                format!(
-                    "stage {} ({}) has no touchpoints",
-                    quote(&stage.name),
-                    cut(&stage.id, NAME_MAX)
-                ),
-            );
+            out.push(Finding::new(Rule::EmptyStage, item));
         }
+        let mut names: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, t) in stage.touchpoints.iter().enumerate() {
-            f.named(
-                Item::Touchpoint { stage: s, index: i },
-                "touchpoint",
-                &t.name,
-                &t.id,
-            );
+            let item = Item::Touchpoint { stage: s, index: i };
+            named(&mut out, item, &t.name, &t.id);
+            first(&mut first_use, &mut out, item, &t.id);
+            duplicate_name(&mut names, &mut out, s, i, &t.name);
         }
     }
-
     let index = TouchpointIndex::new(map);
     let mut visited: FxHashSet<&str> = FxHashSet::default();
     for (p, persona) in map.personas.iter().enumerate() {
         let item = Item::Persona { persona: p };
-        f.named(item, "persona", &persona.name, &persona.id);
+        named(&mut out, item, &persona.name, &persona.id);
+        first(&mut first_use, &mut out, item, &persona.id);
         if persona.paths.is_empty() {
-            f.push(
-                Rule::PersonaWithoutPath,
-                item,
-                &persona.id,
-                format!(
-                    "persona {} ({}) has no path",
-                    quote(&persona.name),
-                    cut(&persona.id, NAME_MAX)
-                ),
-            );
+            out.push(Finding::new(Rule::PersonaWithoutPath, item));
         }
         for (k, path) in persona.paths.iter().enumerate() {
             let item = Item::Path {
                 persona: p,
                 path: k,
             };
-            f.named(item, "path", &path.name, &path.id);
-            // Written once per path: each finding about its steps copies
-            // this, cut names and all.
-            let this = format!(
-                "path {} ({}) of {}",
-                quote(&path.name),
-                cut(&path.id, NAME_MAX),
-                quote(&persona.name)
-            );
-            if path.steps.is_empty() {
-                f.push(
-                    Rule::EmptyPath,
-                    item,
-                    &path.id,
-                    format!("{this} has no steps"),
-                );
-            }
-            let mut previous: Option<(usize, &str)> = None;
-            for (n, step) in path.steps.iter().enumerate() {
-                let item = Item::Step {
-                    persona: p,
-                    path: k,
-                    step: n,
-                };
+            named(&mut out, item, &path.name, &path.id);
+            first(&mut first_use, &mut out, item, &path.id);
+            for step in &path.steps {
                 visited.insert(step.touchpoint.as_str());
-                let Some(pos) = index.get(&step.touchpoint) else {
-                    let message = format!(
-                        "step {} of {this} names touchpoint {}, which does not exist",
-                        n + 1,
-                        code(&step.touchpoint)
-                    );
-                    f.push(Rule::UnknownTouchpoint, item, &path.id, message);
-                    continue;
-                };
-                if let Some((prev_stage, prev_id)) = previous
-                    && pos.stage < prev_stage
-                {
-                    let message = format!(
-                        "step {} of {this} goes back from stage {} (at {}) to stage {} (at {})",
-                        n + 1,
-                        quote(&map.stages[prev_stage].name),
-                        code(prev_id),
-                        quote(&map.stages[pos.stage].name),
-                        code(&step.touchpoint)
-                    );
-                    f.push(Rule::BackwardStep, item, &path.id, message);
-                }
-                previous = Some((pos.stage, step.touchpoint.as_str()));
             }
+            path_findings(&mut out, p, k, path, |id| index.get(id).map(|at| at.stage));
         }
     }
-
-    no_converted_path(map, &mut f);
+    out.extend(converted_finding(map));
     for (s, stage) in map.stages.iter().enumerate() {
         for (i, t) in stage.touchpoints.iter().enumerate() {
             if !visited.contains(t.id.as_str()) {
-                f.push(
+                out.push(Finding::new(
                     Rule::UnvisitedTouchpoint,
                     Item::Touchpoint { stage: s, index: i },
-                    &t.id,
-                    format!(
-                        "touchpoint {} ({}) is on no path",
-                        quote(&t.name),
-                        cut(&t.id, NAME_MAX)
-                    ),
-                );
+                ));
             }
         }
     }
-    f.out
+    out
+}
+
+/// `duplicate-id`: every use of an id after the first.
+fn first<'a>(
+    first_use: &mut FxHashMap<&'a str, Item>,
+    out: &mut Vec<Finding>,
+    item: Item,
+    id: &'a str,
+) {
+    match first_use.entry(id) {
+        Entry::Occupied(first) => out.push(Finding {
+            rule: Rule::DuplicateId,
+            item,
+            other: Some(*first.get()),
+            stages: None,
+        }),
+        Entry::Vacant(slot) => {
+            slot.insert(item);
+        }
+    }
+}
+
+/// `duplicate-name`: a touchpoint named as an earlier one of its stage.
+/// Blank names are `empty-name`'s.
+pub(crate) fn duplicate_name<'a>(
+    names: &mut FxHashMap<&'a str, usize>,
+    out: &mut Vec<Finding>,
+    stage: usize,
+    index: usize,
+    name: &'a str,
+) {
+    let name = name.trim();
+    if name.is_empty() {
+        return;
+    }
+    match names.entry(name) {
+        Entry::Occupied(first) => out.push(Finding {
+            rule: Rule::DuplicateName,
+            item: Item::Touchpoint { stage, index },
+            other: Some(Item::Touchpoint {
+                stage,
+                index: *first.get(),
+            }),
+            stages: None,
+        }),
+        Entry::Vacant(slot) => {
+            slot.insert(index);
+        }
+    }
+}
+
+/// The map's own findings that come first: a blank title, no stages.
+pub(crate) fn map_findings(map: &Map) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if map.title.trim().is_empty() {
+        out.push(Finding::new(Rule::EmptyName, Item::Map));
+    }
+    if map.stages.is_empty() {
+        out.push(Finding::new(Rule::NoStages, Item::Map));
+    }
+    out
+}
+
+/// A path's own findings after its name and id: no steps, steps to no
+/// touchpoint, steps back to an earlier stage. `stage_of` gives the stage
+/// of a touchpoint id (the first touchpoint with it).
+pub(crate) fn path_findings(
+    out: &mut Vec<Finding>,
+    p: usize,
+    k: usize,
+    path: &crate::core::model::Path,
+    stage_of: impl Fn(&str) -> Option<usize>,
+) {
+    if path.steps.is_empty() {
+        out.push(Finding::new(
+            Rule::EmptyPath,
+            Item::Path {
+                persona: p,
+                path: k,
+            },
+        ));
+    }
+    let mut previous: Option<(usize, usize)> = None;
+    for (n, step) in path.steps.iter().enumerate() {
+        let item = Item::Step {
+            persona: p,
+            path: k,
+            step: n,
+        };
+        let Some(stage) = stage_of(&step.touchpoint) else {
+            out.push(Finding::new(Rule::UnknownTouchpoint, item));
+            continue;
+        };
+        if let Some((prev_stage, prev)) = previous
+            && stage < prev_stage
+        {
+            out.push(Finding {
+                rule: Rule::BackwardStep,
+                item,
+                other: Some(Item::Step {
+                    persona: p,
+                    path: k,
+                    step: prev,
+                }),
+                stages: Some((prev_stage, stage)),
+            });
+        }
+        previous = Some((stage, n));
+    }
 }
 
 /// `no-converted-path`: with paths but no conversion, `journey insight`
 /// has nothing to attribute. A converted path of `customers: 0` counts no
 /// conversion.
-fn no_converted_path(map: &Map, f: &mut Findings<'_>) {
+pub(crate) fn converted_finding(map: &Map) -> Option<Finding> {
     let mut paths = map.personas.iter().flat_map(|p| &p.paths).peekable();
-    if paths.peek().is_none() {
-        return;
-    }
+    paths.peek()?;
     let converts = |p: &crate::core::model::Path| {
         p.outcome == crate::core::model::Outcome::Converted && p.customer_count() > 0
     };
-    if !paths.any(converts) {
-        f.push(
-            Rule::NoConvertedPath,
-            Item::Map,
-            "",
-            "the map has personas and paths, but no path converts, so `journey insight` has nothing to attribute".into(),
-        );
+    (!paths.any(converts)).then(|| Finding::new(Rule::NoConvertedPath, Item::Map))
+}
+
+/// What an item is called in messages, its name and its id.
+fn named_item(map: &Map, item: Item) -> (&'static str, &str, &str) {
+    let none = ("item", "", "");
+    match item {
+        Item::Map => ("map", map.title.as_str(), ""),
+        Item::Stage { stage } => map
+            .stages
+            .get(stage)
+            .map_or(none, |s| ("stage", &s.name, &s.id)),
+        Item::Touchpoint { stage, index } => map
+            .stages
+            .get(stage)
+            .and_then(|s| s.touchpoints.get(index))
+            .map_or(none, |t| ("touchpoint", &t.name, &t.id)),
+        Item::Persona { persona } => map
+            .personas
+            .get(persona)
+            .map_or(none, |p| ("persona", &p.name, &p.id)),
+        Item::Path { persona, path } | Item::Step { persona, path, .. } => map
+            .personas
+            .get(persona)
+            .and_then(|p| p.paths.get(path))
+            .map_or(none, |p| ("path", &p.name, &p.id)),
+    }
+}
+
+/// The touchpoint id a step names.
+fn step_target(map: &Map, item: Item) -> &str {
+    let Item::Step {
+        persona,
+        path,
+        step,
+    } = item
+    else {
+        return "";
+    };
+    map.personas
+        .get(persona)
+        .and_then(|p| p.paths.get(path))
+        .and_then(|p| p.steps.get(step))
+        .map_or("", |s| s.touchpoint.as_str())
+}
+
+/// Writes a finding's message, as `journey check` and the problems panel
+/// show it, from the map it was found in.
+pub fn describe(map: &Map, f: &Finding) -> Diagnostic {
+    let (what, name, id) = named_item(map, f.item);
+    let this = || format!("{what} {}", quote(name));
+    let message = match f.rule {
+        Rule::EmptyName if f.item == Item::Map => "the map has no title".to_string(),
+        Rule::EmptyName => format!("{what} {} has no name", code(id)),
+        Rule::NoStages => "the map has no stages".to_string(),
+        Rule::InvalidId => format!(
+            "{} has the id {}, which is not a slug (a-z, 0-9 and single dashes)",
+            this(),
+            code(id)
+        ),
+        Rule::DuplicateId => {
+            let (first_what, first_name, _) = f.other.map_or(("item", "", ""), |o| named_item(map, o));
+            format!(
+                "{} has the id {}, already used by {first_what} {}",
+                this(),
+                code(id),
+                quote(first_name)
+            )
+        }
+        Rule::DuplicateName => {
+            let (_, _, first_id) = f.other.map_or(("item", "", ""), |o| named_item(map, o));
+            let stage = match f.item {
+                Item::Touchpoint { stage, .. } => map.stages.get(stage).map_or("", |s| &s.name),
+                _ => "",
+            };
+            format!(
+                "{} ({}) has the same name as touchpoint {} in stage {}",
+                this(),
+                cut(id, NAME_MAX),
+                code(first_id),
+                quote(stage)
+            )
+        }
+        Rule::EmptyStage => format!("stage {} ({}) has no touchpoints", quote(name), cut(id, NAME_MAX)),
+        Rule::PersonaWithoutPath => {
+            format!("persona {} ({}) has no path", quote(name), cut(id, NAME_MAX))
+        }
+        Rule::UnvisitedTouchpoint => {
+            format!("touchpoint {} ({}) is on no path", quote(name), cut(id, NAME_MAX))
+        }
+        Rule::NoConvertedPath => "the map has personas and paths, but no path converts, so `journey insight` has nothing to attribute".to_string(),
+        Rule::EmptyPath | Rule::UnknownTouchpoint | Rule::BackwardStep => {
+            let persona = match f.item {
+                Item::Path { persona, .. } | Item::Step { persona, .. } => {
+                    map.personas.get(persona).map_or("", |p| &p.name)
+                }
+                _ => "",
+            };
+            let this = format!("path {} ({}) of {}", quote(name), cut(id, NAME_MAX), quote(persona));
+            let n = match f.item {
+                Item::Step { step, .. } => step + 1,
+                _ => 0,
+            };
+            match f.rule {
+                Rule::EmptyPath => format!("{this} has no steps"),
+                Rule::UnknownTouchpoint => {
+                    let target = step_target(map, f.item);
+                    format!(
+                        "step {n} of {this} names touchpoint {}, which does not exist",
+                        code(target)
+                    )
+                }
+                _ => {
+                    let prev = f.other.map_or("", |o| step_target(map, o));
+                    let target = step_target(map, f.item);
+                    let stage_name = |s: usize| map.stages.get(s).map_or("", |s| s.name.as_str());
+                    let (from, to) = f.stages.unwrap_or_default();
+                    let (prev_stage, stage) = (stage_name(from), stage_name(to));
+                    format!(
+                        "step {n} of {this} goes back from stage {} (at {}) to stage {} (at {})",
+                        quote(prev_stage),
+                        code(prev),
+                        quote(stage),
+                        code(target)
+                    )
+                }
+            }
+        }
+        // Not found on the map: these come from the source and the allows.
+        Rule::RonComments | Rule::UnusedAllow => String::new(),
+    };
+    Diagnostic {
+        rule: f.rule,
+        severity: f.rule.severity(),
+        message,
+        item: f.item,
+        id: cut(id, NAME_MAX).into_owned(),
+        line: None,
     }
 }
 

@@ -1,8 +1,10 @@
 //! Facts the views need that would cost time proportional to the map to
-//! find: where each touchpoint is, which paths visit it, which items have a
-//! problem, the current path's step numbers and the search matches. They
-//! are worked out in `update` when the map, the current path or the query
-//! changes, never while drawing, so a frame costs only what is on screen.
+//! find: which items have a problem, the current path's step numbers and
+//! the search matches. They are worked out in `update` when the map, the
+//! current path or the query changes, never while drawing, so a frame costs
+//! only what is on screen. Where a touchpoint is and who visits it are
+//! asked of the id table live validation keeps up to date edit by edit
+//! ([`Document::position`]), so an edit rebuilds no index of the map.
 
 use crate::core::model::{Map, TouchpointPos};
 use crate::core::validate::Item;
@@ -60,17 +62,17 @@ impl PathView {
 /// one of them; whoever replaces one calls [`Derived::invalidate`] anyway.
 type DocKey = (u64, usize, usize, usize);
 
+/// The problems' version, each stage's touchpoint count and each persona's
+/// path count.
+type MarksKey = ((u64, u64), Vec<usize>, Vec<usize>);
+
 /// The precomputed facts; see the module comment.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Derived {
     doc_key: Option<DocKey>,
-    positions: HashMap<String, TouchpointPos>,
-    visits: HashMap<String, Vec<Visit>>,
-    problem_touchpoints: HashSet<(usize, usize)>,
-    problem_stages: HashSet<usize>,
-    problem_personas: HashSet<usize>,
-    problem_paths: HashSet<(usize, usize)>,
-    problem_steps: HashSet<(usize, usize, usize)>,
+    /// What the problem marks were worked out for.
+    marks_key: Option<MarksKey>,
+    problems: Marks,
     path_key: Option<(DocKey, usize, usize)>,
     /// The current path, when a persona with a path is current.
     pub path: Option<PathView>,
@@ -78,6 +80,74 @@ pub struct Derived {
     /// Touchpoints that match the search, in map order.
     pub matches: Vec<TouchpointPos>,
     match_set: HashSet<(usize, usize)>,
+}
+
+/// Which items a finding is about, as flags by position: setting them
+/// costs a write per finding, no hashing, and a look is an index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Marks {
+    stages: Vec<bool>,
+    touchpoints: Vec<Vec<bool>>,
+    personas: Vec<bool>,
+    paths: Vec<Vec<bool>>,
+    /// Per persona and path, the steps with a finding, sorted.
+    steps: Vec<Vec<Vec<usize>>>,
+}
+
+impl Marks {
+    /// Marks what `doc`'s findings are about, reusing the flags' memory.
+    fn refill(&mut self, map: &Map, doc: &Document) {
+        fn reset(v: &mut Vec<bool>, len: usize) {
+            v.clear();
+            v.resize(len, false);
+        }
+        let m = self;
+        reset(&mut m.stages, map.stages.len());
+        m.touchpoints.resize_with(map.stages.len(), Vec::new);
+        for (v, s) in m.touchpoints.iter_mut().zip(&map.stages) {
+            reset(v, s.touchpoints.len());
+        }
+        reset(&mut m.personas, map.personas.len());
+        m.paths.resize_with(map.personas.len(), Vec::new);
+        m.steps.resize_with(map.personas.len(), Vec::new);
+        for ((v, steps), p) in m.paths.iter_mut().zip(&mut m.steps).zip(&map.personas) {
+            reset(v, p.paths.len());
+            steps.resize_with(p.paths.len(), Vec::new);
+            steps.iter_mut().for_each(Vec::clear);
+        }
+        fn set(v: Option<&mut bool>) {
+            if let Some(v) = v {
+                *v = true;
+            }
+        }
+        for d in &doc.problems().list {
+            match d.item {
+                Item::Map => {}
+                Item::Stage { stage } => set(m.stages.get_mut(stage)),
+                Item::Touchpoint { stage, index } => {
+                    set(m.touchpoints.get_mut(stage).and_then(|s| s.get_mut(index)));
+                }
+                Item::Persona { persona } => set(m.personas.get_mut(persona)),
+                Item::Path { persona, path } => {
+                    set(m.paths.get_mut(persona).and_then(|p| p.get_mut(path)));
+                }
+                Item::Step {
+                    persona,
+                    path,
+                    step,
+                } => {
+                    if let Some(steps) = m.steps.get_mut(persona).and_then(|p| p.get_mut(path)) {
+                        steps.push(step);
+                    }
+                    set(m.paths.get_mut(persona).and_then(|p| p.get_mut(path)));
+                }
+            }
+        }
+        for path in m.steps.iter_mut().flatten() {
+            path.sort_unstable();
+            path.dedup();
+        }
+    }
 }
 
 impl Derived {
@@ -95,15 +165,24 @@ impl Derived {
             map.stages.len(),
             map.personas.len(),
         );
+        // The marks follow the problems and the map's outline, not every
+        // edit: a toggle of a kind changes neither.
+        let marks_key = (
+            doc.problems_version(),
+            map.stages.iter().map(|s| s.touchpoints.len()).collect(),
+            map.personas.iter().map(|p| p.paths.len()).collect(),
+        );
+        if self.marks_key.as_ref() != Some(&marks_key) {
+            self.problems.refill(map, doc);
+            self.marks_key = Some(marks_key);
+        }
         if self.doc_key != Some(key) {
             self.doc_key = Some(key);
-            self.index(map);
-            self.problems(doc);
         }
         let path_key = current.path_ref(map).map(|r| (key, r.persona, r.path));
         if self.path_key != path_key {
             self.path_key = path_key;
-            self.path = path_key.map(|(_, persona, path)| self.path_view(map, persona, path));
+            self.path = path_key.map(|(_, persona, path)| path_view(doc, persona, path));
         }
         let search_key = (!query.is_empty()).then(|| (key, query.to_string()));
         if self.search_key != search_key {
@@ -111,103 +190,48 @@ impl Derived {
             self.search_key = search_key;
         }
     }
+}
 
-    fn index(&mut self, map: &Map) {
-        self.positions.clear();
-        for (s, stage) in map.stages.iter().enumerate() {
-            for (index, t) in stage.touchpoints.iter().enumerate() {
-                self.positions
-                    .entry(t.id.clone())
-                    .or_insert(TouchpointPos { stage: s, index });
-            }
+/// The current path, ready to draw.
+fn path_view(doc: &Document, persona: usize, path: usize) -> PathView {
+    let map = doc.map();
+    let mut view = PathView {
+        persona,
+        path,
+        ..PathView::default()
+    };
+    let Some(p) = map.personas.get(persona).and_then(|p| p.paths.get(path)) else {
+        return view;
+    };
+    let mut lowest: Option<(i8, usize)> = None;
+    for (n, step) in p.steps.iter().enumerate() {
+        view.numbers
+            .entry(step.touchpoint.clone())
+            .or_default()
+            .push(n + 1);
+        let at = doc.position(&step.touchpoint);
+        let name = at
+            .and_then(|at| map.stages.get(at.stage)?.touchpoints.get(at.index))
+            .map_or_else(
+                || format!("`{}`", crate::tui::text::short(&step.touchpoint)),
+                |t| crate::tui::text::short(&t.name).into_owned(),
+            );
+        if let Some(e) = step.emotion
+            && lowest.is_none_or(|(low, _)| e < low)
+        {
+            lowest = Some((e, n));
         }
-        self.visits.clear();
-        for (p, persona) in map.personas.iter().enumerate() {
-            for (k, path) in persona.paths.iter().enumerate() {
-                for (n, step) in path.steps.iter().enumerate() {
-                    self.visits
-                        .entry(step.touchpoint.clone())
-                        .or_default()
-                        .push(Visit {
-                            persona: p,
-                            path: k,
-                            step: n,
-                        });
-                }
-            }
-        }
+        view.crumbs.push(Crumb {
+            name,
+            at,
+            emotion: step.emotion,
+        });
     }
+    view.lowest = lowest.map(|(_, n)| n);
+    view
+}
 
-    fn problems(&mut self, doc: &Document) {
-        self.problem_touchpoints.clear();
-        self.problem_stages.clear();
-        self.problem_personas.clear();
-        self.problem_paths.clear();
-        self.problem_steps.clear();
-        for d in &doc.problems().list {
-            match d.item {
-                Item::Map => {}
-                Item::Stage { stage } => {
-                    self.problem_stages.insert(stage);
-                }
-                Item::Touchpoint { stage, index } => {
-                    self.problem_touchpoints.insert((stage, index));
-                }
-                Item::Persona { persona } => {
-                    self.problem_personas.insert(persona);
-                }
-                Item::Path { persona, path } => {
-                    self.problem_paths.insert((persona, path));
-                }
-                Item::Step {
-                    persona,
-                    path,
-                    step,
-                } => {
-                    self.problem_steps.insert((persona, path, step));
-                    self.problem_paths.insert((persona, path));
-                }
-            }
-        }
-    }
-
-    fn path_view(&self, map: &Map, persona: usize, path: usize) -> PathView {
-        let mut view = PathView {
-            persona,
-            path,
-            ..PathView::default()
-        };
-        let Some(p) = map.personas.get(persona).and_then(|p| p.paths.get(path)) else {
-            return view;
-        };
-        let mut lowest: Option<(i8, usize)> = None;
-        for (n, step) in p.steps.iter().enumerate() {
-            view.numbers
-                .entry(step.touchpoint.clone())
-                .or_default()
-                .push(n + 1);
-            let at = self.position(&step.touchpoint);
-            let name = at
-                .and_then(|at| map.stages.get(at.stage)?.touchpoints.get(at.index))
-                .map_or_else(
-                    || format!("`{}`", crate::tui::text::short(&step.touchpoint)),
-                    |t| crate::tui::text::short(&t.name).into_owned(),
-                );
-            if let Some(e) = step.emotion
-                && lowest.is_none_or(|(low, _)| e < low)
-            {
-                lowest = Some((e, n));
-            }
-            view.crumbs.push(Crumb {
-                name,
-                at,
-                emotion: step.emotion,
-            });
-        }
-        view.lowest = lowest.map(|(_, n)| n);
-        view
-    }
-
+impl Derived {
     fn search(&mut self, map: &Map, query: &str) {
         self.matches.clear();
         self.match_set.clear();
@@ -226,39 +250,58 @@ impl Derived {
         }
     }
 
-    /// Where the touchpoint with this id is.
-    pub fn position(&self, id: &str) -> Option<TouchpointPos> {
-        self.positions.get(id).copied()
-    }
-
-    /// Every visit of the touchpoint with this id, in map order.
-    pub fn visits(&self, id: &str) -> &[Visit] {
-        self.visits.get(id).map_or(&[], Vec::as_slice)
+    /// Every visit of the touchpoint with this id, in map order: from the
+    /// personas the id table names, so only their paths are read.
+    pub fn visits(&self, doc: &Document, id: &str) -> Vec<Visit> {
+        let map = doc.map();
+        let mut out = Vec::new();
+        for p in doc.visiting_personas(id) {
+            let Some(persona) = map.personas.get(p) else {
+                continue;
+            };
+            for (k, path) in persona.paths.iter().enumerate() {
+                for (n, step) in path.steps.iter().enumerate() {
+                    if step.touchpoint == id {
+                        out.push(Visit {
+                            persona: p,
+                            path: k,
+                            step: n,
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Whether a finding is about this touchpoint.
     pub fn touchpoint_has_problem(&self, at: TouchpointPos) -> bool {
-        self.problem_touchpoints.contains(&(at.stage, at.index))
+        let t = &self.problems.touchpoints;
+        t.get(at.stage).and_then(|s| s.get(at.index)) == Some(&true)
     }
 
     /// Whether a finding is about this stage itself.
     pub fn stage_has_problem(&self, stage: usize) -> bool {
-        self.problem_stages.contains(&stage)
+        self.problems.stages.get(stage) == Some(&true)
     }
 
     /// Whether a finding is about this persona itself.
     pub fn persona_has_problem(&self, persona: usize) -> bool {
-        self.problem_personas.contains(&persona)
+        self.problems.personas.get(persona) == Some(&true)
     }
 
     /// Whether a finding is about this path or one of its steps.
     pub fn path_has_problem(&self, persona: usize, path: usize) -> bool {
-        self.problem_paths.contains(&(persona, path))
+        self.problems.paths.get(persona).and_then(|p| p.get(path)) == Some(&true)
     }
 
     /// Whether a finding is about this step.
     pub fn step_has_problem(&self, persona: usize, path: usize, step: usize) -> bool {
-        self.problem_steps.contains(&(persona, path, step))
+        self.problems
+            .steps
+            .get(persona)
+            .and_then(|p| p.get(path))
+            .is_some_and(|s| s.binary_search(&step).is_ok())
     }
 
     /// Whether the touchpoint matches the search.

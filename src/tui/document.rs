@@ -2,11 +2,15 @@
 //! live validation says about it.
 
 use crate::core::edit::{Applied, Edit, EditError, History, Replayed};
-use crate::core::model::Map;
+use crate::core::model::{Map, TouchpointPos};
 use crate::core::stamp::FileStamp;
-use crate::core::validate::{Diagnostic, Severity, validate};
+use crate::core::validate::{Checker, Diagnostic, Finding, Item, Rule, Scope, Severity, describe};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The next document's generation.
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
 
 /// A map with its file and history.
 #[derive(Debug, Clone)]
@@ -24,36 +28,111 @@ pub struct Document {
     /// The history state last written to disk; `None` when nothing on disk
     /// matches any state (a new file not yet written).
     saved: Option<u64>,
+    /// Validation kept up to date edit by edit.
+    checker: Checker,
+    /// Tells this document from any other, for a copy that follows it.
+    generation: u64,
+    /// The edits applied since the last [`Document::take_changes`], kept
+    /// once something follows this document.
+    changes: Option<Vec<Edit>>,
+    /// Counts the edits that changed the problems.
+    problems_version: u64,
     problems: Problems,
 }
 
 /// What validation found, kept between edits so a frame never validates.
-#[derive(Debug, Clone, Default)]
+/// Findings are data; their messages are written when they are shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Problems {
     /// Every finding, errors first.
-    pub list: Vec<Diagnostic>,
+    pub list: Vec<Problem>,
     /// Warnings the map's `allow` lists accept: shown dimmed, not counted.
-    pub allowed: Vec<Diagnostic>,
+    pub allowed: Vec<Problem>,
     pub errors: usize,
     pub warnings: usize,
 }
 
-impl Problems {
-    fn of(map: &Map) -> Problems {
-        let sorted = crate::core::allow::apply(map, validate(map));
-        let (mut list, allowed) = (sorted.findings, sorted.allowed);
-        // Stable: within a severity, the findings keep the map's order.
-        list.sort_by_key(|d| d.severity != Severity::Error);
-        let errors = list
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        Problems {
-            warnings: list.len() - errors,
-            errors,
-            list,
-            allowed,
+/// One finding of live validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub item: Item,
+    source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    /// A rule about the map, worded when shown.
+    Map(Finding),
+    /// An `unused-allow` warning, worded already.
+    Allow(Box<Diagnostic>),
+}
+
+impl Problem {
+    fn of(f: Finding) -> Problem {
+        Problem {
+            rule: f.rule,
+            severity: f.rule.severity(),
+            item: f.item,
+            source: Source::Map(f),
         }
+    }
+
+    /// The finding with its message, as `journey check` words it, for the
+    /// map it was found in.
+    pub fn describe(&self, map: &Map) -> Diagnostic {
+        match &self.source {
+            Source::Map(f) => describe(map, f),
+            Source::Allow(d) => (**d).clone(),
+        }
+    }
+}
+
+impl Problems {
+    fn of(map: &Map, checker: &Checker) -> Problems {
+        let mut problems = Problems::default();
+        problems.refill(map, checker);
+        problems
+    }
+
+    /// Sorts the checker's findings in, reusing the lists' memory: an edit
+    /// at S3 would otherwise allocate and free megabytes.
+    fn refill(&mut self, map: &Map, checker: &Checker) {
+        let is_error = |f: &&Finding| f.rule.severity() == Severity::Error;
+        self.list.clear();
+        self.allowed.clear();
+        if !checker.has_allows(map) {
+            // Stable: within a severity, the findings keep the map's order.
+            let all = || checker.findings();
+            self.list
+                .extend(all().filter(is_error).map(|f| Problem::of(*f)));
+            self.errors = self.list.len();
+            self.list
+                .extend(all().filter(|f| !is_error(f)).map(|f| Problem::of(*f)));
+            self.warnings = self.list.len() - self.errors;
+            return;
+        }
+        let (kept, allowed, unused) =
+            crate::core::allow::sort(map, checker.findings().copied().collect(), |f| {
+                (f.rule, f.item)
+            });
+        self.list
+            .extend(kept.iter().filter(is_error).map(|f| Problem::of(*f)));
+        self.errors = self.list.len();
+        self.list.extend(
+            kept.iter()
+                .filter(|f| !is_error(f))
+                .map(|f| Problem::of(*f)),
+        );
+        self.list.extend(unused.into_iter().map(|d| Problem {
+            rule: d.rule,
+            severity: d.severity,
+            item: d.item,
+            source: Source::Allow(Box::new(d)),
+        }));
+        self.warnings = self.list.len() - self.errors;
+        self.allowed.extend(allowed.into_iter().map(Problem::of));
     }
 }
 
@@ -67,13 +146,18 @@ impl Document {
 
     /// A document whose map is not on disk yet.
     pub fn unsaved(map: Map, path: PathBuf) -> Document {
-        let problems = Problems::of(&map);
+        let checker = Checker::new(&map);
+        let problems = Problems::of(&map, &checker);
         Document {
             map: Arc::new(map),
             path,
             stamp: None,
             history: History::default(),
             saved: None,
+            checker,
+            generation: NEXT_GENERATION.fetch_add(1, Ordering::Relaxed),
+            changes: None,
+            problems_version: 0,
             problems,
         }
     }
@@ -88,6 +172,33 @@ impl Document {
         Arc::clone(&self.map)
     }
 
+    /// Where the first touchpoint with this id is, from the id table live
+    /// validation keeps: a look at one stage, not at the map.
+    pub fn position(&self, id: &str) -> Option<TouchpointPos> {
+        let stage = self.checker.stage_of(id)?;
+        let index = self
+            .map
+            .stages
+            .get(stage)?
+            .touchpoints
+            .iter()
+            .position(|t| t.id == id)?;
+        Some(TouchpointPos { stage, index })
+    }
+
+    /// The personas whose paths visit this touchpoint id, in map order.
+    pub fn visiting_personas(&self, id: &str) -> Vec<usize> {
+        let mut personas: Vec<usize> = self
+            .checker
+            .visitors(id)
+            .iter()
+            .map(|&p| p as usize)
+            .collect();
+        personas.sort_unstable();
+        personas.dedup();
+        personas
+    }
+
     /// The live validation findings.
     pub fn problems(&self) -> &Problems {
         &self.problems
@@ -95,23 +206,86 @@ impl Document {
 
     /// Applies an edit and records it for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
+        let scope = Scope::of(&edit);
+        let copy = self.changes.is_some().then(|| edit.clone());
         let applied = self.history.apply(Arc::make_mut(&mut self.map), edit)?;
-        self.problems = Problems::of(&self.map);
+        self.record(copy);
+        self.checked(&scope);
         Ok(applied)
     }
 
     /// Undoes the last edit; `None` when there is none.
     pub fn undo(&mut self) -> Option<Result<Replayed, EditError>> {
+        let next = self.history.next_undo()?;
+        let (scope, copy) = (
+            Scope::of(next),
+            self.changes.is_some().then(|| next.clone()),
+        );
         let r = self.history.undo(Arc::make_mut(&mut self.map));
-        self.problems = Problems::of(&self.map);
+        if matches!(r, Some(Ok(_))) {
+            self.record(copy);
+        }
+        self.checked(&scope);
         r
     }
 
     /// Redoes the last undone edit; `None` when there is none.
     pub fn redo(&mut self) -> Option<Result<Replayed, EditError>> {
+        let next = self.history.next_redo()?;
+        let (scope, copy) = (
+            Scope::of(next),
+            self.changes.is_some().then(|| next.clone()),
+        );
         let r = self.history.redo(Arc::make_mut(&mut self.map));
-        self.problems = Problems::of(&self.map);
+        if matches!(r, Some(Ok(_))) {
+            self.record(copy);
+        }
+        self.checked(&scope);
         r
+    }
+
+    fn record(&mut self, edit: Option<Edit>) {
+        if let (Some(changes), Some(edit)) = (&mut self.changes, edit) {
+            changes.push(edit);
+        }
+    }
+
+    /// Tells this document from every other one made in this process.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// From now on, keeps each edit applied (undo and redo included) for
+    /// [`Document::take_changes`], so that a copy of the map can follow.
+    pub fn keep_changes(&mut self) {
+        self.changes = Some(Vec::new());
+    }
+
+    /// The edits applied since the last call, in order.
+    pub fn take_changes(&mut self) -> Vec<Edit> {
+        self.changes
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    /// Re-checks what an edit of `scope` can have changed.
+    fn checked(&mut self, scope: &Scope) {
+        let had_allows = self.checker.has_allows(&self.map);
+        let before = self.checker.version();
+        self.checker.update(&self.map, scope);
+        // No finding changed and no `allow` list can have: the problems
+        // stand as they are (their words are written when shown).
+        if before != self.checker.version() || had_allows || self.checker.has_allows(&self.map) {
+            self.problems.refill(&self.map, &self.checker);
+            self.problems_version += 1;
+        }
+    }
+
+    /// Changes whenever the problems may have: equal values mean the same
+    /// problems of this document.
+    pub fn problems_version(&self) -> (u64, u64) {
+        (self.generation, self.problems_version)
     }
 
     /// The history state, to hand to [`Document::mark_saved`] after a write.

@@ -349,6 +349,14 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
             Ok(None) => return Ok(()),
         },
     };
+    // The first frame first: the recent-files list and the lock are
+    // written (with their fsyncs) and the recovery threads started right
+    // after it. No key is read before they are done, so the lock is taken
+    // before any edit, and a second editor is warned as before, one frame
+    // later.
+    let size = terminal.size()?;
+    app.handle(Event::Resize(size.width, size.height));
+    terminal.draw(|f| app.draw(f))?;
     if app.doc.path.exists()
         && let Some(list) = recent::list_file()
         && let Err(e) = recent::remember(&list, &app.doc.path)

@@ -140,16 +140,26 @@ pub fn keep_unsaved(app: &mut App) {
         return;
     };
     let rescue = rescue.clone();
+    // Every edit reaches the recovery copy, saved or not, so that it stays
+    // the editor's map; a new document is handed over whole, once.
+    if rescue.follows(app.doc.generation()) {
+        rescue.follow(app.doc.take_changes());
+    } else {
+        app.doc.keep_changes();
+        rescue.seed(app.doc.generation(), app.doc.snapshot());
+        app.session.kept_state = None;
+    }
     if keep_draft(app, &rescue) {
         return;
     }
+    rescue.set_draft(None);
     let state = (app.doc.state(), app.doc.is_dirty());
     if app.session.kept_state == Some(state) {
         return;
     }
     app.session.kept_state = Some(state);
     if state.1 {
-        rescue.keep(app.doc.snapshot());
+        rescue.set_unsaved(true);
         app.session.kept_dirty = true;
     } else if app.session.kept_dirty {
         rescue.clear();
@@ -157,34 +167,18 @@ pub fn keep_unsaved(app: &mut App) {
     }
 }
 
-/// Maps up to this many touchpoints have the text of an open form kept too:
-/// that takes a copy of the map per keystroke, which larger maps would feel.
-const DRAFT_LIMIT: usize = 20_000;
-
-/// Keeps what an open form would make of the map, so that a note being
+/// Keeps what an open form would make of the map, as the edit it would
+/// make (the form's own text, not a copy of the map), so that a note being
 /// typed survives a dropped connection. True when it kept one.
 fn keep_draft(app: &mut App, rescue: &Rescue) -> bool {
     let Some(Overlay::Form(form)) = &app.overlay else {
         return false;
     };
-    let map = app.doc.map();
-    if map
-        .stages
-        .iter()
-        .map(|s| s.touchpoints.len())
-        .sum::<usize>()
-        > DRAFT_LIMIT
-    {
-        return false;
-    }
-    let Some(edit) = update::draft_edit(map, form) else {
+    let Some(edit) = update::draft_edit(app.doc.map(), form) else {
         return false;
     };
-    let mut draft = map.clone();
-    if edit.apply(&mut draft).is_err() {
-        return false;
-    }
-    rescue.keep(std::sync::Arc::new(draft));
+    rescue.set_draft(Some(edit));
+    rescue.set_unsaved(true);
     app.session.kept_dirty = true;
     // Once the form closes, the map itself is kept again.
     app.session.kept_state = None;

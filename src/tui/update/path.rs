@@ -93,9 +93,9 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
         }
         return;
     }
-    let derived = &app.derived;
+    let doc = &app.doc;
     let index = insertion_index(steps, at.stage, |s| {
-        derived.position(&s.touchpoint).map(|p| p.stage)
+        doc.position(&s.touchpoint).map(|p| p.stage)
     });
     let edit = PersonaEdit::InsertStep {
         path,
@@ -219,7 +219,7 @@ fn jump(app: &mut App) -> bool {
     else {
         return false;
     };
-    match app.derived.position(&step.touchpoint) {
+    match app.doc.position(&step.touchpoint) {
         Some(at) => {
             app.view.stage = at.stage;
             app.view.row = Some(at.index);

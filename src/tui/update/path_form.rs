@@ -30,7 +30,7 @@ pub(super) fn edit_step(app: &mut App) {
         .emotion
         .map_or(NO_EMOTION, |e| (e - EMOTION_MIN) as usize);
     let name = app
-        .derived
+        .doc
         .position(&step.touchpoint)
         .and_then(|p| crate::core::edit::touchpoint(map, p))
         .map_or(step.touchpoint.clone(), |t| short(&t.name).into_owned());

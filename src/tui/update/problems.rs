@@ -43,7 +43,13 @@ pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect>
 
 /// Accepts the selected warning for its item, as an undoable edit.
 fn allow(app: &mut App, cursor: usize) {
-    let Some(d) = app.doc.problems().list.get(cursor).cloned() else {
+    let Some(d) = app
+        .doc
+        .problems()
+        .list
+        .get(cursor)
+        .map(|p| p.describe(app.doc.map()))
+    else {
         app.info("this warning is allowed already");
         return;
     };

@@ -187,7 +187,7 @@ fn visits(app: &App, t: &crate::core::model::Touchpoint, rect: Rect, buf: &mut B
         app.settings.ascii,
     );
     let map = app.doc.map();
-    let all = app.derived.visits(&t.id);
+    let all = app.derived.visits(&app.doc, &t.id);
     let end = rect.right();
     let room = |x: u16| usize::from(end.saturating_sub(x));
     if all.is_empty() {

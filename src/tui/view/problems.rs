@@ -62,8 +62,10 @@ impl Widget for ProblemsPanel<'_> {
                 p.allowed.get(i - p.list.len()).map(|d| (d, true))
             }
         };
-        let selected = row(self.cursor).map_or("", |(d, _)| d.message.as_str());
-        let inner = with_footer(inner, buf, &app.settings, selected, 2);
+        // Only the rows on screen are worded.
+        let selected =
+            row(self.cursor).map_or(String::new(), |(d, _)| d.describe(app.doc.map()).message);
+        let inner = with_footer(inner, buf, &app.settings, &selected, 2);
         let height = usize::from(inner.height);
         let first = first_row(total, self.cursor, height);
         // The widest name of all rules, not of all findings: no walk over a
@@ -103,7 +105,8 @@ impl Widget for ProblemsPanel<'_> {
                 room(x),
                 base.patch(theme.dim),
             );
-            let message = one_line(&d.message, ascii);
+            let message = d.describe(app.doc.map()).message;
+            let message = one_line(&message, ascii);
             put(
                 buf,
                 x,

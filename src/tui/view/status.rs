@@ -120,7 +120,8 @@ impl Widget for Status<'_> {
             style,
         );
         if let Some(first) = p.list.first() {
-            let text = format!(": {}", one_line(&first.message, ascii));
+            let message = first.describe(app.doc.map()).message;
+            let text = format!(": {}", one_line(&message, ascii));
             put(
                 buf,
                 x,

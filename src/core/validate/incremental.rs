@@ -1,0 +1,584 @@
+//! Validation that follows edits: the findings of a map kept up to date by
+//! re-checking only what an edit can affect, so that an edit key costs
+//! what it changes and not what the map holds.
+//!
+//! The findings are kept per stage (its own and its touchpoints' findings,
+//! and which of its touchpoints no path visits) and per persona (its own,
+//! its paths' and their steps'), beside one table of ids: how often each is
+//! used, which stages hold a touchpoint with it and which personas' steps
+//! name it. An edit names the stages and personas it touched
+//! ([`Scope::of`]); those are checked again, and so are the personas whose
+//! steps name a touchpoint that appeared, went or changed stage, and the
+//! unvisited marks of touchpoints whose visits rose from or fell to none.
+//! Edits that renumber stages or personas check everything again.
+//!
+//! [`findings`](super::findings) stays the reference: the property tests
+//! hold [`Checker::findings`] equal to it after any sequence of edits.
+
+use super::{
+    Finding, Item, Rule, converted_finding, duplicate_name, findings, is_slug, map_findings,
+    path_findings,
+};
+use crate::core::edit::Edit;
+use crate::core::model::Map;
+use crate::core::path_edit::PersonaEdit;
+use rustc_hash::FxHashMap;
+
+/// What an edit can change: some stages and personas, or everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// Renumbers stages or personas, or replaces the map: check it all.
+    pub all: bool,
+    /// Stages whose own content changed, by index after the edit.
+    pub stages: Vec<usize>,
+    /// Personas whose own content changed, by index after the edit.
+    pub personas: Vec<usize>,
+}
+
+impl Scope {
+    /// Everything.
+    pub fn all() -> Scope {
+        Scope {
+            all: true,
+            ..Scope::default()
+        }
+    }
+
+    /// What `edit` can change, worked out before it is applied.
+    pub fn of(edit: &Edit) -> Scope {
+        let stages = |s: Vec<usize>| Scope {
+            stages: s,
+            ..Scope::default()
+        };
+        match edit {
+            Edit::SetStage { at, .. } => stages(vec![*at]),
+            Edit::SetTouchpoint { at, .. } | Edit::RemoveTouchpoint { at } => {
+                // A removal takes out steps too: their personas are found
+                // through the id table, as visitors of the id that went.
+                stages(vec![at.stage])
+            }
+            Edit::InsertTouchpoint { at, steps, .. } => Scope {
+                stages: vec![at.stage],
+                personas: steps.iter().map(|r| r.persona).collect(),
+                all: false,
+            },
+            Edit::MoveTouchpoint { from, to } => stages(vec![from.stage, to.stage]),
+            // Findings stay; the count of `allow` lists may not.
+            Edit::SetAllow { item, .. } => match *item {
+                Item::Map => Scope::default(),
+                Item::Stage { stage } | Item::Touchpoint { stage, .. } => stages(vec![stage]),
+                Item::Persona { persona }
+                | Item::Path { persona, .. }
+                | Item::Step { persona, .. } => Scope {
+                    personas: vec![persona],
+                    ..Scope::default()
+                },
+            },
+            // The title and the conversion are checked on every edit.
+            Edit::SetMapInfo { .. } => Scope::default(),
+            Edit::Person(edit) => match edit {
+                PersonaEdit::SetPersona { at, .. } => Scope {
+                    personas: vec![*at],
+                    ..Scope::default()
+                },
+                PersonaEdit::InsertPath { persona, .. }
+                | PersonaEdit::RemovePath { persona, .. }
+                | PersonaEdit::SetPath { persona, .. } => Scope {
+                    personas: vec![*persona],
+                    ..Scope::default()
+                },
+                PersonaEdit::InsertStep { path, .. }
+                | PersonaEdit::RemoveStep { path, .. }
+                | PersonaEdit::SetStep { path, .. }
+                | PersonaEdit::MoveStep { path, .. } => Scope {
+                    personas: vec![path.persona],
+                    ..Scope::default()
+                },
+                PersonaEdit::InsertPersona { .. }
+                | PersonaEdit::RemovePersona { .. }
+                | PersonaEdit::MovePersona { .. } => Scope::all(),
+            },
+            Edit::InsertStage { .. }
+            | Edit::RemoveStage { .. }
+            | Edit::MoveStage { .. }
+            | Edit::ReplaceMap(_) => Scope::all(),
+        }
+    }
+}
+
+/// What the id table knows of one id.
+#[derive(Debug, Clone, Default)]
+struct IdInfo {
+    /// Items that carry it: stages, touchpoints, personas, paths.
+    uses: u32,
+    /// The stage of each touchpoint with this id; the first wins.
+    stages: Vec<u32>,
+    /// The persona of each step naming it.
+    visitors: Vec<u32>,
+}
+
+impl IdInfo {
+    fn stage(&self) -> Option<usize> {
+        self.stages.iter().min().map(|&s| s as usize)
+    }
+}
+
+/// One stage's part of the findings.
+#[derive(Debug, Clone, Default)]
+struct StageSeg {
+    /// The stage's id, then its touchpoints' ids: what it put in the table.
+    ids: Vec<Box<str>>,
+    /// Its own and its touchpoints' findings, but duplicate ids.
+    local: Vec<Finding>,
+    /// Its touchpoints that no step names.
+    unvisited: Vec<Finding>,
+    /// How many of its items have an `allow` list.
+    allows: usize,
+}
+
+/// One persona's part of the findings.
+#[derive(Debug, Clone, Default)]
+struct PersonaSeg {
+    /// The persona's id and its paths' ids.
+    ids: Vec<Box<str>>,
+    /// The touchpoint id of each step of its paths.
+    steps: Vec<Box<str>>,
+    /// Its own, its paths' and their steps' findings, but duplicate ids.
+    local: Vec<Finding>,
+    /// How many of its items have an `allow` list.
+    allows: usize,
+}
+
+/// The findings of one map, kept up to date edit by edit.
+#[derive(Debug, Clone, Default)]
+pub struct Checker {
+    ids: FxHashMap<Box<str>, IdInfo>,
+    /// How many ids are used more than once: while none is, there is no
+    /// `duplicate-id` finding and no walk to look for them.
+    duplicated: usize,
+    stages: Vec<StageSeg>,
+    personas: Vec<PersonaSeg>,
+    /// The map's own findings that come first, and `no-converted-path`.
+    head: Vec<Finding>,
+    converted: Option<Finding>,
+    /// Every finding, sorted, while some id is used twice; else empty.
+    sorted: Vec<Finding>,
+    /// Counts the updates that changed a finding.
+    version: u64,
+}
+
+impl Checker {
+    /// Checks the whole map.
+    pub fn new(map: &Map) -> Checker {
+        let mut checker = Checker::default();
+        checker.rebuild(map);
+        checker
+    }
+
+    /// Every finding, in the order of [`findings`](super::findings).
+    pub fn findings(&self) -> Box<dyn Iterator<Item = &Finding> + '_> {
+        if self.duplicated > 0 {
+            Box::new(self.sorted.iter())
+        } else {
+            Box::new(self.parts())
+        }
+    }
+
+    /// Changes whenever a finding may have: equal versions of one checker
+    /// mean equal findings.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Whether any item of `map` has an `allow` list: without one, no
+    /// finding needs sorting into allowed and not.
+    pub fn has_allows(&self, map: &Map) -> bool {
+        !map.allow.is_empty()
+            || self.stages.iter().any(|s| s.allows > 0)
+            || self.personas.iter().any(|p| p.allows > 0)
+    }
+
+    /// The stage of the first touchpoint with this id.
+    pub fn stage_of(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).and_then(IdInfo::stage)
+    }
+
+    /// The personas whose paths have a step to this touchpoint id, in no
+    /// order, once per step.
+    pub fn visitors(&self, id: &str) -> &[u32] {
+        self.ids.get(id).map_or(&[], |i| i.visitors.as_slice())
+    }
+
+    /// Brings the findings up to date after an edit of `scope` was applied
+    /// to `map`.
+    pub fn update(&mut self, map: &Map, scope: &Scope) {
+        if scope.all
+            || self.stages.len() != map.stages.len()
+            || self.personas.len() != map.personas.len()
+        {
+            self.rebuild(map);
+            return;
+        }
+        let mut moved: Vec<Box<str>> = Vec::new();
+        let mut stages = scope.stages.clone();
+        stages.sort_unstable();
+        stages.dedup();
+        for &s in &stages {
+            self.check_stage(map, s, &mut moved);
+        }
+        let mut personas = scope.personas.clone();
+        for id in &moved {
+            if let Some(info) = self.ids.get(id) {
+                personas.extend(info.visitors.iter().map(|&p| p as usize));
+            }
+        }
+        personas.sort_unstable();
+        personas.dedup();
+        let mut visits_changed: Vec<Box<str>> = Vec::new();
+        for &p in &personas {
+            self.check_persona(map, p, &mut visits_changed);
+        }
+        for id in &visits_changed {
+            if let Some(info) = self.ids.get(id) {
+                stages.extend(info.stages.iter().map(|&s| s as usize));
+            }
+        }
+        stages.sort_unstable();
+        stages.dedup();
+        for &s in &stages {
+            self.unvisited(map, s);
+        }
+        self.forget_unused(&moved);
+        self.forget_unused(&visits_changed);
+        self.assemble(map);
+    }
+
+    fn rebuild(&mut self, map: &Map) {
+        let version = self.version + 1;
+        *self = Checker {
+            version,
+            ..Checker::default()
+        };
+        let mut ignored = Vec::new();
+        self.stages.resize_with(map.stages.len(), StageSeg::default);
+        self.personas
+            .resize_with(map.personas.len(), PersonaSeg::default);
+        for s in 0..map.stages.len() {
+            self.check_stage(map, s, &mut ignored);
+        }
+        for p in 0..map.personas.len() {
+            self.check_persona(map, p, &mut ignored);
+        }
+        for s in 0..map.stages.len() {
+            self.unvisited(map, s);
+        }
+        self.assemble(map);
+    }
+
+    fn add_use(&mut self, id: &str) {
+        let info = self.ids.entry(id.into()).or_default();
+        info.uses += 1;
+        if info.uses == 2 {
+            self.duplicated += 1;
+        }
+    }
+
+    fn drop_use(&mut self, id: &str) {
+        if let Some(info) = self.ids.get_mut(id) {
+            if info.uses == 2 {
+                self.duplicated -= 1;
+            }
+            info.uses = info.uses.saturating_sub(1);
+        }
+    }
+
+    /// Checks stage `s` again; the touchpoint ids whose stage changed (they
+    /// came, went or moved) are added to `moved`.
+    fn check_stage(&mut self, map: &Map, s: usize, moved: &mut Vec<Box<str>>) {
+        let Some(stage) = map.stages.get(s) else {
+            return;
+        };
+        let old = std::mem::take(&mut self.stages[s].ids);
+        let same = old.len() == stage.touchpoints.len() + 1
+            && old.first().is_some_and(|id| **id == *stage.id)
+            && old[1..]
+                .iter()
+                .zip(&stage.touchpoints)
+                .all(|(o, t)| **o == *t.id);
+        if same {
+            // A change of fields (a kind, a name): the table stays as it is.
+            self.stages[s].ids = old;
+        } else {
+            self.restage(map, s, old, moved);
+        }
+        self.stage_findings(map, s);
+    }
+
+    /// Puts stage `s`'s new ids in the table in place of `old`.
+    fn restage(&mut self, map: &Map, s: usize, old: Vec<Box<str>>, moved: &mut Vec<Box<str>>) {
+        let Some(stage) = map.stages.get(s) else {
+            return;
+        };
+        // Touchpoint ids this stage now holds more or fewer times: their
+        // steps may have found or lost their touchpoint, or changed stage.
+        let mut diff: FxHashMap<&str, i32> = FxHashMap::default();
+        for (n, id) in old.iter().enumerate() {
+            self.drop_use(id);
+            if n > 0 {
+                *diff.entry(id).or_default() -= 1;
+                if let Some(info) = self.ids.get_mut(id)
+                    && let Some(at) = info.stages.iter().position(|&x| x as usize == s)
+                {
+                    info.stages.swap_remove(at);
+                }
+            }
+        }
+        let mut ids: Vec<Box<str>> = Vec::with_capacity(stage.touchpoints.len() + 1);
+        ids.push(stage.id.as_str().into());
+        self.add_use(&stage.id);
+        for t in &stage.touchpoints {
+            *diff.entry(&t.id).or_default() += 1;
+            self.add_use(&t.id);
+            if let Some(info) = self.ids.get_mut(t.id.as_str()) {
+                info.stages.push(s as u32);
+            }
+            ids.push(t.id.as_str().into());
+        }
+        moved.extend(
+            diff.into_iter()
+                .filter(|(_, d)| *d != 0)
+                .map(|(id, _)| Box::<str>::from(id)),
+        );
+        self.stages[s].ids = ids;
+    }
+
+    /// Stage `s`'s own and its touchpoints' findings.
+    fn stage_findings(&mut self, map: &Map, s: usize) {
+        let Some(stage) = map.stages.get(s) else {
+            return;
+        };
+        let mut local = Vec::new();
+        let item = Item::Stage { stage: s };
+        named(&mut local, item, &stage.name, &stage.id);
+        if stage.touchpoints.is_empty() {
+            local.push(Finding::new(Rule::EmptyStage, item));
+        }
+        let mut names = FxHashMap::default();
+        for (i, t) in stage.touchpoints.iter().enumerate() {
+            named(
+                &mut local,
+                Item::Touchpoint { stage: s, index: i },
+                &t.name,
+                &t.id,
+            );
+            duplicate_name(&mut names, &mut local, s, i, &t.name);
+        }
+        let seg = &mut self.stages[s];
+        if seg.local != local {
+            seg.local = local;
+            self.version += 1;
+        }
+        let seg = &mut self.stages[s];
+        seg.allows = usize::from(!stage.allow.is_empty())
+            + stage
+                .touchpoints
+                .iter()
+                .filter(|t| !t.allow.is_empty())
+                .count();
+    }
+
+    /// Checks persona `p` again; touchpoint ids whose visits rose from or
+    /// fell to none are added to `changed`.
+    fn check_persona(&mut self, map: &Map, p: usize, changed: &mut Vec<Box<str>>) {
+        let Some(persona) = map.personas.get(p) else {
+            return;
+        };
+        let old_ids = std::mem::take(&mut self.personas[p].ids);
+        for id in &old_ids {
+            self.drop_use(id);
+        }
+        let old_steps = std::mem::take(&mut self.personas[p].steps);
+        let mut diff: FxHashMap<&str, i32> = FxHashMap::default();
+        for id in &old_steps {
+            *diff.entry(id).or_default() -= 1;
+            if let Some(info) = self.ids.get_mut(id)
+                && let Some(at) = info.visitors.iter().position(|&x| x as usize == p)
+            {
+                info.visitors.swap_remove(at);
+            }
+        }
+        let mut ids: Vec<Box<str>> = vec![persona.id.as_str().into()];
+        self.add_use(&persona.id);
+        let mut steps: Vec<Box<str>> = Vec::new();
+        for path in &persona.paths {
+            ids.push(path.id.as_str().into());
+            self.add_use(&path.id);
+            for step in &path.steps {
+                *diff.entry(&step.touchpoint).or_default() += 1;
+                self.ids
+                    .entry(step.touchpoint.as_str().into())
+                    .or_default()
+                    .visitors
+                    .push(p as u32);
+                steps.push(step.touchpoint.as_str().into());
+            }
+        }
+        for (id, d) in diff {
+            let now = self.ids.get(id).map_or(0, |i| i.visitors.len() as i32);
+            if d != 0 && (now == 0) != (now - d == 0) {
+                changed.push(id.into());
+            }
+        }
+        let mut local = Vec::new();
+        let item = Item::Persona { persona: p };
+        named(&mut local, item, &persona.name, &persona.id);
+        if persona.paths.is_empty() {
+            local.push(Finding::new(Rule::PersonaWithoutPath, item));
+        }
+        for (k, path) in persona.paths.iter().enumerate() {
+            named(
+                &mut local,
+                Item::Path {
+                    persona: p,
+                    path: k,
+                },
+                &path.name,
+                &path.id,
+            );
+            let ids = &self.ids;
+            path_findings(&mut local, p, k, path, |id| {
+                ids.get(id).and_then(IdInfo::stage)
+            });
+        }
+        let seg = &mut self.personas[p];
+        seg.ids = ids;
+        seg.steps = steps;
+        if seg.local != local {
+            seg.local = local;
+            self.version += 1;
+        }
+        let seg = &mut self.personas[p];
+        seg.allows = usize::from(!persona.allow.is_empty())
+            + persona.paths.iter().filter(|p| !p.allow.is_empty()).count();
+    }
+
+    /// Which of stage `s`'s touchpoints no step names.
+    fn unvisited(&mut self, map: &Map, s: usize) {
+        let Some(stage) = map.stages.get(s) else {
+            return;
+        };
+        let ids = &self.ids;
+        let unvisited: Vec<Finding> = stage
+            .touchpoints
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| ids.get(t.id.as_str()).is_none_or(|i| i.visitors.is_empty()))
+            .map(|(i, _)| {
+                Finding::new(
+                    Rule::UnvisitedTouchpoint,
+                    Item::Touchpoint { stage: s, index: i },
+                )
+            })
+            .collect();
+        if self.stages[s].unvisited != unvisited {
+            self.stages[s].unvisited = unvisited;
+            self.version += 1;
+        }
+    }
+
+    /// Drops table entries nothing uses any more, so that the table stays
+    /// the size of the map however many ids came and went.
+    fn forget_unused(&mut self, ids: &[Box<str>]) {
+        for id in ids {
+            if self
+                .ids
+                .get(id)
+                .is_some_and(|i| i.uses == 0 && i.stages.is_empty() && i.visitors.is_empty())
+            {
+                self.ids.remove(id);
+            }
+        }
+    }
+
+    /// Puts the parts together in the reference order.
+    /// Keeps the map's own findings; with an id used twice, puts every
+    /// finding in one sorted list, the duplicates found by the reference.
+    fn assemble(&mut self, map: &Map) {
+        let (head, converted) = (map_findings(map), converted_finding(map));
+        if head != self.head || converted != self.converted || self.duplicated > 0 {
+            self.version += 1;
+        }
+        self.head = head;
+        self.converted = converted;
+        self.sorted.clear();
+        if self.duplicated > 0 {
+            // Rare, and an error the user fixes at once: the reference
+            // finds which use of each id comes first.
+            let mut list: Vec<Finding> = self.parts().copied().collect();
+            list.extend(findings_of_rule(map, Rule::DuplicateId));
+            list.sort_by_key(order);
+            self.sorted = list;
+        }
+    }
+
+    /// The parts in the reference's order: no copy of them is made.
+    fn parts(&self) -> impl Iterator<Item = &Finding> {
+        let stages = self.stages.iter().flat_map(|s| &s.local);
+        let personas = self.personas.iter().flat_map(|p| &p.local);
+        let unvisited = self.stages.iter().flat_map(|s| &s.unvisited);
+        self.head
+            .iter()
+            .chain(stages)
+            .chain(personas)
+            .chain(&self.converted)
+            .chain(unvisited)
+    }
+}
+
+/// The reference's findings of one rule.
+fn findings_of_rule(map: &Map, rule: Rule) -> Vec<Finding> {
+    findings(map)
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
+}
+
+/// A blank name and an id that is not a slug; duplicate ids are found apart.
+fn named(out: &mut Vec<Finding>, item: Item, name: &str, id: &str) {
+    if name.trim().is_empty() {
+        out.push(Finding::new(Rule::EmptyName, item));
+    }
+    if !is_slug(id) {
+        out.push(Finding::new(Rule::InvalidId, item));
+    }
+}
+
+/// Where a finding comes in the reference order: the map's first findings,
+/// then stage by stage with their touchpoints, persona by persona with
+/// their paths and steps, then `no-converted-path`, then unvisited
+/// touchpoints; within one item, in the order the rules are checked.
+fn order(f: &Finding) -> (u8, usize, usize, usize, u8) {
+    let rank = match f.rule {
+        Rule::EmptyName => 0,
+        Rule::NoStages | Rule::InvalidId => 1,
+        Rule::DuplicateId => 2,
+        _ => 3,
+    };
+    match (f.rule, f.item) {
+        (Rule::NoConvertedPath, _) => (3, 0, 0, 0, 0),
+        (Rule::UnvisitedTouchpoint, Item::Touchpoint { stage, index }) => (4, stage, index, 0, 0),
+        (_, Item::Map) => (0, 0, 0, 0, rank),
+        (_, Item::Stage { stage }) => (1, stage, 0, 0, rank),
+        (_, Item::Touchpoint { stage, index }) => (1, stage, index + 1, 0, rank),
+        (_, Item::Persona { persona }) => (2, persona, 0, 0, rank),
+        (_, Item::Path { persona, path }) => (2, persona, path + 1, 0, rank),
+        (
+            _,
+            Item::Step {
+                persona,
+                path,
+                step,
+            },
+        ) => (2, persona, path + 1, step + 1, rank),
+    }
+}

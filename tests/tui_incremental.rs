@@ -1,0 +1,113 @@
+//! The editor's live state against a full recomputation: after any
+//! sequence of edit keys, the problems kept edit by edit are those of a
+//! fresh document on the same map, and the board's derived facts (problem
+//! marks, the current path's numbers, where each touchpoint is, who visits
+//! it) are those a rebuild from scratch finds.
+
+mod common;
+
+use common::keys;
+use journey::core::generate::{S1, generate};
+use journey::tui::app::{App, Settings};
+use journey::tui::derived::{Derived, Visit};
+use journey::tui::document::Document;
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+/// Keys that edit, undo, move the selection, choose a path and allow a
+/// warning from the problems panel.
+const KEYS: [&str; 24] = [
+    "t",
+    "L",
+    "H",
+    "J",
+    "K",
+    "j",
+    "k",
+    "l",
+    "h",
+    "ax<Enter>",
+    "aWeb search 0.1<Enter>",
+    "d",
+    "u",
+    "u",
+    "<C-r>",
+    "p<Enter>",
+    "pj<Enter>",
+    "<Space>",
+    "<Space>",
+    "AStage<Enter>",
+    "<lt>",
+    ">",
+    "vjja<Esc>",
+    "vGa<Esc>",
+];
+
+fn app() -> App {
+    let mut map = generate(S1);
+    // Small, so a full check after every key stays quick, and with a
+    // hand-made duplicate and a step to nowhere, so those rules take part.
+    map.stages.truncate(4);
+    for s in &mut map.stages {
+        s.touchpoints.truncate(5);
+    }
+    map.personas.truncate(4);
+    let id = map.stages[0].touchpoints[0].id.clone();
+    map.stages[1].touchpoints[0].id = id;
+    map.personas[0].paths[0].steps[0].touchpoint = "nowhere".into();
+    App::open(
+        map,
+        PathBuf::from("incremental.ron"),
+        Settings::new(false, true),
+    )
+}
+
+/// Every visit of `id`, by a walk over every path.
+fn visits_by_walk(app: &App, id: &str) -> Vec<Visit> {
+    let mut out = Vec::new();
+    for (p, persona) in app.doc.map().personas.iter().enumerate() {
+        for (k, path) in persona.paths.iter().enumerate() {
+            for (n, step) in path.steps.iter().enumerate() {
+                if step.touchpoint == id {
+                    out.push(Visit {
+                        persona: p,
+                        path: k,
+                        step: n,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn live_state_equals_a_full_recomputation(
+        picks in prop::collection::vec(0usize..KEYS.len(), 1..40),
+    ) {
+        let mut app = app();
+        for pick in picks {
+            keys(&mut app, KEYS[pick]);
+            keys(&mut app, "<Esc>");
+            let map = app.doc.map().clone();
+            let fresh = Document::unsaved(map.clone(), app.doc.path.clone());
+            prop_assert_eq!(app.doc.problems(), fresh.problems(), "after {}", KEYS[pick]);
+            let mut rebuilt = Derived::default();
+            rebuilt.refresh(&app.doc, &app.current, &app.search);
+            prop_assert_eq!(&app.derived, &rebuilt, "after {}", KEYS[pick]);
+            let ids = map.stages.iter().flat_map(|s| &s.touchpoints).map(|t| t.id.as_str());
+            for id in ids.chain(["nowhere", "no-such-id"]) {
+                let first = map.stages.iter().enumerate().find_map(|(s, st)| {
+                    st.touchpoints.iter().position(|t| t.id == id).map(|index| {
+                        journey::core::model::TouchpointPos { stage: s, index }
+                    })
+                });
+                prop_assert_eq!(app.doc.position(id), first, "position of {}", id);
+                prop_assert_eq!(app.derived.visits(&app.doc, id), visits_by_walk(&app, id));
+            }
+        }
+    }
+}

@@ -73,7 +73,7 @@ fn jump(app: &mut App, cursor: usize) {
         return;
     };
     let (id, name) = (row.id.clone(), row.name.clone());
-    match app.derived.position(&id) {
+    match app.doc.position(&id) {
         Some(at) => focus(app, Focus::Touchpoint(at)),
         None => {
             let name = crate::tui::text::short(&name);

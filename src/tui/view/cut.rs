@@ -107,7 +107,7 @@ fn visits_width(app: &App, id: &str, limit: usize) -> usize {
     let width = |s: &str| width(text_head(s, limit));
     let map = app.doc.map();
     let mut total = width("visited by ");
-    for v in app.derived.visits(id) {
+    for v in app.derived.visits(&app.doc, id) {
         let Some(persona) = map.personas.get(v.persona) else {
             continue;
         };

@@ -40,8 +40,8 @@ pub fn content(app: &App, from_path: bool) -> Vec<ReadLine> {
     let map = app.doc.map();
     let visits = row
         .and_then(|r| map.stages.get(stage)?.touchpoints.get(r))
-        .map_or(&[][..], |t| app.derived.visits(&t.id));
-    lines(map, stage, row, visits)
+        .map_or_else(Vec::new, |t| app.derived.visits(&app.doc, &t.id));
+    lines(map, stage, row, &visits)
 }
 
 /// The rows at `width`: each logical line wrapped after its indent.

@@ -52,3 +52,37 @@ fn search_keys_apply_while_searching() {
         app.search
     );
 }
+
+/// The help's text at 100x400, tall enough for every section.
+fn help_screen(app: &mut journey::tui::app::App) -> String {
+    use journey::tui::Screen;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    keys(app, "?");
+    let mut terminal = Terminal::new(TestBackend::new(100, 400)).expect("terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content
+        .chunks(100)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn the_help_shows_other_panels_keys_whole_but_the_current_modes_as_they_apply() {
+    let (mut app, _dir) = app();
+    assert!(app.current.persona.is_none());
+    let help = help_screen(&mut app);
+    // The board, where the user is, comes first: no persona, so no path keys.
+    let (board, others) = help.split_once("Path panel").expect("a path panel section");
+    assert!(!board.contains("next path of the persona"), "{help}");
+    assert!(others.contains("next path of the persona"), "{help}");
+    // The path panel, read before any path has steps: all of its keys,
+    // the emotion keys among them.
+    assert!(others.contains("emotion up (-2..+2)"), "{help}");
+    assert!(
+        others.contains("edit the step's emotion and note"),
+        "{help}"
+    );
+}

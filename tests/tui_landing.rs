@@ -206,3 +206,19 @@ fn one_touchpoint_is_singular() {
     let screen = text(&app, 80, 24);
     assert!(screen.contains("1 touchpoint ·"), "{screen}");
 }
+
+#[test]
+fn g_and_shift_g_in_the_path_panel_go_to_the_first_and_last_step() {
+    let (mut app, _dir) = app();
+    keys(&mut app, "p<Enter>s");
+    let len = app.current.path(app.doc.map()).expect("a path").steps.len();
+    assert!(len > 2, "the fixture's first path has steps");
+    keys(&mut app, "G");
+    assert_eq!(app.current.step, len - 1);
+    keys(&mut app, "g");
+    assert_eq!(app.current.step, 0);
+    keys(&mut app, "<End>");
+    assert_eq!(app.current.step, len - 1);
+    keys(&mut app, "<Home>");
+    assert_eq!(app.current.step, 0);
+}

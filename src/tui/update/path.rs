@@ -140,6 +140,8 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::RowNext if step + 1 < len => app.current.step += 1,
         Action::RowPrev => app.current.step = step.saturating_sub(1),
+        Action::RowFirst => app.current.step = 0,
+        Action::RowLast => app.current.step = len.saturating_sub(1),
         Action::Choose if jump(app) => return Vec::new(),
         Action::EmotionUp => nudge(app, 1),
         Action::EmotionDown => nudge(app, -1),

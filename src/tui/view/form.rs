@@ -211,6 +211,12 @@ impl<P> Widget for FormView<'_, P> {
                         x = put(buf, x, y, &format!("{}{option}", mark(on)), room, style);
                         x = x.saturating_add(2);
                     }
+                    // Say how to turn a focused choice, where there is room.
+                    let turn = if ascii { "(Left/Right)" } else { "(←/→)" };
+                    let room = usize::from(inner.right().saturating_sub(x));
+                    if focused && room >= width(turn) {
+                        put(buf, x, y, turn, room, theme.dim);
+                    }
                 }
             }
         }

@@ -39,12 +39,13 @@ fn lines(
 ) -> (usize, Vec<Line>) {
     let inner = usize::from(width.saturating_sub(3));
     let modes = std::iter::once(first).chain(MODES.into_iter().filter(|&m| m != first));
+    // The mode the user is in shows what applies now; the others show all
+    // their keys, since what applies there depends on how one gets there
+    // (the path panel's emotion keys, read before any path has steps).
     let rows: Vec<(Mode, Vec<(String, &'static str)>)> = modes
         .map(|m| {
-            (
-                m,
-                keymap.help_rows_where(m, ascii, |a| applies(m, a, facts)),
-            )
+            let keys = keymap.help_rows_where(m, ascii, |a| m != first || applies(m, a, facts));
+            (m, keys)
         })
         .collect();
     let key_w = rows

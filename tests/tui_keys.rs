@@ -457,7 +457,10 @@ fn esc_asks_before_throwing_away_a_changed_note() {
     );
 
     keys(&mut app, "e<End>x<Esc>");
-    assert!(app.overlay().is_none(), "a changed name is cancelled at once");
+    assert!(
+        app.overlay().is_none(),
+        "a changed name is cancelled at once"
+    );
 }
 
 /// Page keys move a page at a time within the stage; Page Up never goes

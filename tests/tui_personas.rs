@@ -28,7 +28,10 @@ fn persona_names(app: &App) -> Vec<String> {
 fn the_picker_makes_a_persona_current_and_esc_clears_it() {
     let (mut app, _dir) = app();
     keys(&mut app, "p");
-    assert!(matches!(app.overlay(), Some(Overlay::Personas { cursor: 0 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Personas { cursor: 0 })
+    ));
     keys(&mut app, "j<Enter>");
     assert!(app.overlay().is_none());
     assert_eq!(app.current.persona, Some(1));
@@ -83,7 +86,10 @@ fn rename_describe_and_reorder_personas_in_the_picker() {
     assert_eq!(map(&app).personas[0].name, "Critical buyer");
     keys(&mut app, "J");
     assert_eq!(persona_names(&app), ["Experience seeker", "Critical buyer"]);
-    assert!(matches!(app.overlay(), Some(Overlay::Personas { cursor: 1 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Personas { cursor: 1 })
+    ));
     keys(&mut app, "K");
     assert_eq!(persona_names(&app), ["Critical buyer", "Experience seeker"]);
     keys(&mut app, "J<Enter>");
@@ -284,7 +290,10 @@ fn the_problems_panel_lists_findings_and_jumps() {
     let count = app.doc.problems().list.len();
     assert!(count > 0, "the fixture has unvisited touchpoints");
     keys(&mut app, "v");
-    assert!(matches!(app.overlay(), Some(Overlay::Problems { cursor: 0 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Problems { cursor: 0 })
+    ));
     let first = app.doc.problems().list[0].clone();
     keys(&mut app, "<Enter>");
     match first.item {
@@ -315,7 +324,10 @@ fn a_persona_finding_jumps_to_the_picker() {
         keys(&mut app, "j");
     }
     keys(&mut app, "<Enter>");
-    assert!(matches!(app.overlay(), Some(Overlay::Personas { cursor: 2 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Personas { cursor: 2 })
+    ));
     assert_eq!(app.current.persona, Some(2));
 }
 
@@ -420,7 +432,10 @@ fn keeping_or_cancelling_goes_back_to_the_picker() {
         app.overlay()
     );
     keys(&mut app, "d<Esc>");
-    assert!(matches!(app.overlay(), Some(Overlay::Personas { cursor: 1 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Personas { cursor: 1 })
+    ));
     keys(&mut app, "nSomeone<Esc>");
     assert!(matches!(app.overlay(), Some(Overlay::Personas { .. })));
     assert_eq!(persona_names(&app), names);

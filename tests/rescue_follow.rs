@@ -52,13 +52,13 @@ proptest! {
         for pick in picks {
             keys(&mut app, KEYS[pick]);
             let mut expected = app.doc.map().clone();
-            if let Some(Overlay::Form(form)) = &app.overlay
+            if let Some(Overlay::Form(form)) = app.overlay()
                 && let Some(edit) = draft_edit(&expected, form)
             {
                 let _ = edit.apply(&mut expected);
             }
             let written = rescue.write_now().expect("writes");
-            let unsaved = app.doc.is_dirty() || matches!(app.overlay, Some(Overlay::Form(_)));
+            let unsaved = app.doc.is_dirty() || matches!(app.overlay(), Some(Overlay::Form(_)));
             match written {
                 Some(path) => {
                     let kept = load(&path).expect("a recovery file that loads").map;

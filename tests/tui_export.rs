@@ -7,7 +7,7 @@ use common::{app, keys};
 use journey::tui::app::Overlay;
 
 fn file_field(app: &journey::tui::app::App) -> String {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => f.text(2).to_string(),
         other => panic!("expected the export prompt, got {other:?}"),
     }
@@ -20,7 +20,7 @@ fn x_suggests_a_file_next_to_the_map_and_writes_markdown() {
     let suggested = dir.path().join("camera.md");
     assert_eq!(file_field(&app), suggested.display().to_string());
     keys(&mut app, "<Enter>");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     let text = std::fs::read_to_string(&suggested).expect("the export is written");
     assert!(text.contains("Critical buyer") && text.contains("Experience seeker"));
     let m = app.message.as_ref().expect("a message");
@@ -123,14 +123,14 @@ fn a_blank_file_name_keeps_the_prompt_open() {
         keys(&mut app, "<Del>");
     }
     keys(&mut app, "<Enter>");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => {
             assert!(f.error.as_deref().is_some_and(|e| e.contains("file name")))
         }
         other => panic!("the prompt should stay, got {other:?}"),
     }
     keys(&mut app, "<Esc>");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn the_prompt_never_offers_or_takes_the_map_itself() {
         keys(&mut app, &erase);
         journey::tui::Screen::handle(&mut app, crossterm::event::Event::Paste(name.clone()));
         keys(&mut app, "<Enter>");
-        match &app.overlay {
+        match app.overlay() {
             Some(Overlay::Form(f)) => assert!(
                 f.error
                     .as_deref()

@@ -79,8 +79,8 @@ fn finish_insight(app: &mut App, at_most: Duration) {
 }
 
 fn cursor(app: &App) -> usize {
-    match app.overlay {
-        Some(Overlay::Insight { cursor }) => cursor,
+    match app.overlay() {
+        Some(Overlay::Insight { cursor }) => *cursor,
         ref other => panic!("the insight panel should be open, got {other:?}"),
     }
 }
@@ -109,7 +109,7 @@ fn i_opens_the_panel_sorted_by_removal_effect_and_esc_closes_it() {
     assert_eq!(panel_ids(&app), expected);
     assert_eq!(expected[0], "kaffee", "the coffee is relied on the most");
     keys(&mut app, "jj<Esc>");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(app.view, before, "Esc leaves the board's selection alone");
 }
 
@@ -165,7 +165,7 @@ fn enter_jumps_to_the_touchpoint_on_the_board_and_closes() {
         .clone();
     assert_eq!(row.id, "seesteg");
     keys(&mut app, "<Enter>");
-    assert!(app.overlay.is_none(), "the panel closes");
+    assert!(app.overlay().is_none(), "the panel closes");
     let at = app.view.touchpoint().expect("a touchpoint is selected");
     let t = &app.doc.map().stages[at.stage].touchpoints[at.index];
     assert_eq!(t.id, "seesteg");
@@ -394,9 +394,9 @@ fn help_lists_the_panels_keys() {
         screen = text(&app);
     }
     assert!(screen.contains("Insight panel (i)"), "{screen}");
+    // Esc closes the help only: the panel it was asked from is back.
     keys(&mut app, "<Esc>");
-    assert_eq!(app.mode(), Mode::Board);
-    keys(&mut app, "i");
+    assert_eq!(app.mode(), Mode::Insight);
     let screen = text(&app);
     assert!(
         screen.contains("s sort") && screen.contains("r reverse"),

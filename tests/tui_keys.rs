@@ -47,7 +47,7 @@ fn an_empty_name_is_refused_with_a_message() {
     let (mut app, _dir) = app();
     let before = app.doc.map().clone();
     keys(&mut app, "a   <Enter>");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => {
             assert!(
                 f.error
@@ -58,7 +58,7 @@ fn an_empty_name_is_refused_with_a_message() {
         other => panic!("the form should stay open, got {other:?}"),
     }
     keys(&mut app, "<Esc>");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(app.doc.map(), &before);
     assert!(!app.doc.is_dirty());
 }
@@ -156,8 +156,8 @@ fn deleting_a_touchpoint_on_paths_asks_and_says_how_many() {
     keys(&mut app, "lljj");
     assert_eq!(app.view.row, Some(2));
     keys(&mut app, "d");
-    let Some(Overlay::Confirm(c)) = &app.overlay else {
-        panic!("expected a question, got {:?}", app.overlay);
+    let Some(Overlay::Confirm(c)) = app.overlay() else {
+        panic!("expected a question, got {:?}", app.overlay());
     };
     assert!(c.lines.join(" ").contains("2 paths"), "{:?}", c.lines);
     keys(&mut app, "n");
@@ -188,7 +188,7 @@ fn deleting_a_touchpoint_on_paths_asks_and_says_how_many() {
 fn deleting_an_unused_touchpoint_needs_no_question() {
     let (mut app, _dir) = app();
     keys(&mut app, "jjd");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(names(&app, 0), ["Web search", "Instagram ads"]);
 }
 
@@ -230,7 +230,7 @@ fn add_rename_and_delete_a_stage() {
     assert_eq!(stage.description, "Wer vergleicht was");
     keys(&mut app, "D");
     assert!(
-        app.overlay.is_none(),
+        app.overlay().is_none(),
         "an empty stage goes without a question"
     );
     assert_eq!(app.doc.map().stages.len(), 5);
@@ -245,7 +245,7 @@ fn the_stage_header_is_selected_above_the_first_touchpoint() {
     keys(&mut app, "k");
     assert_eq!(app.view.row, None);
     keys(&mut app, "e");
-    assert!(matches!(&app.overlay, Some(Overlay::Form(f)) if f.title == "Edit stage"));
+    assert!(matches!(app.overlay(), Some(Overlay::Form(f)) if f.title == "Edit stage"));
 }
 
 #[test]
@@ -317,9 +317,9 @@ fn quit_with_changes_asks_save_discard_or_cancel() {
     let path = dir.path().join("camera.ron");
     let before = std::fs::read(&path).expect("read");
     assert_eq!(keys(&mut app, "tq"), Flow::Continue);
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
     assert_eq!(keys(&mut app, "<Esc>"), Flow::Continue);
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(
         keys(&mut app, "qx"),
         Flow::Continue,
@@ -365,9 +365,9 @@ fn a_missing_file_is_created_from_a_template_after_asking() {
 fn help_opens_and_closes() {
     let (mut app, _dir) = app();
     keys(&mut app, "?");
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Help { .. })));
     keys(&mut app, "jjj<Esc>");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
 }
 
 #[test]
@@ -394,7 +394,7 @@ fn the_map_title_description_and_conversion_are_edited_and_undone() {
     keys(&mut app, "T");
     keys(&mut app, &"<BS>".repeat(60));
     keys(&mut app, "<Enter>");
-    assert!(app.overlay.is_some());
+    assert!(app.overlay().is_some());
     assert_eq!(app.doc.map().title, before.title);
 }
 
@@ -407,14 +407,14 @@ fn esc_and_a_key_read_together_count_as_two_keys() {
     use journey::tui::keys::parse_keys;
     let (mut app, _dir) = app();
     keys(&mut app, "v");
-    assert!(matches!(app.overlay, Some(Overlay::Problems { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Problems { .. })));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     let mut events = parse_keys("<A-x>").into_iter();
     journey::tui::run(&mut terminal, &mut events, &mut app).unwrap();
     assert!(
-        matches!(app.overlay, Some(Overlay::Form(_))),
+        matches!(app.overlay(), Some(Overlay::Form(_))),
         "Esc closed the problems panel and x opened the export prompt: {:?}",
-        app.overlay
+        app.overlay()
     );
 
     // In a form, Alt-Enter is a new line, not Esc and Enter.
@@ -436,7 +436,7 @@ fn esc_asks_before_throwing_away_a_changed_note() {
     let (mut app, _dir) = app();
     let before = app.doc.map().clone();
     keys(&mut app, "e<Tab><Tab><Tab> and more<Esc>");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => assert!(
             f.error.as_deref().is_some_and(|e| e.contains("Esc again")),
             "{:?}",
@@ -445,11 +445,11 @@ fn esc_asks_before_throwing_away_a_changed_note() {
         other => panic!("the form should stay open, got {other:?}"),
     }
     keys(&mut app, "<Esc>");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(app.doc.map(), &before);
 
     keys(&mut app, "e<Tab><Tab><Tab> and more<Esc><Enter>");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert!(
         app.doc.map().stages[0].touchpoints[0]
             .notes
@@ -457,7 +457,10 @@ fn esc_asks_before_throwing_away_a_changed_note() {
     );
 
     keys(&mut app, "e<End>x<Esc>");
-    assert!(app.overlay.is_none(), "a changed name is cancelled at once");
+    assert!(
+        app.overlay().is_none(),
+        "a changed name is cancelled at once"
+    );
 }
 
 /// Page keys move a page at a time within the stage; Page Up never goes

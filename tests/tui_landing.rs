@@ -36,7 +36,7 @@ fn the_path_panel_opens_on_the_selected_touchpoints_step() {
     // The critical buyer visits "Magazine test" (Consideration, row 1) as
     // step 3.
     keys(&mut app, "p<Enter>ljs");
-    assert_eq!(app.overlay, Some(Overlay::Path));
+    assert_eq!(app.overlay(), Some(&Overlay::Path));
     assert_eq!(app.current.step, 2);
     // Elsewhere (a touchpoint the path does not visit): the first step,
     // not the one last touched.
@@ -49,7 +49,7 @@ fn emotion_choices_stop_at_minus_two() {
     let (mut app, _dir) = app();
     keys(&mut app, "p<Enter>sjje");
     keys(&mut app, &"<Left>".repeat(8));
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => match &f.fields[0].value {
             FieldValue::Choice { options, selected } => assert_eq!(options[*selected], "-2"),
             other => panic!("{other:?}"),

@@ -34,7 +34,7 @@ fn the_language_choice_starts_at_the_configs_language() {
     settings.template = Template::Aida;
     let path = dir.path().join("aida.ron");
     let mut app = App::create(path.clone(), settings.clone());
-    let Some(Overlay::Form(form)) = &app.overlay else {
+    let Some(Overlay::Form(form)) = app.overlay() else {
         panic!("the new-map form is open");
     };
     assert_eq!(form.fields.len(), 3);

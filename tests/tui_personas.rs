@@ -28,9 +28,12 @@ fn persona_names(app: &App) -> Vec<String> {
 fn the_picker_makes_a_persona_current_and_esc_clears_it() {
     let (mut app, _dir) = app();
     keys(&mut app, "p");
-    assert!(matches!(app.overlay, Some(Overlay::Personas { cursor: 0 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Personas { cursor: 0 })
+    ));
     keys(&mut app, "j<Enter>");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(app.current.persona, Some(1));
     let view = app.derived.path.as_ref().expect("the path is shown");
     assert_eq!(view.numbers("instagram-ads"), [1]);
@@ -38,7 +41,7 @@ fn the_picker_makes_a_persona_current_and_esc_clears_it() {
     keys(&mut app, "p<Esc>");
     assert_eq!(app.current.persona, None);
     assert!(app.derived.path.is_none());
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
 }
 
 #[test]
@@ -74,7 +77,7 @@ fn new_persona_with_description_then_undo() {
 fn rename_describe_and_reorder_personas_in_the_picker() {
     let (mut app, _dir) = app();
     keys(&mut app, "pe<End>!<Tab><End> Always.<Enter>");
-    assert!(matches!(app.overlay, Some(Overlay::Personas { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Personas { .. })));
     let p = &map(&app).personas[0];
     assert_eq!(p.name, "Critical buyer!");
     assert_eq!(p.id, "critical-buyer", "a rename keeps the id");
@@ -83,7 +86,10 @@ fn rename_describe_and_reorder_personas_in_the_picker() {
     assert_eq!(map(&app).personas[0].name, "Critical buyer");
     keys(&mut app, "J");
     assert_eq!(persona_names(&app), ["Experience seeker", "Critical buyer"]);
-    assert!(matches!(app.overlay, Some(Overlay::Personas { cursor: 1 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Personas { cursor: 1 })
+    ));
     keys(&mut app, "K");
     assert_eq!(persona_names(&app), ["Critical buyer", "Experience seeker"]);
     keys(&mut app, "J<Enter>");
@@ -97,7 +103,7 @@ fn rename_describe_and_reorder_personas_in_the_picker() {
 fn deleting_a_persona_asks_and_says_how_many_paths_go() {
     let (mut app, _dir) = app();
     keys(&mut app, "pjd");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Confirm(c)) => {
             assert!(
                 c.lines.iter().any(|l| l.contains("2 paths go with it")),
@@ -190,7 +196,7 @@ fn space_without_a_persona_says_what_to_do() {
 fn the_path_panel_reorders_removes_and_sets_emotions() {
     let (mut app, _dir) = app();
     keys(&mut app, "p<Enter>s");
-    assert!(matches!(app.overlay, Some(Overlay::Path)));
+    assert!(matches!(app.overlay(), Some(Overlay::Path)));
     keys(&mut app, "J");
     assert_eq!(steps(&app, 0, 0)[..2], ["photo-blogs", "web-search"]);
     assert_eq!(app.current.step, 1, "the cursor follows the step");
@@ -223,7 +229,7 @@ fn a_steps_note_and_emotion_in_a_form() {
         "p<Enter>sjje<Left><Left><Tab><End> Really.<Enter>",
     );
     assert!(
-        matches!(app.overlay, Some(Overlay::Path)),
+        matches!(app.overlay(), Some(Overlay::Path)),
         "back in the panel"
     );
     let step = &map(&app).personas[0].paths[0].steps[2];
@@ -241,7 +247,7 @@ fn a_steps_note_and_emotion_in_a_form() {
 fn enter_in_the_path_panel_jumps_to_the_touchpoint() {
     let (mut app, _dir) = app();
     keys(&mut app, "p<Enter>sjjj<Enter>");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(
         (app.view.stage, app.view.row),
         (2, Some(2)),
@@ -270,7 +276,7 @@ fn paths_are_created_renamed_given_an_outcome_and_deleted() {
     assert_eq!(path.outcome, Outcome::DroppedOut);
     assert_eq!(path.id, "via-the-forum");
     keys(&mut app, "D");
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
     keys(&mut app, "y");
     assert_eq!(map(&app).personas[0].paths.len(), 1);
     keys(&mut app, "uuuu");
@@ -284,7 +290,10 @@ fn the_problems_panel_lists_findings_and_jumps() {
     let count = app.doc.problems().list.len();
     assert!(count > 0, "the fixture has unvisited touchpoints");
     keys(&mut app, "v");
-    assert!(matches!(app.overlay, Some(Overlay::Problems { cursor: 0 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Problems { cursor: 0 })
+    ));
     let first = app.doc.problems().list[0].clone();
     keys(&mut app, "<Enter>");
     match first.item {
@@ -315,7 +324,10 @@ fn a_persona_finding_jumps_to_the_picker() {
         keys(&mut app, "j");
     }
     keys(&mut app, "<Enter>");
-    assert!(matches!(app.overlay, Some(Overlay::Personas { cursor: 2 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Personas { cursor: 2 })
+    ));
     assert_eq!(app.current.persona, Some(2));
 }
 
@@ -415,13 +427,16 @@ fn keeping_or_cancelling_goes_back_to_the_picker() {
     let names = persona_names(&app);
     keys(&mut app, "pjdn");
     assert!(
-        matches!(app.overlay, Some(Overlay::Personas { cursor: 1 })),
+        matches!(app.overlay(), Some(Overlay::Personas { cursor: 1 })),
         "{:?}",
-        app.overlay
+        app.overlay()
     );
     keys(&mut app, "d<Esc>");
-    assert!(matches!(app.overlay, Some(Overlay::Personas { cursor: 1 })));
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Personas { cursor: 1 })
+    ));
     keys(&mut app, "nSomeone<Esc>");
-    assert!(matches!(app.overlay, Some(Overlay::Personas { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Personas { .. })));
     assert_eq!(persona_names(&app), names);
 }

@@ -39,7 +39,7 @@ fn z_reads_a_long_note_to_its_end_and_esc_closes() {
         "the hint bar offers z:\n{board}"
     );
     keys(&mut app, "z");
-    assert!(matches!(app.overlay, Some(Overlay::Reader { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Reader { .. })));
     let mut all = text(&app, 80, 24);
     // Scroll to the end: the note's last line is there.
     keys(&mut app, "<PgDn><PgDn>");
@@ -47,7 +47,7 @@ fn z_reads_a_long_note_to_its_end_and_esc_closes() {
     assert!(all.contains("Zeile sieben"));
     assert!(all.contains("das Ende der Notiz"));
     keys(&mut app, "<Esc>");
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -77,12 +77,12 @@ fn z_from_the_path_panel_reads_the_step_and_esc_goes_back_to_the_panel() {
     let (mut app, _dir) = app();
     // The first persona, its path panel, the third step.
     keys(&mut app, "p<Enter>s");
-    assert_eq!(app.overlay, Some(Overlay::Path));
+    assert_eq!(app.overlay(), Some(&Overlay::Path));
     keys(&mut app, "jjz");
     let screen = text(&app, 80, 24);
     assert!(screen.contains("The score settles it."), "{screen}");
     keys(&mut app, "<Esc>");
-    assert_eq!(app.overlay, Some(Overlay::Path));
+    assert_eq!(app.overlay(), Some(&Overlay::Path));
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn search_finds_a_step_note_and_jumps_to_the_step() {
         step.touchpoint
     );
     keys(&mut app, "s");
-    assert_eq!(app.overlay, Some(Overlay::Path));
+    assert_eq!(app.overlay(), Some(&Overlay::Path));
     let path = app.current.path(app.doc.map()).expect("a path is shown");
     assert_eq!(path.steps[app.current.step].note, "Long wait on the phone.");
 }

@@ -26,7 +26,7 @@ fn stamped_app() -> (App, tempfile::TempDir) {
 }
 
 fn dialog_title(app: &App) -> Option<String> {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Confirm(c)) => Some(c.title.clone()),
         Some(Overlay::Form(f)) => Some(f.title.clone()),
         _ => None,
@@ -178,7 +178,7 @@ fn restoring_recovered_work_makes_it_unsaved_and_says_what_differs() {
         older_than_file: true,
     };
     restore_dialog(&mut app, recovery.clone());
-    let Some(Overlay::Confirm(confirm)) = &app.overlay else {
+    let Some(Overlay::Confirm(confirm)) = app.overlay() else {
         panic!("no dialog");
     };
     let text = confirm.lines.join("\n");
@@ -228,7 +228,7 @@ fn every_dialog_survives_every_small_size_and_coming_back() {
     for open in &opens {
         keys(&mut app, "<Esc><Esc>");
         open(&mut app);
-        assert!(app.overlay.is_some());
+        assert!(app.overlay().is_some());
         for (w, h) in (0..=40)
             .flat_map(|w| (0..=14).map(move |h| (w, h)))
             .chain([(1, 1), (80, 24)])

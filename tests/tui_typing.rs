@@ -13,7 +13,7 @@ use ratatui::backend::TestBackend;
 
 /// The focused text field's text in the open form.
 fn field_text(app: &App) -> String {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => f.fields[f.focus].text().to_string(),
         other => panic!("no form open: {other:?}"),
     }
@@ -74,7 +74,7 @@ fn template_text_is_selected_so_typing_replaces_it() {
     // The stage header of "Awareness": its name and description are the
     // template's English words.
     keys(&mut app, "e");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => match &f.fields[0].value {
             FieldValue::Text(t) => assert!(t.is_selected(), "the name is selected"),
             other => panic!("{other:?}"),

@@ -1,6 +1,7 @@
 //! The editor's state, split by concern: the document with its history,
-//! the view (selection and scrolling), the overlay on top (a form, a
-//! question or the help), the last message, and settings that do not change.
+//! the view (selection and scrolling), the stack of layers over the board
+//! (panels, forms, questions, the help), the last message, and settings that
+//! do not change.
 
 use crate::core::model::{Map, TouchpointPos};
 use crate::core::path_edit::PathRef;
@@ -21,7 +22,10 @@ use std::time::Instant;
 pub struct App {
     pub doc: Document,
     pub view: ViewState,
-    pub overlay: Option<Overlay>,
+    /// The layers over the board, bottom first: the top one takes the keys,
+    /// and closing it shows the one it was opened from. See
+    /// [`App::push_layer`] and its neighbours.
+    layers: Vec<Overlay>,
     pub message: Option<Message>,
     pub settings: Settings,
     pub session: Session,
@@ -188,12 +192,33 @@ pub enum Overlay {
     Insight {
         cursor: usize,
     },
-    /// `z`: the selection's whole text, full screen; `from_path` when it
-    /// was opened from the path panel, where Esc goes back to.
+    /// `z`: the selection's whole text, full screen. Over the path panel
+    /// it reads the panel's step (see [`App::reader_on_path`]).
     Reader {
         scroll: usize,
-        from_path: bool,
     },
+}
+
+impl Overlay {
+    /// The key table of a layer; `None` (nothing open) is the board's.
+    pub fn mode_of(layer: Option<&Overlay>) -> Mode {
+        match layer {
+            None => Mode::Board,
+            Some(Overlay::Form(_)) => Mode::Form,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Help { .. } | Overlay::Reader { .. }) => Mode::Help,
+            Some(Overlay::Personas { .. }) => Mode::Personas,
+            Some(Overlay::Path) => Mode::Path,
+            Some(Overlay::Problems { .. }) => Mode::Problems,
+            Some(Overlay::Insight { .. }) => Mode::Insight,
+        }
+    }
+
+    /// Whether the layer covers the whole screen, so that those under it
+    /// need not be drawn.
+    pub fn full_screen(&self) -> bool {
+        matches!(self, Overlay::Help { .. } | Overlay::Reader { .. })
+    }
 }
 
 /// What a board form is for.
@@ -308,7 +333,7 @@ impl App {
         let mut app = App {
             doc,
             view,
-            overlay: None,
+            layers: Vec::new(),
             message: None,
             settings,
             session: Session::default(),
@@ -331,18 +356,56 @@ impl App {
         self.insight.follow(&self.doc);
     }
 
-    /// Which key table applies now.
+    /// Which key table applies now: the top layer's.
     pub fn mode(&self) -> Mode {
-        match self.overlay {
-            None => Mode::Board,
-            Some(Overlay::Form(_)) => Mode::Form,
-            Some(Overlay::Confirm(_)) => Mode::Confirm,
-            Some(Overlay::Help { .. } | Overlay::Reader { .. }) => Mode::Help,
-            Some(Overlay::Personas { .. }) => Mode::Personas,
-            Some(Overlay::Path) => Mode::Path,
-            Some(Overlay::Problems { .. }) => Mode::Problems,
-            Some(Overlay::Insight { .. }) => Mode::Insight,
-        }
+        Overlay::mode_of(self.overlay())
+    }
+
+    /// The top layer, the one that takes the keys; `None` on the board.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.layers.last()
+    }
+
+    /// The top layer, to change in place.
+    pub fn overlay_mut(&mut self) -> Option<&mut Overlay> {
+        self.layers.last_mut()
+    }
+
+    /// Every open layer, bottom first.
+    pub fn layers(&self) -> &[Overlay] {
+        &self.layers
+    }
+
+    /// Every open layer, to change in place (figures that arrive for a
+    /// panel under the help, say).
+    pub fn layers_mut(&mut self) -> &mut [Overlay] {
+        &mut self.layers
+    }
+
+    /// Opens `layer` over what is open; closing it comes back here.
+    pub fn push_layer(&mut self, layer: Overlay) {
+        self.layers.push(layer);
+    }
+
+    /// Closes the top layer and hands it over; the one under it (or the
+    /// board) takes the keys again.
+    pub fn pop_layer(&mut self) -> Option<Overlay> {
+        self.layers.pop()
+    }
+
+    /// Puts `layer` in the top one's place (on the board: opens it), for a
+    /// panel that leads on to another instead of back.
+    pub fn replace_layer(&mut self, layer: Overlay) {
+        self.layers.pop();
+        self.layers.push(layer);
+    }
+
+    /// Whether a reader at layer `at` reads the path panel's step: it was
+    /// opened over the path panel.
+    pub fn reader_on_path(&self, at: usize) -> bool {
+        at.checked_sub(1)
+            .and_then(|below| self.layers.get(below))
+            .is_some_and(|l| *l == Overlay::Path)
     }
 
     /// Whether `action` applies now in the current mode, for the hint bar,
@@ -355,7 +418,7 @@ impl App {
     /// those of the open form; with none open, every form key applies (as
     /// the help lists them).
     pub fn facts(&self) -> crate::tui::conditions::Facts {
-        let form = match &self.overlay {
+        let form = match self.overlay() {
             Some(Overlay::Form(form)) => Some(form.facts()),
             _ => None,
         };

@@ -13,7 +13,7 @@ impl App {
     /// to start from, and quits if the answer is no.
     pub fn create(path: PathBuf, settings: Settings) -> App {
         let mut app = App::with_document(Document::unsaved(Map::new(""), path), settings);
-        app.overlay = Some(Overlay::Form(crate::tui::update::create_file_form(
+        app.push_layer(Overlay::Form(crate::tui::update::create_file_form(
             &app.doc.file_name(),
             app.settings.template,
             app.settings.language,

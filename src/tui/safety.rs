@@ -39,7 +39,7 @@ pub fn attach(app: &mut App) {
     app.session.rescue = Some(rescue);
     // With another editor open, a recovery file may be that editor's live
     // work: it is offered once both are closed.
-    if app.overlay.is_none() && other.is_none() {
+    if app.overlay().is_none() && other.is_none() {
         offer_recovery(app, &store);
     }
 }
@@ -171,7 +171,7 @@ pub fn keep_unsaved(app: &mut App) {
 /// make (the form's own text, not a copy of the map), so that a note being
 /// typed survives a dropped connection. True when it kept one.
 fn keep_draft(app: &mut App, rescue: &Rescue) -> bool {
-    let Some(Overlay::Form(form)) = &app.overlay else {
+    let Some(Overlay::Form(form)) = app.overlay() else {
         return false;
     };
     let Some(edit) = update::draft_edit(app.doc.map(), form) else {

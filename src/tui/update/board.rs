@@ -74,7 +74,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             )
             .with_intro("The conversion is what counts as converting: a purchase, a sign-up…")
             .selecting(is_template_text);
-            app.overlay = Some(Overlay::Form(form));
+            app.push_layer(Overlay::Form(form));
             return Vec::new();
         }
         Action::SaveAs => {
@@ -82,8 +82,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Reload => return super::disk::reload_request(app),
-        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::ReadAll => super::reader::open(app, false),
+        Action::Help => app.push_layer(Overlay::Help { scroll: 0 }),
+        Action::ReadAll => super::reader::open(app),
         Action::Duplicate => duplicate_touchpoint(app),
         Action::Personas => super::persona::open_picker(app),
         Action::NewPersona => super::persona::new_persona(app),
@@ -91,7 +91,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PathNext => super::path::switch(app, 1),
         Action::ToggleStep => super::path::toggle_step(app, selected(app)),
         Action::PathPanel => super::path::open_panel(app),
-        Action::Problems => app.overlay = Some(Overlay::Problems { cursor: 0 }),
+        Action::Problems => app.push_layer(Overlay::Problems { cursor: 0 }),
         Action::InsightPanel => super::insight::open(app),
         Action::Search => super::problems::open_search(app),
         Action::SearchNext => super::problems::next_match(app, true),
@@ -101,7 +101,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if !app.doc.is_dirty() {
                 return vec![Effect::Quit];
             }
-            app.overlay = Some(Overlay::Confirm(Confirm {
+            app.push_layer(Overlay::Confirm(Confirm {
                 title: "Unsaved changes".into(),
                 lines: vec![format!("{} has unsaved changes.", app.doc.file_name())],
                 options: vec![
@@ -170,7 +170,7 @@ fn add_touchpoint(app: &mut App) {
             Field::lines("Notes", ""),
         ],
     );
-    app.overlay = Some(Overlay::Form(form));
+    app.push_layer(Overlay::Form(form));
 }
 
 fn add_stage(app: &mut App) {
@@ -185,7 +185,7 @@ fn add_stage(app: &mut App) {
         FormPurpose::AddStage(at),
         vec![Field::line("Name", "")],
     );
-    app.overlay = Some(Overlay::Form(form));
+    app.push_layer(Overlay::Form(form));
 }
 
 fn edit(app: &mut App) {
@@ -215,7 +215,7 @@ fn edit(app: &mut App) {
     } else {
         return;
     };
-    app.overlay = Some(Overlay::Form(form));
+    app.push_layer(Overlay::Form(form));
 }
 
 fn delete_touchpoint(app: &mut App) {
@@ -230,7 +230,7 @@ fn delete_touchpoint(app: &mut App) {
         delete(app, Edit::RemoveTouchpoint { at }, &what);
         return;
     }
-    app.overlay = Some(Overlay::Confirm(Confirm {
+    app.push_layer(Overlay::Confirm(Confirm {
         title: "Delete touchpoint".into(),
         lines: vec![
             format!("Delete “{}”?", short(&t.name)),
@@ -267,7 +267,7 @@ fn delete_stage(app: &mut App) {
     if used > 0 {
         lines.push(format!("{} will lose their steps there.", paths(used)));
     }
-    app.overlay = Some(Overlay::Confirm(Confirm {
+    app.push_layer(Overlay::Confirm(Confirm {
         title: "Delete stage".into(),
         lines,
         options: vec![(Answer::Yes, "delete"), (Answer::No, "keep it")],

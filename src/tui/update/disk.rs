@@ -72,7 +72,7 @@ pub fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
             } else {
                 "changed on disk (or was removed) since it was opened or saved"
             };
-            app.overlay = Some(Overlay::Confirm(Confirm {
+            app.push_layer(Overlay::Confirm(Confirm {
                 title: "Changed on disk".into(),
                 lines: vec![
                     format!("{} {what}", app.doc.file_name()),
@@ -89,7 +89,7 @@ pub fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
             Vec::new()
         }
         SaveOutcome::Exists => {
-            app.overlay = Some(Overlay::Confirm(Confirm {
+            app.push_layer(Overlay::Confirm(Confirm {
                 title: "File exists".into(),
                 lines: vec![format!("{} already exists.", path.display())],
                 options: vec![
@@ -101,7 +101,7 @@ pub fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
             Vec::new()
         }
         SaveOutcome::ReadOnly => {
-            app.overlay = Some(Overlay::Confirm(Confirm {
+            app.push_layer(Overlay::Confirm(Confirm {
                 title: "Read-only file".into(),
                 lines: vec![format!(
                     "{} is read-only: someone marked it not to be changed.",
@@ -125,7 +125,7 @@ pub fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
 /// Asks for a file name to save to, suggesting the current one.
 pub fn save_as_form(app: &mut App, then_quit: bool) {
     let current = app.doc.path.display().to_string();
-    app.overlay = Some(Overlay::Form(
+    app.push_layer(Overlay::Form(
         Form::new(
             "Save as",
             FormPurpose::SaveAs { then_quit },
@@ -141,7 +141,7 @@ pub fn submit_save_as(app: &mut App, form: Form<FormPurpose>, then_quit: bool) -
     if name.is_empty() {
         let mut form = form;
         form.error = Some("a file name is required: type one, or Esc to cancel".into());
-        app.overlay = Some(Overlay::Form(form));
+        app.push_layer(Overlay::Form(form));
         return Vec::new();
     }
     let path = PathBuf::from(name);
@@ -158,7 +158,7 @@ pub fn reload_request(app: &mut App) -> Vec<Effect> {
     if !app.doc.is_dirty() {
         return vec![reload_effect(app)];
     }
-    app.overlay = Some(Overlay::Confirm(Confirm {
+    app.push_layer(Overlay::Confirm(Confirm {
         title: "Reload from disk".into(),
         lines: vec![
             format!("Read {} again from disk?", app.doc.file_name()),
@@ -220,7 +220,7 @@ pub fn restore_dialog(app: &mut App, recovery: Recovery) {
         lines.push("The file on disk is NEWER than this recovery: restoring".into());
         lines.push("replaces the newer file's content (after you save).".into());
     }
-    app.overlay = Some(Overlay::Confirm(Confirm {
+    app.push_layer(Overlay::Confirm(Confirm {
         title: "Recovered changes".into(),
         lines,
         options: vec![

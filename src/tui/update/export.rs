@@ -186,7 +186,7 @@ pub(super) fn open(app: &mut App) {
     )
     .with_intro(intro);
     form.fields[2] = Field::line("File", &suggestion(app, &form));
-    app.overlay = Some(Overlay::Form(form));
+    app.push_layer(Overlay::Form(form));
 }
 
 /// The choices of an export form, to tell whether a key changed them.
@@ -228,14 +228,14 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
         let mut form = form;
         form.error = Some("a file name is required: type one, or Esc to cancel".into());
         form.focus = 2;
-        app.overlay = Some(Overlay::Form(form));
+        app.push_layer(Overlay::Form(form));
         return Vec::new();
     }
     if is_the_map(app, std::path::Path::new(&file)) {
         let mut form = form;
         form.error = Some("that is the map's own file: choose another name".into());
         form.focus = 2;
-        app.overlay = Some(Overlay::Form(form));
+        app.push_layer(Overlay::Form(form));
         return Vec::new();
     }
     let (format, options) = chosen(app, &form);
@@ -247,7 +247,7 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
             "still drawing {}: Esc on the board cancels it",
             crate::rescue::shown(drawing.path())
         ));
-        app.overlay = Some(Overlay::Form(form));
+        app.push_layer(Overlay::Form(form));
         return Vec::new();
     }
     app.view.export_format = form.selected(0);

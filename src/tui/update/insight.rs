@@ -10,7 +10,7 @@ use crate::tui::insight::Reply;
 
 /// Opens the panel on its first row.
 pub(super) fn open(app: &mut App) {
-    app.overlay = Some(Overlay::Insight { cursor: 0 });
+    app.push_layer(Overlay::Insight { cursor: 0 });
 }
 
 pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect> {
@@ -39,12 +39,13 @@ pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect>
         }
         Action::Close | Action::Cancel => return Vec::new(),
         Action::Help => {
-            app.overlay = Some(Overlay::Help { scroll: 0 });
+            app.push_layer(Overlay::Insight { cursor });
+            app.push_layer(Overlay::Help { scroll: 0 });
             return Vec::new();
         }
         _ => {}
     }
-    app.overlay = Some(Overlay::Insight { cursor });
+    app.push_layer(Overlay::Insight { cursor });
     Vec::new()
 }
 
@@ -83,25 +84,30 @@ fn jump(app: &mut App, cursor: usize) {
 }
 
 /// New figures from the background: the panel's cursor stays on its
-/// touchpoint where the touchpoint is still there.
+/// touchpoint where the touchpoint is still there, also while the panel is
+/// under the help.
 pub(super) fn arrived(app: &mut App, reply: Reply) -> Vec<Effect> {
     let sort = app.insight.sort;
-    let held = match app.overlay {
-        Some(Overlay::Insight { cursor }) => app
+    let held = app.layers().iter().find_map(|l| match l {
+        Overlay::Insight { cursor } => app
             .insight
             .analysis()
-            .and_then(|a| a.nth(sort, cursor))
-            .map(|r| (cursor, r.id.clone())),
+            .and_then(|a| a.nth(sort, *cursor))
+            .map(|r| (*cursor, r.id.clone())),
         _ => None,
-    };
+    });
     app.insight.deliver(reply);
-    if let Some((cursor, id)) = held
+    if let Some((held, id)) = held
         && let Some(a) = app.insight.analysis()
     {
-        let cursor = a
+        let at = a
             .position(sort, &id)
-            .unwrap_or(cursor.min(a.len().saturating_sub(1)));
-        app.overlay = Some(Overlay::Insight { cursor });
+            .unwrap_or(held.min(a.len().saturating_sub(1)));
+        for layer in app.layers_mut() {
+            if let Overlay::Insight { cursor } = layer {
+                *cursor = at;
+            }
+        }
     }
     Vec::new()
 }

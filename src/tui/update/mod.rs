@@ -94,7 +94,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Deleted => Vec::new(),
         // Whatever is open stays open for when the editor comes back.
         Action::Suspend => vec![Effect::Suspend],
-        action => match app.overlay.take() {
+        // The top layer takes the key off the stack and puts itself (or
+        // what it leads to) back; one that does not is closed, and the one
+        // under it shows again.
+        action => match app.pop_layer() {
             None => board::update(app, action),
             Some(Overlay::Form(form)) => overlay::form(app, form, action),
             Some(Overlay::Confirm(confirm)) => overlay::confirm(app, confirm, action),
@@ -103,9 +106,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Some(Overlay::Path) => path::panel(app, action),
             Some(Overlay::Problems { cursor }) => problems::panel(app, cursor, action),
             Some(Overlay::Insight { cursor }) => insight::panel(app, cursor, action),
-            Some(Overlay::Reader { scroll, from_path }) => {
-                reader::reader(app, scroll, from_path, action)
-            }
+            Some(Overlay::Reader { scroll }) => reader::reader(app, scroll, action),
         },
     };
     app.refresh();

@@ -41,7 +41,7 @@ pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -
             if let Some(before) = export_choices {
                 super::export::follow(app, &mut form, before);
             }
-            app.overlay = Some(Overlay::Form(form));
+            app.push_layer(Overlay::Form(form));
             Vec::new()
         }
         FormOutcome::Cancel if form.purpose == FormPurpose::CreateFile => {
@@ -52,20 +52,8 @@ pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -
             ));
             vec![Effect::Quit]
         }
-        FormOutcome::Cancel => {
-            // A form opened from a panel goes back to it.
-            app.overlay = match form.purpose {
-                FormPurpose::EditStep(..) | FormPurpose::NewPath(_) | FormPurpose::EditPath(_) => {
-                    Some(Overlay::Path)
-                }
-                FormPurpose::EditPersona(cursor) => Some(Overlay::Personas { cursor }),
-                FormPurpose::NewPersona => Some(Overlay::Personas {
-                    cursor: app.current.persona.unwrap_or(0),
-                }),
-                _ => None,
-            };
-            Vec::new()
-        }
+        // Closed: what it was opened from (a panel, or the board) shows.
+        FormOutcome::Cancel => Vec::new(),
         FormOutcome::Submit => match form.purpose {
             FormPurpose::SaveAs { then_quit } => super::disk::submit_save_as(app, form, then_quit),
             _ => submit(app, form),
@@ -93,7 +81,7 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
     if name.is_empty() && form.purpose != FormPurpose::CreateFile {
         form.error = Some("a name is required: type one, or Esc to cancel".into());
         form.focus = 0;
-        app.overlay = Some(Overlay::Form(form));
+        app.push_layer(Overlay::Form(form));
         return Vec::new();
     }
     let map = app.doc.map();
@@ -118,7 +106,6 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
             if let Some(edit) = super::path_form::form_edit(app, &form, name) {
                 apply(app, edit);
             }
-            app.overlay = Some(Overlay::Path);
             return Vec::new();
         }
         FormPurpose::EditStep(..) | FormPurpose::Search | FormPurpose::Export => {
@@ -148,11 +135,11 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
 
 pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Effect> {
     let Action::Answer(answer) = action else {
-        app.overlay = Some(Overlay::Confirm(confirm));
+        app.push_layer(Overlay::Confirm(confirm));
         return Vec::new();
     };
     if answer != Answer::Cancel && !confirm.options.iter().any(|(a, _)| *a == answer) {
-        app.overlay = Some(Overlay::Confirm(confirm));
+        app.push_layer(Overlay::Confirm(confirm));
         return Vec::new();
     }
     match (confirm.purpose, answer) {
@@ -174,11 +161,8 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
         }
         (ConfirmPurpose::DeletePersona(at), Answer::Yes) => super::persona::delete(app, at),
         (ConfirmPurpose::DeletePath(r), Answer::Yes) => super::path_form::delete(app, r),
-        // Keeping what a panel offered to delete goes back to the panel.
-        (ConfirmPurpose::DeletePersona(cursor), _) => {
-            app.overlay = Some(Overlay::Personas { cursor });
-        }
-        (ConfirmPurpose::DeletePath(_), _) => app.overlay = Some(Overlay::Path),
+        // Kept: the question closes, over the panel that asked it.
+        (ConfirmPurpose::DeletePersona(_) | ConfirmPurpose::DeletePath(_), _) => {}
         (ConfirmPurpose::Quit, Answer::Save) => return vec![save_effect(app, true)],
         (ConfirmPurpose::Quit, Answer::Discard) => return vec![Effect::Quit],
         (purpose, answer) => return super::disk::answer(app, purpose, answer),
@@ -187,10 +171,12 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
 }
 
 pub(super) fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> {
+    // The help is off the stack here: `mode` is that of the screen under
+    // it, whose keys it lists first.
     let lines = help::line_count(
         &app.settings.keymap,
         app.view.size.0,
-        crate::tui::keymap::Mode::Board,
+        app.mode(),
         &app.facts(),
     );
     let page = usize::from(app.view.size.1.saturating_sub(2)).max(1);
@@ -203,7 +189,7 @@ pub(super) fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> 
         Action::PageUp => scroll.saturating_sub(page),
         _ => scroll,
     };
-    app.overlay = Some(Overlay::Help {
+    app.push_layer(Overlay::Help {
         scroll: scroll.min(last),
     });
     Vec::new()

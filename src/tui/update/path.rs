@@ -129,10 +129,12 @@ pub(super) fn open_panel(app: &mut App) {
                 .position(|s| Some(s.touchpoint.as_str()) == selected)
         })
         .unwrap_or(0);
-    app.overlay = Some(Overlay::Path);
+    app.push_layer(Overlay::Path);
 }
 
 pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
+    // The panel stays open under whatever it opens; closing pops it.
+    app.push_layer(Overlay::Path);
     let map = app.doc.map();
     let path = app.current.path_ref(map);
     let len = app.current.path(map).map_or(0, |p| p.steps.len());
@@ -142,13 +144,12 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
         Action::RowPrev => app.current.step = step.saturating_sub(1),
         Action::RowFirst => app.current.step = 0,
         Action::RowLast => app.current.step = len.saturating_sub(1),
-        Action::Choose if jump(app) => return Vec::new(),
+        Action::Choose if jump(app) => {
+            app.pop_layer();
+        }
         Action::EmotionUp => nudge(app, 1),
         Action::EmotionDown => nudge(app, -1),
-        Action::EditItem if len > 0 => {
-            path_form::edit_step(app);
-            return Vec::new();
-        }
+        Action::EditItem if len > 0 => path_form::edit_step(app),
         Action::MoveItemDown if step + 1 < len => {
             if let Some(path) = path {
                 let to = step + 1;
@@ -188,26 +189,22 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
         Action::CycleOutcome => cycle_outcome(app),
         Action::PathPrev => switch(app, -1),
         Action::PathNext => switch(app, 1),
-        Action::NewPath => {
-            path_form::new_path_form(app);
-            return Vec::new();
+        Action::NewPath => path_form::new_path_form(app),
+        Action::EditPath => {
+            path_form::edit_path_form(app);
         }
-        Action::EditPath if path_form::edit_path_form(app) => return Vec::new(),
-        Action::DeletePath if path_form::ask_delete(app) => return Vec::new(),
+        Action::DeletePath => {
+            path_form::ask_delete(app);
+        }
         Action::Undo | Action::Redo => replay(app, action == Action::Undo),
-        Action::Close | Action::Cancel => return Vec::new(),
-        Action::Help => {
-            app.overlay = Some(Overlay::Help { scroll: 0 });
-            return Vec::new();
+        Action::Close | Action::Cancel => {
+            app.pop_layer();
         }
+        Action::Help => app.push_layer(Overlay::Help { scroll: 0 }),
         Action::Duplicate => copy_path(app),
-        Action::ReadAll => {
-            super::reader::open(app, true);
-            return Vec::new();
-        }
+        Action::ReadAll => super::reader::open(app),
         _ => {}
     }
-    app.overlay = Some(Overlay::Path);
     Vec::new()
 }
 

@@ -43,7 +43,7 @@ pub(super) fn edit_step(app: &mut App) {
         ],
     )
     .with_intro("How does the persona feel here? A pain point or an opportunity?");
-    app.overlay = Some(Overlay::Form(form));
+    app.push_layer(Overlay::Form(form));
 }
 
 /// Sets a step's emotion and note from its confirmed form.
@@ -74,7 +74,6 @@ pub(super) fn submit_step(app: &mut App, form: &Form<FormPurpose>) {
             }),
         );
     }
-    app.overlay = Some(Overlay::Path);
 }
 
 pub(super) fn new_path_form(app: &mut App) {
@@ -89,14 +88,13 @@ pub(super) fn new_path_form(app: &mut App) {
         vec![Field::line("Name", &name)],
     )
     .selecting(|_| true);
-    app.overlay = Some(Overlay::Form(form));
+    app.push_layer(Overlay::Form(form));
 }
 
-pub(super) fn edit_path_form(app: &mut App) -> bool {
+pub(super) fn edit_path_form(app: &mut App) {
     let map = app.doc.map();
     let (Some(r), Some(path)) = (app.current.path_ref(map), app.current.path(map)) else {
-        app.error("no path yet: Space on a touchpoint starts one, n makes an empty one");
-        return false;
+        return app.error("no path yet: Space on a touchpoint starts one, n makes an empty one");
     };
     let form = Form::new(
         "Edit path",
@@ -108,8 +106,7 @@ pub(super) fn edit_path_form(app: &mut App) -> bool {
     )
     // A rename usually replaces the name: it starts selected.
     .selecting(|_| true);
-    app.overlay = Some(Overlay::Form(form));
-    true
+    app.push_layer(Overlay::Form(form));
 }
 
 /// The edit a confirmed path form asks for; `None` when nothing changed.
@@ -138,14 +135,13 @@ pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Op
     Some(Edit::Person(edit))
 }
 
-pub(super) fn ask_delete(app: &mut App) -> bool {
+pub(super) fn ask_delete(app: &mut App) {
     let map = app.doc.map();
     let (Some(r), Some(path)) = (app.current.path_ref(map), app.current.path(map)) else {
-        app.error("there is no path to delete");
-        return false;
+        return app.error("there is no path to delete");
     };
     let steps = path.steps.len();
-    app.overlay = Some(Overlay::Confirm(Confirm {
+    app.push_layer(Overlay::Confirm(Confirm {
         title: "Delete path".into(),
         lines: vec![
             format!("Delete path “{}”?", short(&path.name)),
@@ -158,10 +154,10 @@ pub(super) fn ask_delete(app: &mut App) -> bool {
         options: vec![(Answer::Yes, "delete"), (Answer::No, "keep")],
         purpose: ConfirmPurpose::DeletePath(r),
     }));
-    true
 }
 
-/// Deletes a path once the question is answered yes, back in the panel.
+/// Deletes a path once the question is answered yes; the panel it was
+/// asked from is under the question.
 pub(super) fn delete(app: &mut App, r: PathRef) {
     let edit = PersonaEdit::RemovePath {
         persona: r.persona,
@@ -170,5 +166,4 @@ pub(super) fn delete(app: &mut App, r: PathRef) {
     if apply(app, Edit::Person(edit)) {
         app.info("path deleted; u undoes");
     }
-    app.overlay = Some(Overlay::Path);
 }

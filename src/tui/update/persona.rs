@@ -12,7 +12,7 @@ use crate::tui::text::short;
 /// Opens the picker with the cursor on the current persona.
 pub(super) fn open_picker(app: &mut App) {
     let cursor = app.current.persona.unwrap_or(0);
-    app.overlay = Some(Overlay::Personas { cursor });
+    app.push_layer(Overlay::Personas { cursor });
     if app.doc.map().personas.is_empty() {
         app.info("no personas yet: n makes one");
     }
@@ -20,21 +20,32 @@ pub(super) fn open_picker(app: &mut App) {
 
 /// Opens the form for a new persona.
 pub(super) fn new_persona(app: &mut App) {
+    app.push_layer(new_persona_form());
+}
+
+fn new_persona_form() -> Overlay {
     let form = Form::new(
         "New persona",
         FormPurpose::NewPersona,
         vec![Field::line("Name", ""), Field::lines("Description", "")],
     )
     .with_intro("Who is this customer? Tab moves to the description.");
-    app.overlay = Some(Overlay::Form(form));
+    Overlay::Form(form)
 }
 
 pub(super) fn picker(app: &mut App, cursor: usize, action: Action) -> Vec<Effect> {
     let len = app.doc.map().personas.len();
     let mut cursor = cursor.min(len.saturating_sub(1));
-    match action {
-        Action::RowNext if cursor + 1 < len => cursor += 1,
-        Action::RowPrev => cursor = cursor.saturating_sub(1),
+    // What the picker opens goes over it, and comes back to it.
+    let over = match action {
+        Action::RowNext if cursor + 1 < len => {
+            cursor += 1;
+            None
+        }
+        Action::RowPrev => {
+            cursor = cursor.saturating_sub(1);
+            None
+        }
         Action::Choose => {
             if len > 0 {
                 choose(app, cursor);
@@ -47,32 +58,28 @@ pub(super) fn picker(app: &mut App, cursor: usize, action: Action) -> Vec<Effect
             return Vec::new();
         }
         Action::Close | Action::Cancel => return Vec::new(),
-        Action::NewPersona => {
-            new_persona(app);
-            return Vec::new();
-        }
-        Action::EditItem if len > 0 => {
-            edit_form(app, cursor);
-            return Vec::new();
-        }
-        Action::DeleteItem if len > 0 => {
-            ask_delete(app, cursor);
-            return Vec::new();
-        }
+        Action::NewPersona => Some(new_persona_form()),
+        Action::EditItem if len > 0 => edit_form(app, cursor),
+        Action::DeleteItem if len > 0 => ask_delete(app, cursor),
         Action::MoveItemDown if cursor + 1 < len => {
             cursor = move_persona(app, cursor, cursor + 1);
+            None
         }
         Action::MoveItemUp if cursor > 0 => {
             cursor = move_persona(app, cursor, cursor - 1);
+            None
         }
-        Action::Undo | Action::Redo => replay(app, action == Action::Undo),
-        Action::Help => {
-            app.overlay = Some(Overlay::Help { scroll: 0 });
-            return Vec::new();
+        Action::Undo | Action::Redo => {
+            replay(app, action == Action::Undo);
+            None
         }
-        _ => {}
+        Action::Help => Some(Overlay::Help { scroll: 0 }),
+        _ => None,
+    };
+    app.push_layer(Overlay::Personas { cursor });
+    if let Some(layer) = over {
+        app.push_layer(layer);
     }
-    app.overlay = Some(Overlay::Personas { cursor });
     Vec::new()
 }
 
@@ -123,10 +130,8 @@ fn move_persona(app: &mut App, from: usize, to: usize) -> usize {
     to
 }
 
-fn edit_form(app: &mut App, at: usize) {
-    let Some(p) = app.doc.map().personas.get(at) else {
-        return;
-    };
+fn edit_form(app: &App, at: usize) -> Option<Overlay> {
+    let p = app.doc.map().personas.get(at)?;
     let form = Form::new(
         "Edit persona",
         FormPurpose::EditPersona(at),
@@ -135,24 +140,22 @@ fn edit_form(app: &mut App, at: usize) {
             Field::lines("Description", &p.description),
         ],
     );
-    app.overlay = Some(Overlay::Form(form));
+    Some(Overlay::Form(form))
 }
 
-fn ask_delete(app: &mut App, at: usize) {
-    let Some(p) = app.doc.map().personas.get(at) else {
-        return;
-    };
+fn ask_delete(app: &App, at: usize) -> Option<Overlay> {
+    let p = app.doc.map().personas.get(at)?;
     let goes = match p.paths.len() {
         0 => "It has no paths.".to_string(),
         1 => "Its path goes with it.".to_string(),
         n => format!("Its {} go with it.", paths(n)),
     };
-    app.overlay = Some(Overlay::Confirm(Confirm {
+    Some(Overlay::Confirm(Confirm {
         title: "Delete persona".into(),
         lines: vec![format!("Delete persona “{}”?", short(&p.name)), goes],
         options: vec![(Answer::Yes, "delete"), (Answer::No, "keep")],
         purpose: ConfirmPurpose::DeletePersona(at),
-    }));
+    }))
 }
 
 /// The edit a confirmed persona form asks for; `None` when nothing changed.
@@ -179,8 +182,9 @@ pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Op
     Some(Edit::Person(edit))
 }
 
-/// After a persona form: a new persona is current, and says how to go on;
-/// an edit goes back to the picker, keeping the current persona.
+/// After a persona form: a new persona is current, and says how to go on
+/// (the picker it was made from, if any, moves onto it); an edit keeps the
+/// current persona. The form is closed: what it was opened from shows.
 pub(super) fn after_form(
     app: &mut App,
     purpose: FormPurpose,
@@ -195,11 +199,13 @@ pub(super) fn after_form(
                 );
                 app.info(text);
             }
+            if let Some(at) = app.current.persona
+                && let Some(Overlay::Personas { cursor }) = app.overlay_mut()
+            {
+                *cursor = at;
+            }
         }
-        FormPurpose::EditPersona(at) => {
-            app.current = current;
-            app.overlay = Some(Overlay::Personas { cursor: at });
-        }
+        FormPurpose::EditPersona(_) => app.current = current,
         _ => {}
     }
 }
@@ -227,8 +233,9 @@ pub(super) fn delete(app: &mut App, at: usize) {
         _ => current,
     };
     app.info(format!("deleted persona “{name}”; u undoes"));
+    // The picker the question was asked from keeps its cursor in the list.
     let left = app.doc.map().personas.len();
-    app.overlay = Some(Overlay::Personas {
-        cursor: at.min(left.saturating_sub(1)),
-    });
+    if let Some(Overlay::Personas { cursor }) = app.overlay_mut() {
+        *cursor = at.min(left.saturating_sub(1));
+    }
 }

@@ -29,7 +29,8 @@ pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect>
         Action::AllowWarning => allow(app, cursor),
         Action::Close | Action::Cancel => return Vec::new(),
         Action::Help => {
-            app.overlay = Some(Overlay::Help { scroll: 0 });
+            app.push_layer(Overlay::Problems { cursor });
+            app.push_layer(Overlay::Help { scroll: 0 });
             return Vec::new();
         }
         _ => {}
@@ -37,7 +38,7 @@ pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect>
     // Allowing a warning shortens the list.
     let len = app.doc.problems().list.len() + app.doc.problems().allowed.len();
     let cursor = cursor.min(len.saturating_sub(1));
-    app.overlay = Some(Overlay::Problems { cursor });
+    app.push_layer(Overlay::Problems { cursor });
     Vec::new()
 }
 
@@ -67,7 +68,8 @@ fn allow(app: &mut App, cursor: usize) {
 }
 
 /// Shows the item a finding is about: a stage or touchpoint on the board,
-/// a persona in the picker, a path or step in the path panel.
+/// a persona in the picker, a path or step in the path panel. The problems
+/// panel is closed here: the picker or path panel takes its place.
 fn jump(app: &mut App, item: Item) {
     match item {
         Item::Map => app.info("this finding is about the map as a whole"),
@@ -84,7 +86,7 @@ fn jump(app: &mut App, item: Item) {
                     step: None,
                 },
             );
-            app.overlay = Some(Overlay::Personas { cursor: persona });
+            app.push_layer(Overlay::Personas { cursor: persona });
         }
         Item::Path { persona, path } => {
             app.current = Default::default();
@@ -96,7 +98,7 @@ fn jump(app: &mut App, item: Item) {
                     step: None,
                 },
             );
-            app.overlay = Some(Overlay::Path);
+            app.push_layer(Overlay::Path);
         }
         Item::Step {
             persona,
@@ -112,7 +114,7 @@ fn jump(app: &mut App, item: Item) {
                     step: Some(step),
                 },
             );
-            app.overlay = Some(Overlay::Path);
+            app.push_layer(Overlay::Path);
         }
     }
 }
@@ -123,7 +125,7 @@ pub(super) fn open_search(app: &mut App) {
     let form = Form::new("Find", FormPurpose::Search, vec![Field::line("Find", "")]).with_intro(
         "Matches touchpoints, step notes, personas and paths; empty clears the search.",
     );
-    app.overlay = Some(Overlay::Form(form));
+    app.push_layer(Overlay::Form(form));
 }
 
 /// Runs a confirmed search and goes to the first hit from the selection on.

@@ -40,56 +40,66 @@ impl Widget for &App {
             first: &|action| cut::urgent(self, action),
         }
         .render(areas.hints, buf);
-        match &self.overlay {
-            None => {}
-            Some(Overlay::Form(f)) => form::FormView {
-                form: f,
-                settings: &self.settings,
-            }
-            .render(area, buf),
-            Some(Overlay::Confirm(c)) => confirm::ConfirmView {
-                confirm: c,
-                settings: &self.settings,
-            }
-            .render(area, buf),
-            Some(Overlay::Help { scroll }) => help::Help {
-                settings: &self.settings,
-                scroll: *scroll,
-                first: crate::tui::keymap::Mode::Board,
-                facts: self.facts(),
-            }
-            .render(area, buf),
-            Some(Overlay::Personas { cursor }) => {
-                personas::Personas {
-                    app: self,
-                    cursor: *cursor,
-                }
-                .render(areas.board, buf);
-            }
-            Some(Overlay::Path) => path::PathPanel(self).render(areas.board, buf),
-            Some(Overlay::Problems { cursor }) => problems::ProblemsPanel {
-                app: self,
-                cursor: *cursor,
-            }
-            .render(areas.board, buf),
-            Some(Overlay::Insight { cursor }) => insight::InsightPanel {
-                app: self,
-                cursor: *cursor,
-            }
-            .render(areas.board, buf),
-            Some(Overlay::Reader { scroll, from_path }) => reader::Reader {
-                app: self,
-                scroll: *scroll,
-                from_path: *from_path,
-            }
-            .render(area, buf),
+        // Bottom to top; a full-screen layer hides those under it.
+        let layers = self.layers();
+        let from = layers.iter().rposition(Overlay::full_screen).unwrap_or(0);
+        for at in from..layers.len() {
+            layer(self, at, area, areas.board, buf);
         }
+    }
+}
+
+/// Draws the layer at `at` in the stack: a panel over the board's area,
+/// the rest over the whole screen.
+fn layer(app: &App, at: usize, area: Rect, board: Rect, buf: &mut Buffer) {
+    let layers = app.layers();
+    match &layers[at] {
+        Overlay::Form(f) => form::FormView {
+            form: f,
+            settings: &app.settings,
+        }
+        .render(area, buf),
+        Overlay::Confirm(c) => confirm::ConfirmView {
+            confirm: c,
+            settings: &app.settings,
+        }
+        .render(area, buf),
+        Overlay::Help { scroll } => help::Help {
+            settings: &app.settings,
+            scroll: *scroll,
+            // The keys of the screen the help was asked from come first.
+            first: Overlay::mode_of(at.checked_sub(1).and_then(|b| layers.get(b))),
+            facts: app.facts(),
+        }
+        .render(area, buf),
+        Overlay::Personas { cursor } => personas::Personas {
+            app,
+            cursor: *cursor,
+        }
+        .render(board, buf),
+        Overlay::Path => path::PathPanel(app).render(board, buf),
+        Overlay::Problems { cursor } => problems::ProblemsPanel {
+            app,
+            cursor: *cursor,
+        }
+        .render(board, buf),
+        Overlay::Insight { cursor } => insight::InsightPanel {
+            app,
+            cursor: *cursor,
+        }
+        .render(board, buf),
+        Overlay::Reader { scroll } => reader::Reader {
+            app,
+            scroll: *scroll,
+            from_path: app.reader_on_path(at),
+        }
+        .render(area, buf),
     }
 }
 
 /// Where the terminal cursor goes: in the focused text field, if any.
 pub fn cursor(app: &App, area: Rect) -> Option<Position> {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => form::cursor(f, area, app.settings.ascii),
         _ => None,
     }

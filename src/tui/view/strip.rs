@@ -37,10 +37,11 @@ pub fn glyph(emotion: Option<i8>, ascii: bool) -> &'static str {
 
 impl Strip<'_> {
     /// The step the strip keeps in view and marks: the path panel's step
-    /// while it is open, else the selected touchpoint's first visit.
+    /// while it is open (also under a form it opened), else the selected
+    /// touchpoint's first visit.
     fn focus(&self) -> Option<usize> {
         let app = self.0;
-        if matches!(app.overlay, Some(crate::tui::app::Overlay::Path)) {
+        if app.layers().contains(&crate::tui::app::Overlay::Path) {
             return Some(app.current.step);
         }
         let at = app.view.touchpoint()?;

@@ -2,8 +2,8 @@
 //! the view (selection and scrolling), the overlay on top (a form, a
 //! question or the help), the last message, and settings that do not change.
 
+use crate::core::edit::persona::PathRef;
 use crate::core::model::{Map, TouchpointPos};
-use crate::core::path_edit::PathRef;
 use crate::tui::action::{Action, Answer};
 use crate::tui::current::Current;
 use crate::tui::derived::Derived;

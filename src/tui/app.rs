@@ -43,7 +43,7 @@ pub struct App {
 pub struct Session {
     /// Keeps unsaved work in a recovery file; `None` where there is no
     /// platform folder for it (or in tests).
-    pub rescue: Option<crate::rescue::Rescue>,
+    pub rescue: Option<crate::recovery::Keeper>,
     /// The history state (and whether it was unsaved) last handed to the
     /// rescue, so it hears of each change, and each save, once.
     pub kept_state: Option<(u64, bool)>,

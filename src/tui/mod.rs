@@ -343,8 +343,8 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
         None => match pick(&mut terminal, &mut events, settings) {
             Ok(Some(app)) => app,
             // Nothing was open, so nothing is lost.
-            _ if events.interrupted() => std::process::exit(crate::rescue::EXIT_HUNG_UP),
-            Err(e) if terminal::is_gone(&e) => std::process::exit(crate::rescue::EXIT_HUNG_UP),
+            _ if events.interrupted() => std::process::exit(crate::recovery::EXIT_HUNG_UP),
+            Err(e) if terminal::is_gone(&e) => std::process::exit(crate::recovery::EXIT_HUNG_UP),
             Err(e) => return Err(e),
             Ok(None) => return Ok(()),
         },

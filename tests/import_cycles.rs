@@ -21,7 +21,7 @@ const CHECKED: &[&str] = &[
     "src/main.rs",
     "src/config.rs",
     "src/config_tests.rs",
-    "src/rescue.rs",
+    "src/recovery.rs",
 ];
 
 /// A file's imports: the file each one reaches, with a path that does.
@@ -371,10 +371,23 @@ fn describe<'a>(
         .windows(2)
         .map(|w| format!("  {} → {} ({})", w[0], w[1], edges[w[0]][w[1]]))
         .collect();
+    // Every import inside the group, since each may need to go.
+    let inside: Vec<String> = group
+        .iter()
+        .flat_map(|f| {
+            edges
+                .get(*f)
+                .into_iter()
+                .flatten()
+                .filter(|(t, _)| group.contains(t.as_str()))
+                .map(move |(t, why)| format!("    {f} → {t} ({why})"))
+        })
+        .collect();
     format!(
-        "cycle of {} files: {}\n{}",
+        "cycle of {} files: {}\n{}\n  all imports inside it:\n{}",
         group.len(),
         group.iter().copied().collect::<Vec<_>>().join(", "),
-        steps.join("\n")
+        steps.join("\n"),
+        inside.join("\n")
     )
 }

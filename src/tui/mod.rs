@@ -256,7 +256,7 @@ impl Screen for Picker {
 
 /// Terminal events, read until the terminal fails or hangs up; the error is
 /// kept. Signals (SIGHUP, SIGTERM) are handled apart, on a thread of their
-/// own (see [`crate::rescue`]), since this one may be stuck in a read.
+/// own (see [`crate::recovery`]), since this one may be stuck in a read.
 #[derive(Debug, Default)]
 pub struct TerminalEvents {
     pub error: Option<io::Error>,

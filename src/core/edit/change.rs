@@ -9,7 +9,7 @@ use crate::core::validate::Item;
 pub type Applied = crate::core::edit::result::Applied<Edit>;
 
 /// A change to a map. Build them with the constructors below, which pick ids
-/// by the slug rules; apply them with [`Edit::apply`] or [`History::apply`].
+/// by the slug rules; apply them with [`Edit::apply`] or [`History::apply`](crate::core::edit::History::apply).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     /// Inserts a stage at `at`, and puts back path steps it once had.

@@ -6,7 +6,7 @@
 
 use journey::core::generate::{S1, S2, S3, Size, generate};
 use journey::core::recovery::RecoveryStore;
-use journey::rescue::Rescue;
+use journey::recovery::Keeper;
 use journey::tui::Screen;
 use journey::tui::action::Action;
 use journey::tui::app::{App, Settings};
@@ -38,7 +38,7 @@ fn app(name: &str) -> (App, tempfile::TempDir) {
         Settings::new(false, true),
     );
     let store = RecoveryStore::in_dir(dir.path().join("recovery"));
-    app.session.rescue = Some(Rescue::new(store, &file, None));
+    app.session.rescue = Some(Keeper::new(store, &file, None));
     update::update(&mut app, Action::Resize(W, H));
     (app, dir)
 }

@@ -7,5 +7,5 @@
 pub mod cli;
 pub mod config;
 pub mod core;
-pub mod rescue;
+pub mod recovery;
 pub mod tui;

@@ -5,7 +5,7 @@
 use journey::core::format::load;
 use journey::core::recovery::RecoveryStore;
 use journey::core::templates::Template;
-use journey::rescue::Rescue;
+use journey::recovery::Keeper;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -19,7 +19,7 @@ fn a_panic_writes_the_recovery_file_after_the_earlier_hook() {
     let flag = Arc::clone(&earlier_ran);
     std::panic::set_hook(Box::new(move |_| flag.store(true, Ordering::SeqCst)));
 
-    let rescue = Rescue::new(store, &map_file, None);
+    let rescue = Keeper::new(store, &map_file, None);
     rescue.handle_panics();
     let unsaved = Template::Hourglass.instantiate(Some("Unsaved at the panic"));
     rescue.keep(Arc::new(unsaved.clone()));

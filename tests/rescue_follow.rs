@@ -9,7 +9,7 @@ use common::keys;
 use journey::core::format::load;
 use journey::core::generate::{S1, generate};
 use journey::core::recovery::RecoveryStore;
-use journey::rescue::Rescue;
+use journey::recovery::Keeper;
 use journey::tui::app::{App, Overlay, Settings};
 use journey::tui::update::draft_edit;
 use proptest::prelude::*;
@@ -46,7 +46,7 @@ proptest! {
         map.stages.truncate(3);
         map.personas.truncate(3);
         let mut app = App::open(map, file.clone(), Settings::new(false, true));
-        let rescue = Rescue::new(RecoveryStore::in_dir(dir.path().join("r")), &file, None);
+        let rescue = Keeper::new(RecoveryStore::in_dir(dir.path().join("r")), &file, None);
         app.session.rescue = Some(rescue.clone());
         keys(&mut app, "");
         for pick in picks {

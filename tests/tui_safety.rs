@@ -418,7 +418,7 @@ fn a_recovery_folder_that_cannot_be_written_is_a_lasting_warning() {
     // even as root.
     let blocked = dir.path().join("state");
     std::fs::write(&blocked, "not a folder").expect("file");
-    let rescue = journey::rescue::Rescue::new(
+    let rescue = journey::recovery::Keeper::new(
         journey::core::recovery::RecoveryStore::in_dir(blocked.join("recovery")),
         &app.doc.path,
         None,

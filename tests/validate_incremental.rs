@@ -3,11 +3,11 @@
 //! the findings of a full `validate` of the map that resulted, and so are
 //! their messages. Also the `duplicate-name` rule.
 
+use journey::core::edit::persona::{PathRef, PersonaEdit};
 use journey::core::edit::{Edit, History, TouchpointFields};
 use journey::core::model::{
     Kind, Map, Outcome, Path, Persona, Stage, Step, Touchpoint, TouchpointPos,
 };
-use journey::core::path_edit::{PathRef, PersonaEdit};
 use journey::core::validate::{Checker, Item, Rule, Scope, describe, findings, validate};
 use proptest::prelude::*;
 

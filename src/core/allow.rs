@@ -7,7 +7,8 @@
 //! a warning (`unused-allow`), so that an exception does not outlive its
 //! reason; that warning cannot be allowed.
 
-use crate::core::edit::{Edit, EditError};
+use crate::core::edit::change::Edit;
+use crate::core::edit::result::EditError;
 use crate::core::model::{Map, TouchpointPos};
 use crate::core::text::{NAME_MAX, cut};
 use crate::core::validate::{Diagnostic, Item, Rule, Severity};

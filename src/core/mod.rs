@@ -13,7 +13,6 @@ pub mod insight;
 pub mod lock;
 pub mod merge;
 pub mod model;
-pub mod path_edit;
 pub mod recovery;
 pub mod samefile;
 pub mod slug;

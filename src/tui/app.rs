@@ -3,8 +3,8 @@
 //! (panels, forms, questions, the help), the last message, and settings that
 //! do not change.
 
+use crate::core::edit::persona::PathRef;
 use crate::core::model::{Map, TouchpointPos};
-use crate::core::path_edit::PathRef;
 use crate::tui::action::{Action, Answer};
 use crate::tui::current::Current;
 use crate::tui::derived::Derived;
@@ -47,7 +47,7 @@ pub struct App {
 pub struct Session {
     /// Keeps unsaved work in a recovery file; `None` where there is no
     /// platform folder for it (or in tests).
-    pub rescue: Option<crate::rescue::Rescue>,
+    pub rescue: Option<crate::recovery::Keeper>,
     /// The history state (and whether it was unsaved) last handed to the
     /// rescue, so it hears of each change, and each save, once.
     pub kept_state: Option<(u64, bool)>,

@@ -3,8 +3,8 @@
 //! removes a persona, path or step says where to look next (its focus), and
 //! [`Current::settle`] keeps them on the map after anything else.
 
+use crate::core::edit::persona::PathRef;
 use crate::core::model::{Map, Path, Persona};
-use crate::core::path_edit::PathRef;
 
 /// The current persona, path and step.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use crate::core::format::{load, write_atomic, write_atomic_forced};
 use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
-use crate::rescue::Rescue;
+use crate::recovery::Keeper as Rescue;
 use crate::tui::action::{Action, ReloadResult, SaveOutcome, SaveResult};
 use crate::tui::update::{Effect, SaveCheck};
 use std::path::{Path, PathBuf};

@@ -256,7 +256,7 @@ impl Screen for Picker {
 
 /// Terminal events, read until the terminal fails or hangs up; the error is
 /// kept. Signals (SIGHUP, SIGTERM) are handled apart, on a thread of their
-/// own (see [`crate::rescue`]), since this one may be stuck in a read.
+/// own (see [`crate::recovery`]), since this one may be stuck in a read.
 #[derive(Debug, Default)]
 pub struct TerminalEvents {
     pub error: Option<io::Error>,
@@ -343,8 +343,8 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
         None => match pick(&mut terminal, &mut events, settings) {
             Ok(Some(app)) => app,
             // Nothing was open, so nothing is lost.
-            _ if events.interrupted() => std::process::exit(crate::rescue::EXIT_HUNG_UP),
-            Err(e) if terminal::is_gone(&e) => std::process::exit(crate::rescue::EXIT_HUNG_UP),
+            _ if events.interrupted() => std::process::exit(crate::recovery::EXIT_HUNG_UP),
+            Err(e) if terminal::is_gone(&e) => std::process::exit(crate::recovery::EXIT_HUNG_UP),
             Err(e) => return Err(e),
             Ok(None) => return Ok(()),
         },

@@ -4,7 +4,7 @@
 
 use crate::core::lock::EditLock;
 use crate::core::recovery::RecoveryStore;
-use crate::rescue::{Rescue, say, shown};
+use crate::recovery::{Keeper as Rescue, say, shown};
 use crate::tui::app::{App, Overlay};
 use crate::tui::{terminal, update};
 use std::time::{Duration, Instant};
@@ -112,7 +112,7 @@ pub fn hang_up(app: &App) -> ! {
         // The snapshot is current (it is kept after every event), and it may
         // hold the text of an open form, which the document does not.
         Some(rescue) => rescue.hang_up(),
-        None => std::process::exit(crate::rescue::EXIT_HUNG_UP),
+        None => std::process::exit(crate::recovery::EXIT_HUNG_UP),
     }
 }
 

@@ -15,6 +15,7 @@ mod ids;
 mod index;
 pub mod json;
 pub mod markdown;
+pub mod markdown_inline;
 pub mod mermaid;
 pub mod mermaid_journey;
 pub mod render;

@@ -2,7 +2,7 @@
 //! and the Markdown section that the CLI and the Markdown export share.
 
 use super::{Column, Report, Row, Source};
-use crate::core::export::markdown::push_inline;
+use crate::core::export::markdown_inline::push_inline;
 use std::fmt::Write;
 
 /// The languages a report's words come in.

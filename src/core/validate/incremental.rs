@@ -20,8 +20,8 @@ use super::{
     path_findings,
 };
 use crate::core::edit::Edit;
+use crate::core::edit::persona::PersonaEdit;
 use crate::core::model::Map;
-use crate::core::path_edit::PersonaEdit;
 use rustc_hash::FxHashMap;
 
 /// What an edit can change: some stages and personas, or everything.

@@ -105,7 +105,7 @@ pub fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
                 title: "Read-only file".into(),
                 lines: vec![format!(
                     "{} is read-only: someone marked it not to be changed.",
-                    crate::rescue::shown(&path)
+                    crate::recovery::shown(&path)
                 )],
                 options: vec![
                     (

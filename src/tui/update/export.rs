@@ -245,7 +245,7 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
         let mut form = form;
         form.error = Some(format!(
             "still drawing {}: Esc on the board cancels it",
-            crate::rescue::shown(drawing.path())
+            crate::recovery::shown(drawing.path())
         ));
         app.push_layer(Overlay::Form(form));
         return Vec::new();
@@ -268,7 +268,7 @@ pub(super) fn cancel(app: &mut App) -> Vec<Effect> {
         drawing.cancel();
         app.info(format!(
             "cancelling the drawing of {}…",
-            crate::rescue::shown(drawing.path())
+            crate::recovery::shown(drawing.path())
         ));
     }
     Vec::new()
@@ -284,7 +284,7 @@ pub(super) fn exported(app: &mut App, result: ExportResult) -> Vec<Effect> {
     {
         app.session.drawing = None;
     }
-    let path = crate::rescue::shown(&result.path);
+    let path = crate::recovery::shown(&result.path);
     if result.cancelled {
         app.info(format!("drawing of {path} cancelled; nothing was written"));
         return Vec::new();

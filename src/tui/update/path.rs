@@ -4,8 +4,8 @@
 
 use super::{Effect, apply, board::replay, path_form};
 use crate::core::edit::Edit;
+use crate::core::edit::persona::{PersonaEdit, insertion_index};
 use crate::core::model::{EMOTION_MAX, EMOTION_MIN, Outcome, Step, TouchpointPos};
-use crate::core::path_edit::{PersonaEdit, insertion_index};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::choice::Choosable;
@@ -60,7 +60,7 @@ pub(super) fn toggle_step(app: &mut App, at: Option<TouchpointPos>) {
         note: String::new(),
     };
     let Some(path) = app.current.path_ref(map) else {
-        let new_name = crate::core::path_edit::new_path_name(map, persona_at);
+        let new_name = crate::core::edit::persona::new_path_name(map, persona_at);
         let edit = PersonaEdit::new_path(map, persona_at, 0, &new_name);
         let PersonaEdit::InsertPath {
             persona,
@@ -294,7 +294,8 @@ fn copy_path(app: &mut App) {
     let Some(r) = app.current.path_ref(map) else {
         return app.error("no path to copy: Space on a touchpoint starts one");
     };
-    let Some(edit) = crate::core::path_edit::copy_path(map, r.persona, r.path, r.persona) else {
+    let Some(edit) = crate::core::edit::persona::copy_path(map, r.persona, r.path, r.persona)
+    else {
         return;
     };
     let name = match &edit {

@@ -4,8 +4,8 @@
 use super::apply;
 use super::path::no_persona;
 use crate::core::edit::Edit;
+use crate::core::edit::persona::{PathRef, PersonaEdit};
 use crate::core::model::{EMOTION_MIN, Outcome};
-use crate::core::path_edit::{PathRef, PersonaEdit};
 use crate::tui::action::Answer;
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
@@ -81,7 +81,7 @@ pub(super) fn new_path_form(app: &mut App) {
         return no_persona(app);
     };
     // A name is offered, selected: Enter takes it, typing replaces it.
-    let name = crate::core::path_edit::new_path_name(app.doc.map(), persona);
+    let name = crate::core::edit::persona::new_path_name(app.doc.map(), persona);
     let form = Form::new(
         "New path",
         FormPurpose::NewPath(persona),

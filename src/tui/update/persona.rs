@@ -3,7 +3,7 @@
 
 use super::{Effect, apply, board::replay, paths};
 use crate::core::edit::Edit;
-use crate::core::path_edit::PersonaEdit;
+use crate::core::edit::persona::PersonaEdit;
 use crate::tui::action::{Action, Answer};
 use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};

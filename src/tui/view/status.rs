@@ -83,7 +83,7 @@ impl Widget for Status<'_> {
                 .map_or_else(|| drawing.path(), std::path::Path::new);
             let text = format!(
                 "drawing {}{} Esc cancels",
-                one_line(&crate::rescue::shown(name), ascii),
+                one_line(&crate::recovery::shown(name), ascii),
                 if ascii { "..." } else { "…" }
             );
             put(

@@ -79,9 +79,9 @@ fn every_edit_is_undone_exactly_by_its_inverse() {
     for edit in edits {
         let original = map();
         let mut m = original.clone();
-        let (inverse, _) = edit.clone().apply(&mut m).expect("applies");
+        let inverse = edit.clone().apply(&mut m).expect("applies").inverse;
         assert_ne!(m, original, "{edit:?} changed nothing");
-        let (again, _) = inverse.apply(&mut m).expect("inverse applies");
+        let again = inverse.apply(&mut m).expect("inverse applies").inverse;
         assert_eq!(m, original, "{edit:?} was not undone exactly");
         again.apply(&mut m).expect("redo applies");
         assert_ne!(m, original);

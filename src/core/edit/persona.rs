@@ -4,7 +4,7 @@
 //! inverse, and a delete keeps what it took in that inverse. They reach the
 //! history as [`Edit::Person`](crate::core::edit::Edit::Person).
 
-use crate::core::edit::{EditError, Focus};
+use crate::core::edit::result::{Applied, EditError, Focus};
 use crate::core::model::{Map, Outcome, Path, Persona, Step};
 use crate::core::slug::unique_id;
 
@@ -140,153 +140,184 @@ impl PersonaEdit {
 
     /// Applies the edit and returns its inverse and where it happened. On
     /// error the map is left as it was.
-    pub fn apply(self, map: &mut Map) -> Result<(PersonaEdit, Focus), EditError> {
-        let personas = &mut map.personas;
-        let focus = |persona: usize, path: Option<usize>, step: Option<usize>| Focus::Persona {
-            persona,
-            path,
-            step,
-        };
-        match self {
-            PersonaEdit::InsertPersona { at, persona } => {
-                if at > personas.len() {
-                    return Err(EditError::NoPersona(at));
-                }
-                personas.insert(at, persona);
-                Ok((PersonaEdit::RemovePersona { at }, focus(at, None, None)))
-            }
-            PersonaEdit::RemovePersona { at } => {
-                if at >= personas.len() {
-                    return Err(EditError::NoPersona(at));
-                }
-                let persona = personas.remove(at);
-                // No other persona becomes current by accident.
-                Ok((PersonaEdit::InsertPersona { at, persona }, Focus::NoPersona))
-            }
+    pub fn apply(self, map: &mut Map) -> Result<Applied<PersonaEdit>, EditError> {
+        let (inverse, focus) = match self {
+            PersonaEdit::InsertPersona { at, persona } => insert_persona(map, at, persona)?,
+            PersonaEdit::RemovePersona { at } => remove_persona(map, at)?,
             PersonaEdit::SetPersona {
                 at,
                 name,
                 description,
-            } => {
-                let p = personas.get_mut(at).ok_or(EditError::NoPersona(at))?;
-                let name = std::mem::replace(&mut p.name, name);
-                let description = std::mem::replace(&mut p.description, description);
-                let inverse = PersonaEdit::SetPersona {
-                    at,
-                    name,
-                    description,
-                };
-                Ok((inverse, focus(at, None, None)))
-            }
-            PersonaEdit::MovePersona { from, to } => {
-                let len = personas.len();
-                if from >= len || to >= len {
-                    return Err(EditError::NoPersona(from.max(to)));
-                }
-                let p = personas.remove(from);
-                personas.insert(to, p);
-                let inverse = PersonaEdit::MovePersona { from: to, to: from };
-                // A reorder changes no persona: whichever one is shown stays
-                // shown (the editor follows it by id).
-                Ok((inverse, Focus::Map))
-            }
-            PersonaEdit::InsertPath { persona, at, path } => {
-                let p = personas
-                    .get_mut(persona)
-                    .ok_or(EditError::NoPersona(persona))?;
-                if at > p.paths.len() {
-                    return Err(EditError::NoPath(persona, at));
-                }
-                p.paths.insert(at, path);
-                let inverse = PersonaEdit::RemovePath { persona, at };
-                Ok((inverse, focus(persona, Some(at), None)))
-            }
-            PersonaEdit::RemovePath { persona, at } => {
-                let p = personas
-                    .get_mut(persona)
-                    .ok_or(EditError::NoPersona(persona))?;
-                if at >= p.paths.len() {
-                    return Err(EditError::NoPath(persona, at));
-                }
-                let path = p.paths.remove(at);
-                let left = p.paths.len();
-                let inverse = PersonaEdit::InsertPath { persona, at, path };
-                let path = (left > 0).then(|| at.min(left - 1));
-                Ok((inverse, focus(persona, path, None)))
-            }
+            } => set_persona(map, at, name, description)?,
+            PersonaEdit::MovePersona { from, to } => move_persona(map, from, to)?,
+            PersonaEdit::InsertPath { persona, at, path } => insert_path(map, persona, at, path)?,
+            PersonaEdit::RemovePath { persona, at } => remove_path(map, persona, at)?,
             PersonaEdit::SetPath {
                 persona,
                 at,
                 name,
                 outcome,
-            } => {
-                let path = path_mut(map, PathRef { persona, path: at })?;
-                let name = std::mem::replace(&mut path.name, name);
-                let outcome = std::mem::replace(&mut path.outcome, outcome);
-                let inverse = PersonaEdit::SetPath {
-                    persona,
-                    at,
-                    name,
-                    outcome,
-                };
-                Ok((inverse, focus(persona, Some(at), None)))
-            }
-            PersonaEdit::InsertStep { path, at, step } => {
-                let steps = &mut path_mut(map, path)?.steps;
-                if at > steps.len() {
-                    return Err(EditError::NoStep(at));
-                }
-                steps.insert(at, step);
-                let inverse = PersonaEdit::RemoveStep { path, at };
-                Ok((inverse, focus(path.persona, Some(path.path), Some(at))))
-            }
-            PersonaEdit::RemoveStep { path, at } => {
-                let steps = &mut path_mut(map, path)?.steps;
-                if at >= steps.len() {
-                    return Err(EditError::NoStep(at));
-                }
-                let step = steps.remove(at);
-                let left = steps.len();
-                let inverse = PersonaEdit::InsertStep { path, at, step };
-                let step = (left > 0).then(|| at.min(left - 1));
-                Ok((inverse, focus(path.persona, Some(path.path), step)))
-            }
+            } => set_path(map, PathRef { persona, path: at }, name, outcome)?,
+            PersonaEdit::InsertStep { path, at, step } => insert_step(map, path, at, step)?,
+            PersonaEdit::RemoveStep { path, at } => remove_step(map, path, at)?,
             PersonaEdit::SetStep {
                 path,
                 at,
                 emotion,
                 note,
-            } => {
-                let step = path_mut(map, path)?
-                    .steps
-                    .get_mut(at)
-                    .ok_or(EditError::NoStep(at))?;
-                let emotion = std::mem::replace(&mut step.emotion, emotion);
-                let note = std::mem::replace(&mut step.note, note);
-                let inverse = PersonaEdit::SetStep {
-                    path,
-                    at,
-                    emotion,
-                    note,
-                };
-                Ok((inverse, focus(path.persona, Some(path.path), Some(at))))
-            }
-            PersonaEdit::MoveStep { path, from, to } => {
-                let steps = &mut path_mut(map, path)?.steps;
-                if from >= steps.len() || to >= steps.len() {
-                    return Err(EditError::NoStep(from.max(to)));
-                }
-                let step = steps.remove(from);
-                steps.insert(to, step);
-                let inverse = PersonaEdit::MoveStep {
-                    path,
-                    from: to,
-                    to: from,
-                };
-                Ok((inverse, focus(path.persona, Some(path.path), Some(to))))
-            }
-        }
+            } => set_step(map, path, at, emotion, note)?,
+            PersonaEdit::MoveStep { path, from, to } => move_step(map, path, from, to)?,
+        };
+        Ok(Applied::new(inverse, focus))
     }
+}
+
+/// An edit's inverse and where it happened.
+type Done = Result<(PersonaEdit, Focus), EditError>;
+
+/// The focus on persona `persona`, and where given a path and a step.
+fn focus(persona: usize, path: Option<usize>, step: Option<usize>) -> Focus {
+    Focus::Persona {
+        persona,
+        path,
+        step,
+    }
+}
+
+fn insert_persona(map: &mut Map, at: usize, persona: Persona) -> Done {
+    if at > map.personas.len() {
+        return Err(EditError::NoPersona(at));
+    }
+    map.personas.insert(at, persona);
+    Ok((PersonaEdit::RemovePersona { at }, focus(at, None, None)))
+}
+
+fn remove_persona(map: &mut Map, at: usize) -> Done {
+    if at >= map.personas.len() {
+        return Err(EditError::NoPersona(at));
+    }
+    let persona = map.personas.remove(at);
+    // No other persona becomes current by accident.
+    Ok((PersonaEdit::InsertPersona { at, persona }, Focus::NoPersona))
+}
+
+fn set_persona(map: &mut Map, at: usize, name: String, description: String) -> Done {
+    let p = map.personas.get_mut(at).ok_or(EditError::NoPersona(at))?;
+    let name = std::mem::replace(&mut p.name, name);
+    let description = std::mem::replace(&mut p.description, description);
+    let inverse = PersonaEdit::SetPersona {
+        at,
+        name,
+        description,
+    };
+    Ok((inverse, focus(at, None, None)))
+}
+
+fn move_persona(map: &mut Map, from: usize, to: usize) -> Done {
+    let len = map.personas.len();
+    if from >= len || to >= len {
+        return Err(EditError::NoPersona(from.max(to)));
+    }
+    let p = map.personas.remove(from);
+    map.personas.insert(to, p);
+    let inverse = PersonaEdit::MovePersona { from: to, to: from };
+    // A reorder changes no persona: whichever one is shown stays shown
+    // (the editor follows it by id).
+    Ok((inverse, Focus::Map))
+}
+
+fn insert_path(map: &mut Map, persona: usize, at: usize, path: Path) -> Done {
+    let p = map
+        .personas
+        .get_mut(persona)
+        .ok_or(EditError::NoPersona(persona))?;
+    if at > p.paths.len() {
+        return Err(EditError::NoPath(persona, at));
+    }
+    p.paths.insert(at, path);
+    let inverse = PersonaEdit::RemovePath { persona, at };
+    Ok((inverse, focus(persona, Some(at), None)))
+}
+
+fn remove_path(map: &mut Map, persona: usize, at: usize) -> Done {
+    let p = map
+        .personas
+        .get_mut(persona)
+        .ok_or(EditError::NoPersona(persona))?;
+    if at >= p.paths.len() {
+        return Err(EditError::NoPath(persona, at));
+    }
+    let path = p.paths.remove(at);
+    let left = p.paths.len();
+    let inverse = PersonaEdit::InsertPath { persona, at, path };
+    let path = (left > 0).then(|| at.min(left - 1));
+    Ok((inverse, focus(persona, path, None)))
+}
+
+fn set_path(map: &mut Map, r: PathRef, name: String, outcome: Outcome) -> Done {
+    let path = path_mut(map, r)?;
+    let name = std::mem::replace(&mut path.name, name);
+    let outcome = std::mem::replace(&mut path.outcome, outcome);
+    let inverse = PersonaEdit::SetPath {
+        persona: r.persona,
+        at: r.path,
+        name,
+        outcome,
+    };
+    Ok((inverse, focus(r.persona, Some(r.path), None)))
+}
+
+fn insert_step(map: &mut Map, path: PathRef, at: usize, step: Step) -> Done {
+    let steps = &mut path_mut(map, path)?.steps;
+    if at > steps.len() {
+        return Err(EditError::NoStep(at));
+    }
+    steps.insert(at, step);
+    let inverse = PersonaEdit::RemoveStep { path, at };
+    Ok((inverse, focus(path.persona, Some(path.path), Some(at))))
+}
+
+fn remove_step(map: &mut Map, path: PathRef, at: usize) -> Done {
+    let steps = &mut path_mut(map, path)?.steps;
+    if at >= steps.len() {
+        return Err(EditError::NoStep(at));
+    }
+    let step = steps.remove(at);
+    let left = steps.len();
+    let inverse = PersonaEdit::InsertStep { path, at, step };
+    let step = (left > 0).then(|| at.min(left - 1));
+    Ok((inverse, focus(path.persona, Some(path.path), step)))
+}
+
+fn set_step(map: &mut Map, path: PathRef, at: usize, emotion: Option<i8>, note: String) -> Done {
+    let step = path_mut(map, path)?
+        .steps
+        .get_mut(at)
+        .ok_or(EditError::NoStep(at))?;
+    let emotion = std::mem::replace(&mut step.emotion, emotion);
+    let note = std::mem::replace(&mut step.note, note);
+    let inverse = PersonaEdit::SetStep {
+        path,
+        at,
+        emotion,
+        note,
+    };
+    Ok((inverse, focus(path.persona, Some(path.path), Some(at))))
+}
+
+fn move_step(map: &mut Map, path: PathRef, from: usize, to: usize) -> Done {
+    let steps = &mut path_mut(map, path)?.steps;
+    if from >= steps.len() || to >= steps.len() {
+        return Err(EditError::NoStep(from.max(to)));
+    }
+    let step = steps.remove(from);
+    steps.insert(to, step);
+    let inverse = PersonaEdit::MoveStep {
+        path,
+        from: to,
+        to: from,
+    };
+    Ok((inverse, focus(path.persona, Some(path.path), Some(to))))
 }
 
 fn path_mut(map: &mut Map, r: PathRef) -> Result<&mut Path, EditError> {

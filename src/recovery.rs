@@ -7,6 +7,10 @@
 //! Signals are handled on their own thread with `signal-hook`, because once
 //! the terminal is gone the main thread may be stuck in (or spinning on) a
 //! terminal read and can no longer be trusted to do anything.
+//!
+//! The feature is called recovery throughout, as the user sees it (a
+//! recovery file): [`crate::core::recovery`] reads and writes the files,
+//! and the [`Keeper`] here keeps one written while the editor runs.
 
 use crate::core::edit::Edit;
 use crate::core::format::to_string;
@@ -25,7 +29,7 @@ const AT_MOST: Duration = Duration::from_secs(2);
 
 /// The shared snapshot of unsaved work for one map file.
 #[derive(Clone)]
-pub struct Rescue {
+pub struct Keeper {
     shared: Arc<Shared>,
     writer: Sender<()>,
 }
@@ -51,18 +55,18 @@ struct Shared {
     failure: Mutex<Option<String>>,
 }
 
-impl std::fmt::Debug for Rescue {
+impl std::fmt::Debug for Keeper {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rescue")
+        f.debug_struct("Keeper")
             .field("map_file", &self.map_file())
             .finish_non_exhaustive()
     }
 }
 
-impl Rescue {
+impl Keeper {
     /// Starts the background writer for `map_file`'s recovery file; with a
     /// `tag`, a recovery file of its own beside the usual one.
-    pub fn new(store: RecoveryStore, map_file: &Path, tag: Option<String>) -> Rescue {
+    pub fn new(store: RecoveryStore, map_file: &Path, tag: Option<String>) -> Keeper {
         let shared = Arc::new(Shared {
             store,
             tag,
@@ -76,7 +80,7 @@ impl Rescue {
         let (writer, wake) = channel();
         let background = Arc::clone(&shared);
         std::thread::spawn(move || write_on_wake(&background, &wake));
-        Rescue { shared, writer }
+        Keeper { shared, writer }
     }
 
     /// The recovery file this map's unsaved work goes to.
@@ -108,7 +112,7 @@ impl Rescue {
     }
 
     /// Whether the copy here follows document `generation`; when not,
-    /// [`Rescue::seed`] it.
+    /// [`Keeper::seed`] it.
     pub fn follows(&self, generation: u64) -> bool {
         lock(&self.shared.following).0 == Some(generation)
     }
@@ -227,7 +231,7 @@ pub fn say(line: &str) {
     let _ = err.flush();
 }
 
-impl Rescue {
+impl Keeper {
     /// On a panic, after the hook installed before this one (which gives the
     /// terminal back and prints the panic), writes the snapshot and says
     /// where it is and how to report the bug.
@@ -425,13 +429,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = RecoveryStore::in_dir(dir.path().join("recovery"));
         let map_file = dir.path().join("m.ron");
-        let rescue = Rescue::new(store, &map_file, None);
-        assert_eq!(rescue.write_now().expect("nothing to write"), None);
+        let keeper = Keeper::new(store, &map_file, None);
+        assert_eq!(keeper.write_now().expect("nothing to write"), None);
         let first = Template::Aida.instantiate(Some("first"));
         let second = Template::Aida.instantiate(Some("second"));
-        rescue.keep(Arc::new(first));
-        rescue.keep(Arc::new(second.clone()));
-        let path = rescue.recovery_path();
+        keeper.keep(Arc::new(first));
+        keeper.keep(Arc::new(second.clone()));
+        let path = keeper.recovery_path();
         let deadline = Instant::now() + Duration::from_secs(5);
         while load(&path).ok().map(|l| l.map) != Some(second.clone()) {
             assert!(
@@ -440,8 +444,8 @@ mod tests {
             );
             std::thread::sleep(Duration::from_millis(10));
         }
-        rescue.clear();
+        keeper.clear();
         assert!(!path.exists());
-        assert_eq!(rescue.write_now().expect("nothing to write"), None);
+        assert_eq!(keeper.write_now().expect("nothing to write"), None);
     }
 }

@@ -280,7 +280,16 @@ fn save_asks_to_write_canonical_bytes_over_the_file_it_read() {
     let (mut app, _dir) = app();
     keys(&mut app, "laBewertungsportal<Enter>t");
     let effects = effects_of(&mut app, "<C-s>");
-    let [Effect::Save { path, text, check, then_quit, .. }] = &effects[..] else {
+    let [
+        Effect::Save {
+            path,
+            text,
+            check,
+            then_quit,
+            ..
+        },
+    ] = &effects[..]
+    else {
         panic!("one save, got {effects:?}");
     };
     assert_eq!(path, &app.doc.path);
@@ -347,7 +356,10 @@ fn quit_with_changes_asks_save_discard_or_cancel() {
     };
     assert_eq!((to, *then_quit), (&path, true));
     assert_eq!(saved.stages[0].touchpoints[0].kind, Kind::Direct);
-    assert!(!effects.contains(&Effect::Quit), "not before the save is done");
+    assert!(
+        !effects.contains(&Effect::Quit),
+        "not before the save is done"
+    );
 }
 
 #[test]

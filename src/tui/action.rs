@@ -1,8 +1,8 @@
 //! Everything a key (or the terminal) can ask the editor to do.
 
+use crate::core::lock::EditLock;
 use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
-use crate::core::lock::EditLock;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;

@@ -177,7 +177,10 @@ mod tests {
         // Once a change is known, nothing more is looked for until reload.
         found(&mut app, Time::DiskChanged);
         assert!(app.session.disk_changed);
-        assert!(!disk(&found(&mut app, Time::Tick(t0 + DISK_CHECK_EVERY * 3))));
+        assert!(!disk(&found(
+            &mut app,
+            Time::Tick(t0 + DISK_CHECK_EVERY * 3)
+        )));
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! Input flows one way: a terminal event becomes an [`Action`] through the
 //! [`keymap`], [`update`] changes the state and returns [`Effect`]s, the
 //! loop carries those out, and the views draw the state without changing
-//! it. [`run`] takes the backend and the event source as parameters, so
-//! tests drive it with a `TestBackend` and a list of keys.
+//! it. Time takes the same road: the idle tick and the end of each event
+//! are [`Action::Time`], and what they look at or hand to the recovery
+//! writer are effects ([`effects::Watch`]). [`run`] takes the backend and
+//! the event source as parameters, so tests drive it with a `TestBackend`
+//! and a list of keys, and [`effects_for`] shows what an event would do.
 
 pub mod action;
 pub mod action_names;

@@ -57,6 +57,9 @@ pub enum Mark {
 }
 
 /// How carrying out an effect went.
+// Returned and taken apart at once, never stored: boxing the action would
+// cost an allocation per effect for nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Done {
     /// Leave the editor.

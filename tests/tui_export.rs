@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{app, keys};
+use common::{app, effects_of, exports, keys};
+use journey::core::export::{Format, Options};
 use journey::tui::app::Overlay;
 
 fn file_field(app: &journey::tui::app::App) -> String {
@@ -68,11 +69,15 @@ fn the_file_name_follows_the_format_and_the_persona() {
     keys(&mut app, "<Right>");
     let one = dir.path().join("camera.critical-buyer.md");
     assert_eq!(file_field(&app), one.display().to_string());
-    keys(&mut app, "<Enter>");
-    let text = std::fs::read_to_string(&one).expect("written");
-    assert!(text.contains("Critical buyer"));
-    assert!(
-        !text.contains("Experience seeker"),
+    let effects = effects_of(&mut app, "<Enter>");
+    let [job] = &exports(&effects)[..] else {
+        panic!("one export, got {effects:?}");
+    };
+    assert_eq!(job.path, one);
+    assert_eq!(job.format, Format::Markdown);
+    assert_eq!(
+        job.options,
+        Options::persona("critical-buyer"),
         "only the current persona"
     );
 }
@@ -89,12 +94,12 @@ fn a_typed_file_name_is_kept_when_the_format_changes() {
     keys(&mut app, &mine.display().to_string());
     keys(&mut app, "<Tab><Right><Right>");
     assert_eq!(file_field(&app), mine.display().to_string());
-    keys(&mut app, "<Enter>");
-    let text = std::fs::read_to_string(&mine).expect("written");
-    assert!(
-        text.starts_with("---") || text.contains("flowchart"),
-        "{text}"
-    );
+    let effects = effects_of(&mut app, "<Enter>");
+    let [job] = &exports(&effects)[..] else {
+        panic!("one export, got {effects:?}");
+    };
+    assert_eq!(job.path, mine);
+    assert_eq!(job.format, Format::Mermaid, "two to the right of markdown");
 }
 
 #[test]

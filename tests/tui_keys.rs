@@ -2,12 +2,13 @@
 
 mod common;
 
-use common::{app, keys, names};
+use common::{app, effects_of, keys, names, saves};
 use journey::core::format::{load, to_string};
 use journey::core::model::Kind;
 use journey::tui::Flow;
 use journey::tui::Screen;
 use journey::tui::app::{App, Overlay, Settings};
+use journey::tui::update::{Effect, SaveCheck};
 
 #[test]
 fn add_a_touchpoint_below_the_selection_with_a_slug_id() {
@@ -275,15 +276,29 @@ fn a_new_edit_after_undo_drops_the_redo_and_stays_dirty() {
 }
 
 #[test]
-fn save_writes_canonical_bytes() {
+fn save_asks_to_write_canonical_bytes_over_the_file_it_read() {
     let (mut app, _dir) = app();
-    keys(&mut app, "laBewertungsportal<Enter>t<C-s>");
-    assert!(!app.doc.is_dirty());
-    let written = std::fs::read_to_string(&app.doc.path).expect("saved file");
-    assert_eq!(written, to_string(app.doc.map()));
-    let reloaded = load(&app.doc.path).expect("reloads");
-    assert_eq!(&reloaded.map, app.doc.map());
-    let t = &reloaded.map.stages[1].touchpoints[1];
+    keys(&mut app, "laBewertungsportal<Enter>t");
+    let effects = effects_of(&mut app, "<C-s>");
+    let [
+        Effect::Save {
+            path,
+            text,
+            check,
+            then_quit,
+            ..
+        },
+    ] = &effects[..]
+    else {
+        panic!("one save, got {effects:?}");
+    };
+    assert_eq!(path, &app.doc.path);
+    assert_eq!(text, &to_string(app.doc.map()), "the canonical bytes");
+    assert!(!then_quit);
+    assert_eq!(check, &SaveCheck::Unchanged(app.doc.stamp.clone()));
+    let written = &saves(&effects)[0].1;
+    assert_eq!(written, app.doc.map());
+    let t = &written.stages[1].touchpoints[1];
     assert_eq!(
         (t.name.as_str(), t.kind),
         ("Bewertungsportal", Kind::Indirect)
@@ -332,11 +347,19 @@ fn quit_with_changes_asks_save_discard_or_cancel() {
         "discard wrote nothing"
     );
 
+    // "Save and quit" saves first; the editor quits once that went well.
     let (mut app, dir) = common::app();
     let path = dir.path().join("camera.ron");
-    assert_eq!(keys(&mut app, "tqs"), Flow::Exit);
-    let saved = load(&path).expect("saved");
-    assert_eq!(saved.map.stages[0].touchpoints[0].kind, Kind::Direct);
+    let effects = effects_of(&mut app, "tqs");
+    let [(to, saved, then_quit)] = &saves(&effects)[..] else {
+        panic!("one save, got {effects:?}");
+    };
+    assert_eq!((to, *then_quit), (&path, true));
+    assert_eq!(saved.stages[0].touchpoints[0].kind, Kind::Direct);
+    assert!(
+        !effects.contains(&Effect::Quit),
+        "not before the save is done"
+    );
 }
 
 #[test]
@@ -344,21 +367,46 @@ fn a_missing_file_is_created_from_a_template_after_asking() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("launch.ron");
     let mut app = App::create(path.clone(), Settings::new(false, true));
-    keys(&mut app, "<Right><Enter>");
-    let created = load(&path).expect("created");
-    assert_eq!(created.map.stages[0].name, "Attention", "the aida template");
-    assert!(!app.doc.is_dirty());
+    let effects = effects_of(&mut app, "<Right><Enter>");
+    let [(to, created, _)] = &saves(&effects)[..] else {
+        panic!("one save, got {effects:?}");
+    };
+    assert_eq!(to, &path);
+    assert_eq!(created.stages[0].name, "Attention", "the aida template");
+    assert!(
+        effects.iter().any(|e| matches!(
+            e,
+            Effect::Save {
+                check: SaveCheck::Unchanged(None),
+                ..
+            }
+        )),
+        "a file made meanwhile by someone else is not written over"
+    );
 
     // A title typed in the form is the map's title.
     let titled = dir.path().join("titled.ron");
     let mut app = App::create(titled.clone(), Settings::new(false, true));
-    keys(&mut app, "<Tab>Spring launch<Enter>");
-    assert_eq!(load(&titled).expect("created").map.title, "Spring launch");
+    let effects = effects_of(&mut app, "<Tab>Spring launch<Enter>");
+    assert_eq!(saves(&effects)[0].0, titled);
+    assert_eq!(saves(&effects)[0].1.title, "Spring launch");
 
     let other = dir.path().join("other.ron");
     let mut app = App::create(other.clone(), Settings::new(false, true));
-    assert_eq!(keys(&mut app, "<Esc>"), Flow::Exit);
+    let effects = effects_of(&mut app, "<Esc>");
+    assert_eq!(effects, [Effect::Quit], "nothing is written");
     assert!(!other.exists());
+}
+
+#[test]
+fn a_missing_file_is_created_and_the_editor_goes_on_with_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("launch.ron");
+    let mut app = App::create(path.clone(), Settings::new(false, true));
+    keys(&mut app, "<Right><Enter>");
+    let created = load(&path).expect("created");
+    assert_eq!(created.map.stages[0].name, "Attention");
+    assert!(!app.doc.is_dirty());
 }
 
 #[test]

@@ -3,8 +3,7 @@
 
 mod common;
 
-use common::keys;
-use journey::core::format::load;
+use common::{effects_of, saves};
 use journey::core::model::Language;
 use journey::core::templates::Template;
 use journey::tui::Screen;
@@ -19,8 +18,11 @@ fn a_missing_file_can_be_started_in_german() {
     let path = dir.path().join("start.ron");
     let mut app = App::create(path.clone(), Settings::new(false, true));
     // Template, title, then the language: turned once, from en to de.
-    keys(&mut app, "<Tab><Tab><Right><Enter>");
-    let created = load(&path).expect("created").map;
+    let effects = effects_of(&mut app, "<Tab><Tab><Right><Enter>");
+    let [(to, created, _)] = &saves(&effects)[..] else {
+        panic!("one save, got {effects:?}");
+    };
+    assert_eq!(to, &path);
     assert_eq!(created.language, Language::De);
     assert_eq!(created.stages[0].name, "Aufmerksamkeit");
     assert_eq!(created.stages[1].name, "Überlegung");
@@ -39,8 +41,8 @@ fn the_language_choice_starts_at_the_configs_language() {
     };
     assert_eq!(form.fields.len(), 3);
     assert_eq!(form.selected(2), 1, "de is chosen");
-    keys(&mut app, "<Enter>");
-    let created = load(&path).expect("created").map;
+    let effects = effects_of(&mut app, "<Enter>");
+    let created = &saves(&effects)[0].1;
     assert_eq!(created.language, Language::De);
     assert_eq!(created.stages[0].name, "Attention");
     assert!(created.stages[0].description.contains("Kunden"));
@@ -48,8 +50,8 @@ fn the_language_choice_starts_at_the_configs_language() {
     // Turned back to en, it is English.
     let path = dir.path().join("english.ron");
     let mut app = App::create(path.clone(), settings);
-    keys(&mut app, "<Tab><Tab><Left><Enter>");
-    let created = load(&path).expect("created").map;
+    let effects = effects_of(&mut app, "<Tab><Tab><Left><Enter>");
+    let created = &saves(&effects)[0].1;
     assert_eq!(created.language, Language::En);
     assert!(created.stages[0].description.contains("customer"));
 }

@@ -1,8 +1,11 @@
 //! Everything a key (or the terminal) can ask the editor to do.
 
+use crate::core::lock::EditLock;
 use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
 
 /// One request to [`update`](crate::tui::update::update). Keys map to
 /// actions through the [`keymap`](crate::tui::keymap); the variants at the
@@ -204,7 +207,46 @@ pub enum Action {
     InsightReady(crate::tui::insight::Reply),
     /// Suspend the editor (Ctrl-z): the shell's `fg` brings it back.
     Suspend,
+    /// Time passed: the loop's idle tick, the end of one event, or what
+    /// a look at the world found. No key asks for it.
+    Time(Time),
 }
+
+/// What time brings to `update`: the loop says when, the effects of
+/// [`crate::tui::effects::Watch`] look, and what they found comes back here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Time {
+    /// No input came for a while; the clock's reading, taken by the loop
+    /// so that `update` reads no clock.
+    Tick(Instant),
+    /// One event has been handled: hand unsaved work to the recovery writer.
+    Settled,
+    /// The file changed on disk since it was read or saved.
+    DiskChanged,
+    /// The recovery writer's health changed: why its last write failed, or
+    /// `None` once one succeeded.
+    Recovery(Option<String>),
+    /// The recovery copy started afresh (a new document, or a new file name
+    /// after "save as"); with a new name, the lock claimed on it.
+    Rekept(Option<Result<Claimed, String>>),
+}
+
+/// The lock on a map file after "save as", and the process id of another
+/// journey that has that file open.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub lock: Arc<EditLock>,
+    pub other: Option<u32>,
+}
+
+impl PartialEq for Claimed {
+    /// The same claim, not an equal one: a lock is a file this editor holds.
+    fn eq(&self, other: &Claimed) -> bool {
+        Arc::ptr_eq(&self.lock, &other.lock) && self.other == other.other
+    }
+}
+
+impl Eq for Claimed {}
 
 /// How an export went, fed back into `update` by the loop.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -139,7 +139,8 @@ pub fn bindable(action: &Action) -> bool {
         | A::Deleted
         | A::Exported(_)
         | A::Drawing(_)
-        | A::InsightReady(_) => false,
+        | A::InsightReady(_)
+        | A::Time(_) => false,
         A::StagePrev
         | A::StageNext
         | A::RowPrev
@@ -295,6 +296,7 @@ mod tests {
         include_str!("update/insight.rs"),
         include_str!("update/export.rs"),
         include_str!("update/disk.rs"),
+        include_str!("update/tick.rs"),
         include_str!("picker.rs"),
         include_str!("form.rs"),
         include_str!("textfield.rs"),
@@ -343,6 +345,7 @@ mod tests {
             "Exported",
             "Drawing",
             "InsightReady",
+            "Time",
         ];
         for (i, _) in code.match_indices("Action::") {
             let ident: String = code[i + "Action::".len()..]

@@ -1,39 +1,100 @@
-//! Carrying out effects: the editor's only writes and reads of files.
+//! Carrying out effects: the editor's only writes and reads of files, and
+//! its only looks at the clockless world (the file on disk, the threads
+//! that draw, analyse and keep recovery copies).
 
+use crate::core::edit::Edit;
 use crate::core::format::{load, write_atomic, write_atomic_forced};
+use crate::core::lock::EditLock;
 use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
 use crate::recovery::Keeper as Rescue;
-use crate::tui::action::{Action, ReloadResult, SaveOutcome, SaveResult};
+use crate::tui::action::{Action, Claimed, ReloadResult, SaveOutcome, SaveResult, Time};
+use crate::tui::app::App;
 use crate::tui::update::{Effect, SaveCheck};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Carries out an effect: `None` means quit, otherwise the action that
-/// reports how it went.
-pub fn perform(effect: Effect, rescue: Option<&Rescue>) -> Option<Action> {
-    match effect {
-        Effect::Quit => None,
+/// A look at the world, or a hand-over to the recovery writer, asked for by
+/// `update` (see [`Effect::Watch`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Watch {
+    /// Has the file at `path` changed since `stamp`?
+    Disk { path: PathBuf, stamp: FileStamp },
+    /// Is the picture drawn in the background done?
+    Drawing,
+    /// Have the insight panel's figures arrived?
+    Insight,
+    /// Has the recovery writer's health changed from `known`?
+    Recovery { known: Option<String> },
+    /// Hand one event's work to the recovery writer.
+    Keep(Keep),
+}
+
+/// What one event did to the work, for the recovery writer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keep {
+    /// The map's file now (it changes with "save as").
+    pub path: PathBuf,
+    /// The document's generation, and its edits since the last hand-over.
+    pub generation: u64,
+    pub changes: Vec<Edit>,
+    /// The map, shared: handed over whole when the writer does not follow
+    /// this generation yet.
+    pub map: Arc<Map>,
+    /// What an open form would make of the map.
+    pub draft: Option<Edit>,
+    /// Whether the work just became unsaved, or all saved.
+    pub mark: Option<Mark>,
+}
+
+/// A change in whether there is unsaved work to protect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// There is: the writer writes it once typing pauses.
+    Unsaved,
+    /// All is saved: the recovery file goes.
+    Saved,
+}
+
+/// How carrying out an effect went.
+// Returned and taken apart at once, never stored: boxing the action would
+// cost an allocation per effect for nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done {
+    /// Leave the editor.
+    Quit,
+    /// The action that reports the result, for `update`.
+    Report(Action),
+    /// Nothing to report (a look that found nothing new).
+    Quiet,
+}
+
+/// Carries out an effect. `app` is only read: what it holds that lives
+/// outside the state (the recovery writer, the background threads) is
+/// where the effects look.
+pub fn perform(effect: Effect, app: &App) -> Done {
+    let rescue = app.session.rescue.as_ref();
+    let report = match effect {
+        Effect::Quit => return Done::Quit,
+        Effect::Watch(watch) => return look(watch, app),
         // Back from the shell, the window may have another size.
         Effect::Suspend => match crate::tui::terminal::suspend() {
-            Ok(Some((w, h))) => Some(Action::Resize(w, h)),
-            Ok(None) => Some(Action::Failed("no terminal to suspend".into())),
-            Err(e) => Some(Action::Failed(format!(
-                "cannot take the terminal back: {e}"
-            ))),
+            Ok(Some((w, h))) => Action::Resize(w, h),
+            Ok(None) => Action::Failed("no terminal to suspend".into()),
+            Err(e) => Action::Failed(format!("cannot take the terminal back: {e}")),
         },
         Effect::Delete { path } => match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(Action::Failed(format!(
-                "cannot delete {}: {e}",
-                path.display()
-            ))),
-            _ => Some(Action::Deleted),
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Action::Failed(format!("cannot delete {}: {e}", path.display()))
+            }
+            _ => Action::Deleted,
         },
         // Graphviz may take minutes: pictures are drawn in the background.
         Effect::Export(job) if job.format.image().is_some() => {
-            Some(Action::Drawing(crate::tui::drawing::Drawing::start(job)))
+            Action::Drawing(crate::tui::drawing::Drawing::start(job))
         }
-        Effect::Export(job) => Some(Action::Exported(job.run())),
+        Effect::Export(job) => Action::Exported(job.run()),
         Effect::Save {
             path,
             text,
@@ -42,15 +103,76 @@ pub fn perform(effect: Effect, rescue: Option<&Rescue>) -> Option<Action> {
             check,
         } => {
             let outcome = save(&path, &text, &check);
-            Some(Action::Saved(SaveResult {
+            Action::Saved(SaveResult {
                 path,
                 state,
                 outcome,
                 then_quit,
-            }))
+            })
         }
-        Effect::Reload { path, unsaved } => Some(Action::Reloaded(reload(path, unsaved, rescue))),
+        Effect::Reload { path, unsaved } => Action::Reloaded(reload(path, unsaved, rescue)),
+    };
+    Done::Report(report)
+}
+
+/// Looks at the world; reports only what is new.
+fn look(watch: Watch, app: &App) -> Done {
+    let found = match watch {
+        Watch::Disk { path, stamp } => stamp.changed_on_disk(&path).then_some(Time::DiskChanged),
+        Watch::Drawing => {
+            return match app.session.drawing.as_ref().and_then(|d| d.poll()) {
+                Some(result) => Done::Report(Action::Exported(result)),
+                None => Done::Quiet,
+            };
+        }
+        Watch::Insight => {
+            return match app.insight.poll() {
+                Some(reply) => Done::Report(Action::InsightReady(reply)),
+                None => Done::Quiet,
+            };
+        }
+        Watch::Recovery { known } => {
+            let failure = app.session.rescue.as_ref().and_then(Rescue::failure);
+            (failure != known).then_some(Time::Recovery(failure))
+        }
+        Watch::Keep(keep) => app
+            .session
+            .rescue
+            .as_ref()
+            .and_then(|rescue| hand_over(rescue, keep)),
+    };
+    found.map_or(Done::Quiet, |time| Done::Report(Action::Time(time)))
+}
+
+/// Hands one event's work to the recovery writer (a reference count or a
+/// list of edits, never a copy of the map). When the copy had to start
+/// afresh, says so, so that `update` tells it the rest again.
+fn hand_over(rescue: &Rescue, keep: Keep) -> Option<Time> {
+    // Saved under another name: the recovery and the lock follow.
+    let claimed = (rescue.map_file() != keep.path).then(|| {
+        rescue.clear();
+        rescue.set_map_file(&keep.path);
+        EditLock::acquire(rescue.store(), &keep.path)
+            .map(|(lock, other)| Claimed {
+                lock: Arc::new(lock),
+                other,
+            })
+            .map_err(|e| e.to_string())
+    });
+    let seeded = !rescue.follows(keep.generation);
+    if seeded {
+        rescue.seed(keep.generation, keep.map);
+    } else {
+        rescue.follow(keep.changes);
     }
+    let drafted = keep.draft.is_some();
+    rescue.set_draft(keep.draft);
+    match keep.mark {
+        Some(Mark::Unsaved) => rescue.set_unsaved(true),
+        Some(Mark::Saved) if !drafted => rescue.clear(),
+        _ => {}
+    }
+    (seeded || claimed.is_some()).then_some(Time::Rekept(claimed))
 }
 
 /// Reads the file again; unsaved work is kept aside first, once the file

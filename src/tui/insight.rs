@@ -18,8 +18,6 @@
 use crate::core::insight::table::{Lang, Words};
 use crate::core::insight::{Column, Report, Row, analyse, input};
 use crate::core::model::{Map, Path, Persona, Stage, Step, Touchpoint};
-use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::document::Document;
 // Only looked up, never iterated for output.
 use rustc_hash::FxHashMap as HashMap;
@@ -335,16 +333,6 @@ fn key(doc: &Document) -> (u64, usize, usize, usize) {
         map.stages.len(),
         map.personas.len(),
     )
-}
-
-/// On a tick: a finished analysis goes through `update`; true when one came.
-pub fn check(app: &mut App) -> bool {
-    let Some(reply) = app.insight.poll() else {
-        return false;
-    };
-    let effects = crate::tui::update::update(app, Action::InsightReady(reply));
-    debug_assert!(effects.is_empty(), "an analysis asks for nothing more");
-    true
 }
 
 /// What the figures depend on, copied out of the map: no notes, channels,

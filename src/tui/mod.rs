@@ -3,8 +3,11 @@
 //! Input flows one way: a terminal event becomes an [`Action`] through the
 //! [`keymap`], [`update`] changes the state and returns [`Effect`]s, the
 //! loop carries those out, and the views draw the state without changing
-//! it. [`run`] takes the backend and the event source as parameters, so
-//! tests drive it with a `TestBackend` and a list of keys.
+//! it. Time takes the same road: the idle tick and the end of each event
+//! are [`Action::Time`], and what they look at or hand to the recovery
+//! writer are effects ([`effects::Watch`]). [`run`] takes the backend and
+//! the event source as parameters, so tests drive it with a `TestBackend`
+//! and a list of keys, and [`effects_for`] shows what an event would do.
 
 pub mod action;
 pub mod action_names;
@@ -39,7 +42,7 @@ pub mod update;
 pub mod view;
 
 use crate::core::format::{load, to_string};
-use action::Action;
+use action::{Action, Time};
 use app::{App, Settings};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use keymap::{Key, Keymap, Mode};
@@ -48,7 +51,7 @@ use ratatui::backend::Backend;
 use ratatui::{Frame, Terminal};
 use std::collections::VecDeque;
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use update::{Effect, update};
 
 /// Whether the loop goes on.
@@ -174,38 +177,60 @@ pub fn action_for(keymap: &Keymap, mode: Mode, event: &Event) -> Option<Action> 
     }
 }
 
-impl Screen for App {
-    fn handle(&mut self, event: Event) -> Flow {
-        let Some(action) = action_for(&self.settings.keymap, self.mode(), &event) else {
-            return Flow::Continue;
-        };
-        if matches!(event, Event::Key(_) | Event::Paste(_)) {
-            self.message = None;
-        }
-        let mut effects: VecDeque<Effect> = update(self, action).into();
+/// Runs `update` for one terminal event as the editor does, and returns the
+/// effects it asks for without carrying them out: the loop carries them
+/// out, tests look at them.
+pub fn effects_for(app: &mut App, event: &Event) -> Vec<Effect> {
+    let Some(action) = action_for(&app.settings.keymap, app.mode(), event) else {
+        return Vec::new();
+    };
+    if matches!(event, Event::Key(_) | Event::Paste(_)) {
+        app.message = None;
+    }
+    update(app, action)
+}
+
+impl App {
+    /// Carries out effects, each result going back through `update` and
+    /// its effects after the rest; `true` with the flow when any effect
+    /// reported something (a redraw is due).
+    fn carry_out(&mut self, effects: Vec<Effect>) -> (Flow, bool) {
+        let mut effects: VecDeque<Effect> = effects.into();
+        let mut reported = false;
         while let Some(effect) = effects.pop_front() {
-            match effects::perform(effect, self.session.rescue.as_ref()) {
-                None => {
+            match effects::perform(effect, self) {
+                effects::Done::Quit => {
                     // No drawing outlives the editor.
                     if let Some(drawing) = &self.session.drawing {
                         drawing.stop(Duration::from_secs(2));
                     }
-                    return Flow::Exit;
+                    return (Flow::Exit, true);
                 }
-                Some(result) => effects.extend(update(self, result)),
+                effects::Done::Report(result) => {
+                    reported = true;
+                    effects.extend(update(self, result));
+                }
+                effects::Done::Quiet => {}
             }
         }
-        safety::keep_unsaved(self);
-        safety::check_recovery(self);
-        Flow::Continue
+        (Flow::Continue, reported)
+    }
+}
+
+impl Screen for App {
+    fn handle(&mut self, event: Event) -> Flow {
+        let effects = effects_for(self, &event);
+        if self.carry_out(effects).0 == Flow::Exit {
+            return Flow::Exit;
+        }
+        // After every event, the recovery copy follows the work.
+        let effects = update(self, Action::Time(Time::Settled));
+        self.carry_out(effects).0
     }
 
     fn tick(&mut self) -> bool {
-        // Each looks, whatever the one before found.
-        safety::check_drawing(self)
-            | safety::check_recovery(self)
-            | safety::check_disk(self)
-            | insight::check(self)
+        let effects = update(self, Action::Time(Time::Tick(Instant::now())));
+        self.carry_out(effects).1
     }
 
     fn reads(&self, key: Key) -> bool {

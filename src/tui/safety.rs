@@ -1,16 +1,14 @@
-//! The editor's side of "never lose work": hand unsaved maps to the
-//! recovery writer, offer an earlier session's recovery, warn about a second
-//! editor on the same file, and notice the file changing on disk.
+//! The editor's side of "never lose work": start the recovery writer,
+//! offer an earlier session's recovery, warn about a second editor on the
+//! same file, and leave with the work kept on a hang-up. What happens on a
+//! tick and after each event is `update`'s (`update/tick.rs`).
 
 use crate::core::lock::EditLock;
 use crate::core::recovery::RecoveryStore;
 use crate::recovery::{Keeper as Rescue, say, shown};
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::App;
 use crate::tui::{terminal, update};
-use std::time::{Duration, Instant};
-
-/// How often the file on disk is looked at while the editor is idle.
-const DISK_CHECK_EVERY: Duration = Duration::from_secs(1);
+use std::time::Duration;
 
 /// Sets up recovery for the app's file: the background writer, the signal
 /// and panic handlers, the restore question for an earlier session's work,
@@ -114,122 +112,4 @@ pub fn hang_up(app: &App) -> ! {
         Some(rescue) => rescue.hang_up(),
         None => std::process::exit(crate::recovery::EXIT_HUNG_UP),
     }
-}
-
-/// After each event: hands a changed, unsaved map to the recovery writer
-/// (a reference count, not a copy), or clears the recovery once all is saved.
-pub fn keep_unsaved(app: &mut App) {
-    let Some(rescue) = &app.session.rescue else {
-        return;
-    };
-    if rescue.map_file() != app.doc.path {
-        // Saved under another name: the recovery and the lock follow.
-        let rescue = rescue.clone();
-        rescue.clear();
-        rescue.set_map_file(&app.doc.path);
-        app.session.kept_state = None;
-        app.session.lock = None;
-        if let Some(pid) = claim(app, rescue.store()) {
-            app.error(format!(
-                "{} is also open in another journey (process {pid}) on this host",
-                app.doc.file_name()
-            ));
-        }
-    }
-    let Some(rescue) = &app.session.rescue else {
-        return;
-    };
-    let rescue = rescue.clone();
-    // Every edit reaches the recovery copy, saved or not, so that it stays
-    // the editor's map; a new document is handed over whole, once.
-    if rescue.follows(app.doc.generation()) {
-        rescue.follow(app.doc.take_changes());
-    } else {
-        app.doc.keep_changes();
-        rescue.seed(app.doc.generation(), app.doc.snapshot());
-        app.session.kept_state = None;
-    }
-    if keep_draft(app, &rescue) {
-        return;
-    }
-    rescue.set_draft(None);
-    let state = (app.doc.state(), app.doc.is_dirty());
-    if app.session.kept_state == Some(state) {
-        return;
-    }
-    app.session.kept_state = Some(state);
-    if state.1 {
-        rescue.set_unsaved(true);
-        app.session.kept_dirty = true;
-    } else if app.session.kept_dirty {
-        rescue.clear();
-        app.session.kept_dirty = false;
-    }
-}
-
-/// Keeps what an open form would make of the map, as the edit it would
-/// make (the form's own text, not a copy of the map), so that a note being
-/// typed survives a dropped connection. True when it kept one.
-fn keep_draft(app: &mut App, rescue: &Rescue) -> bool {
-    let Some(Overlay::Form(form)) = app.overlay() else {
-        return false;
-    };
-    let Some(edit) = update::draft_edit(app.doc.map(), form) else {
-        return false;
-    };
-    rescue.set_draft(Some(edit));
-    rescue.set_unsaved(true);
-    app.session.kept_dirty = true;
-    // Once the form closes, the map itself is kept again.
-    app.session.kept_state = None;
-    true
-}
-
-/// On a tick: the picture drawn in the background is done. Its result goes
-/// through `update` like any other; true when it came.
-pub fn check_drawing(app: &mut App) -> bool {
-    let Some(result) = app.session.drawing.as_ref().and_then(|d| d.poll()) else {
-        return false;
-    };
-    app.session.drawing = None;
-    let effects = update::update(app, crate::tui::action::Action::Exported(result));
-    debug_assert!(
-        effects.is_empty(),
-        "an export's result asks for nothing more"
-    );
-    true
-}
-
-/// Whether the recovery writer has failed since the last look; true when
-/// the status bar's warning appeared or went.
-pub fn check_recovery(app: &mut App) -> bool {
-    let failure = app.session.rescue.as_ref().and_then(Rescue::failure);
-    if failure == app.session.unprotected {
-        return false;
-    }
-    app.session.unprotected = failure;
-    true
-}
-
-/// While idle, at most once a second: has the file changed on disk? Git
-/// replaces files by rename, so the path is looked up afresh each time.
-pub fn check_disk(app: &mut App) -> bool {
-    let now = Instant::now();
-    if app.session.disk_changed
-        || app
-            .session
-            .last_disk_check
-            .is_some_and(|t| now.duration_since(t) < DISK_CHECK_EVERY)
-    {
-        return false;
-    }
-    app.session.last_disk_check = Some(now);
-    let Some(stamp) = &app.doc.stamp else {
-        return false;
-    };
-    if stamp.changed_on_disk(&app.doc.path) {
-        app.session.disk_changed = true;
-        return true;
-    }
-    false
 }

@@ -118,3 +118,55 @@ pub fn names(app: &App, stage: usize) -> Vec<String> {
         .map(|t| t.name.clone())
         .collect()
 }
+
+/// Runs `update` for a key sequence as the editor does, after each event
+/// the recovery hand-over too, and returns every effect asked for without
+/// carrying any out: no file is written, no picture drawn. What a carried
+/// out effect would report (a save's result) never comes back, so the
+/// sequence should end where the effect of interest is asked for.
+pub fn effects_of(app: &mut App, seq: &str) -> Vec<journey::tui::update::Effect> {
+    use journey::tui::action::{Action, Time};
+    let mut effects = Vec::new();
+    for event in parse_keys(seq) {
+        effects.extend(journey::tui::effects_for(app, &event));
+        effects.extend(journey::tui::update::update(
+            app,
+            Action::Time(Time::Settled),
+        ));
+    }
+    effects
+}
+
+/// What the effects would save, in order: the file, the map its text
+/// reads back as, and whether the editor would quit after it.
+pub fn saves(
+    effects: &[journey::tui::update::Effect],
+) -> Vec<(PathBuf, journey::core::model::Map, bool)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            journey::tui::update::Effect::Save {
+                path,
+                text,
+                then_quit,
+                ..
+            } => {
+                let loaded = journey::core::format::parse_bytes(path, text.as_bytes())
+                    .expect("a save's text reads back");
+                Some((path.clone(), loaded.map, *then_quit))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The exports the effects would write, in order.
+pub fn exports(effects: &[journey::tui::update::Effect]) -> Vec<journey::tui::update::ExportJob> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            journey::tui::update::Effect::Export(job) => Some(job.clone()),
+            _ => None,
+        })
+        .collect()
+}

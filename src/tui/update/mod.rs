@@ -12,6 +12,7 @@ mod path_form;
 mod persona;
 mod problems;
 mod reader;
+mod tick;
 
 pub use disk::restore_dialog;
 pub use overlay::{create_file_form, draft_edit};
@@ -52,6 +53,10 @@ pub enum Effect {
     Quit,
     /// Hand the terminal back to the shell until `fg`.
     Suspend,
+    /// Look at the world (the file on disk, work done in the background)
+    /// or hand unsaved work to the recovery writer; what a look finds comes
+    /// back as [`Action::Time`].
+    Watch(crate::tui::effects::Watch),
 }
 
 pub use export::ExportJob;
@@ -94,6 +99,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Deleted => Vec::new(),
         // Whatever is open stays open for when the editor comes back.
         Action::Suspend => vec![Effect::Suspend],
+        Action::Time(time) => tick::update(app, time),
         // The top layer takes the key off the stack and puts itself (or
         // what it leads to) back; one that does not is closed, and the one
         // under it shows again.

@@ -22,6 +22,7 @@ const CHECKED: &[&str] = &[
     "src/config.rs",
     "src/config_tests.rs",
     "src/recovery.rs",
+    "src/tui/",
 ];
 
 /// A file's imports: the file each one reaches, with a path that does.

@@ -1,5 +1,6 @@
 //! Everything a key (or the terminal) can ask the editor to do.
 
+pub use crate::tui::export_job::ExportResult;
 use crate::core::lock::EditLock;
 use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
@@ -247,21 +248,6 @@ impl PartialEq for Claimed {
 }
 
 impl Eq for Claimed {}
-
-/// How an export went, fed back into `update` by the loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportResult {
-    /// The file written (or meant to be).
-    pub path: PathBuf,
-    /// What the format could not carry, when it was written.
-    pub warnings: Vec<String>,
-    /// The error, as a message, when the export failed.
-    pub error: Option<String>,
-    /// Whether a file was there before and is now replaced.
-    pub replaced: bool,
-    /// The user stopped the drawing; nothing was written.
-    pub cancelled: bool,
-}
 
 /// The answers a dialog can take. Each dialog lists the ones it offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

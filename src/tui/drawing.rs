@@ -4,8 +4,7 @@
 //! Esc or a quit kills `dot`, and the result comes back through `update`
 //! as [`Action::Exported`](crate::tui::action::Action::Exported) on a tick.
 
-use crate::tui::action::ExportResult;
-use crate::tui::update::ExportJob;
+use crate::tui::export_job::{ExportJob, ExportResult};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};

@@ -10,9 +10,55 @@ use crate::core::stamp::FileStamp;
 use crate::recovery::Keeper as Rescue;
 use crate::tui::action::{Action, Claimed, ReloadResult, SaveOutcome, SaveResult, Time};
 use crate::tui::app::App;
-use crate::tui::update::{Effect, SaveCheck};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// Something for the loop to do outside the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `text` to `path` atomically, then report back with
+    /// [`Action::Saved`].
+    Save {
+        path: PathBuf,
+        text: String,
+        state: u64,
+        then_quit: bool,
+        check: SaveCheck,
+    },
+    /// Keep the unsaved map aside (if any), read the file again, and report
+    /// back with [`Action::Reloaded`].
+    Reload {
+        path: PathBuf,
+        unsaved: Option<Arc<Map>>,
+    },
+    /// Delete a file journey wrote (a recovery file that was restored or
+    /// discarded); a failure is reported in the status bar.
+    Delete { path: PathBuf },
+    /// Export the map and report back with [`Action::Exported`].
+    Export(crate::tui::export_job::ExportJob),
+    /// Leave the editor.
+    Quit,
+    /// Hand the terminal back to the shell until `fg`.
+    Suspend,
+    /// Look at the world (the file on disk, work done in the background)
+    /// or hand unsaved work to the recovery writer; what a look finds comes
+    /// back as [`Action::Time`].
+    Watch(Watch),
+}
+
+/// What a save makes sure of before it writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveCheck {
+    /// The file still holds what this stamp saw (`None`: nothing is known,
+    /// as for a file created in this session).
+    Unchanged(Option<FileStamp>),
+    /// No file exists at the path (save as).
+    NewFile,
+    /// Write whatever is there: the user chose to overwrite.
+    Force,
+    /// Write even over a read-only file: the user said so for this file.
+    ForceReadOnly,
+}
 
 /// A look at the world, or a hand-over to the recovery writer, asked for by
 /// `update` (see [`Effect::Watch`]).

@@ -19,6 +19,7 @@ pub mod derived;
 pub mod document;
 pub mod drawing;
 pub mod effects;
+pub mod export_job;
 pub mod form;
 pub mod insight;
 pub mod keymap;

@@ -4,14 +4,12 @@
 //! missing Graphviz or an unwritable folder, is a message; the editor goes on.
 
 use super::Effect;
+pub use crate::tui::export_job::ExportJob;
 use crate::core::export::{self, Format, Options};
-use crate::core::model::Map;
-use crate::tui::action::ExportResult;
+use crate::tui::export_job::ExportResult;
 use crate::tui::app::{App, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 /// The format choice's options: the text exports, svg, png and pdf as
 /// Graphviz's graph, the journey canvas (which journey draws itself), then
@@ -46,85 +44,6 @@ pub const FORMAT_NAMES: [&str; CHOICES.len()] = {
 const SCOPE_MAP: [&str; 1] = ["all personas"];
 /// The scope choice's options with a persona current.
 const SCOPE_PERSONA: [&str; 2] = ["all personas", "current persona"];
-
-/// An export for the loop to carry out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportJob {
-    /// The map as it is now, unsaved changes included.
-    pub map: Arc<Map>,
-    /// What to write.
-    pub format: Format,
-    /// Which personas to show.
-    pub options: Options,
-    /// Where to write it.
-    pub path: PathBuf,
-    /// Draw the journey canvas instead of the Graphviz graph (for svg,
-    /// png and pdf).
-    pub canvas: bool,
-}
-
-impl ExportJob {
-    /// Writes the export; every failure is in the result, none panics.
-    pub fn run(self) -> ExportResult {
-        self.run_cancellable(Arc::new(AtomicBool::new(false)))
-    }
-
-    /// [`ExportJob::run`], stopping `dot` when `cancel` is set.
-    pub fn run_cancellable(self, cancel: Arc<AtomicBool>) -> ExportResult {
-        // Exporting again over the last export is the usual case, so it is
-        // not asked about; the message says that a file was replaced.
-        let replaced = self.path.exists();
-        if self.canvas
-            && let Some(image) = self.format.image()
-        {
-            let options = crate::core::canvas::CanvasOptions {
-                persona: self.options.persona.clone(),
-                ..Default::default()
-            };
-            let drawn = crate::core::canvas::write(&self.map, &options, image, 1.0, &self.path);
-            return match drawn {
-                Ok(warnings) => ExportResult {
-                    path: self.path,
-                    warnings,
-                    error: None,
-                    replaced,
-                    cancelled: false,
-                },
-                // The canvas takes well under a second; it is not cancelled.
-                Err(e) => ExportResult {
-                    path: self.path,
-                    warnings: Vec::new(),
-                    error: Some(e.to_string()),
-                    replaced: false,
-                    cancelled: false,
-                },
-            };
-        }
-        let limits = export::render::Limits {
-            cancel: Some(cancel),
-            ..export::render::Limits::from_env()
-        };
-        match export::write_limited(&self.map, self.format, &self.options, &self.path, &limits) {
-            Ok(warnings) => ExportResult {
-                path: self.path,
-                warnings,
-                error: None,
-                replaced,
-                cancelled: false,
-            },
-            Err(e) => ExportResult {
-                cancelled: matches!(
-                    e,
-                    export::ExportError::Render(export::render::RenderError::Cancelled)
-                ),
-                path: self.path,
-                warnings: Vec::new(),
-                error: Some(e.to_string()),
-                replaced: false,
-            },
-        }
-    }
-}
 
 /// Whether the prompt's format is one of the canvas's.
 fn canvas_chosen(form: &Form<FormPurpose>) -> bool {

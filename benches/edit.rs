@@ -38,7 +38,7 @@ fn app(name: &str) -> (App, tempfile::TempDir) {
         Settings::new(false, true),
     );
     let store = RecoveryStore::in_dir(dir.path().join("recovery"));
-    app.session.rescue = Some(Keeper::new(store, &file, None));
+    app.session.keeper = Some(Keeper::new(store, &file, None));
     update::update(&mut app, Action::Resize(W, H));
     (app, dir)
 }

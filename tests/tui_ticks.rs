@@ -8,7 +8,7 @@ use common::{app_at, effects_of, keys};
 use crossterm::event::Event;
 use journey::core::format::load;
 use journey::core::recovery::RecoveryStore;
-use journey::recovery::Keeper as Rescue;
+use journey::recovery::Keeper;
 use journey::tui::Screen;
 use journey::tui::action::{Action, Time};
 use journey::tui::app::{App, Settings};
@@ -26,7 +26,7 @@ fn app(rescue: bool) -> (App, tempfile::TempDir) {
     app.handle(Event::Resize(80, 24));
     if rescue {
         let store = RecoveryStore::in_dir(dir.path().join("recovery"));
-        app.session.rescue = Some(Rescue::new(store, &app.doc.path, None));
+        app.session.keeper = Some(Keeper::new(store, &app.doc.path, None));
     }
     (app, dir)
 }
@@ -114,7 +114,7 @@ fn an_open_forms_text_is_handed_over_as_a_draft() {
 fn carried_out_the_hand_over_keeps_the_work_in_the_recovery_file() {
     let (mut app, dir) = app(true);
     keys(&mut app, "t");
-    let rescue = app.session.rescue.clone().expect("a writer");
+    let rescue = app.session.keeper.clone().expect("a writer");
     let written = rescue.write_now().expect("writes").expect("a file");
     let kept = load(&written).expect("the recovery file loads").map;
     assert_eq!(kept, *app.doc.map());

@@ -1,9 +1,9 @@
 //! Everything a key (or the terminal) can ask the editor to do.
 
-pub use crate::tui::export_job::ExportResult;
 use crate::core::lock::EditLock;
 use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
+pub use crate::tui::export_job::ExportResult;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;

@@ -47,9 +47,9 @@ pub struct App {
 pub struct Session {
     /// Keeps unsaved work in a recovery file; `None` where there is no
     /// platform folder for it (or in tests).
-    pub rescue: Option<crate::recovery::Keeper>,
+    pub keeper: Option<crate::recovery::Keeper>,
     /// The history state (and whether it was unsaved) last handed to the
-    /// rescue, so it hears of each change, and each save, once.
+    /// recovery keeper, so it hears of each change, and each save, once.
     pub kept_state: Option<(u64, bool)>,
     /// Whether this session wrote unsaved work to the recovery file, which
     /// a save or a clean quit then deletes. A recovery left by an earlier

@@ -7,7 +7,7 @@ use crate::core::format::{load, write_atomic, write_atomic_forced};
 use crate::core::lock::EditLock;
 use crate::core::model::Map;
 use crate::core::stamp::FileStamp;
-use crate::recovery::Keeper as Rescue;
+use crate::recovery::Keeper;
 use crate::tui::action::{Action, Claimed, ReloadResult, SaveOutcome, SaveResult, Time};
 use crate::tui::app::App;
 use std::path::{Path, PathBuf};
@@ -120,7 +120,7 @@ pub enum Done {
 /// outside the state (the recovery writer, the background threads) is
 /// where the effects look.
 pub fn perform(effect: Effect, app: &App) -> Done {
-    let rescue = app.session.rescue.as_ref();
+    let keeper = app.session.keeper.as_ref();
     let report = match effect {
         Effect::Quit => return Done::Quit,
         Effect::Watch(watch) => return look(watch, app),
@@ -156,7 +156,7 @@ pub fn perform(effect: Effect, app: &App) -> Done {
                 then_quit,
             })
         }
-        Effect::Reload { path, unsaved } => Action::Reloaded(reload(path, unsaved, rescue)),
+        Effect::Reload { path, unsaved } => Action::Reloaded(reload(path, unsaved, keeper)),
     };
     Done::Report(report)
 }
@@ -178,14 +178,14 @@ fn look(watch: Watch, app: &App) -> Done {
             };
         }
         Watch::Recovery { known } => {
-            let failure = app.session.rescue.as_ref().and_then(Rescue::failure);
+            let failure = app.session.keeper.as_ref().and_then(Keeper::failure);
             (failure != known).then_some(Time::Recovery(failure))
         }
         Watch::Keep(keep) => app
             .session
-            .rescue
+            .keeper
             .as_ref()
-            .and_then(|rescue| hand_over(rescue, keep)),
+            .and_then(|keeper| hand_over(keeper, keep)),
     };
     found.map_or(Done::Quiet, |time| Done::Report(Action::Time(time)))
 }
@@ -193,29 +193,29 @@ fn look(watch: Watch, app: &App) -> Done {
 /// Hands one event's work to the recovery writer (a reference count or a
 /// list of edits, never a copy of the map). When the copy had to start
 /// afresh, says so, so that `update` tells it the rest again.
-fn hand_over(rescue: &Rescue, keep: Keep) -> Option<Time> {
+fn hand_over(keeper: &Keeper, keep: Keep) -> Option<Time> {
     // Saved under another name: the recovery and the lock follow.
-    let claimed = (rescue.map_file() != keep.path).then(|| {
-        rescue.clear();
-        rescue.set_map_file(&keep.path);
-        EditLock::acquire(rescue.store(), &keep.path)
+    let claimed = (keeper.map_file() != keep.path).then(|| {
+        keeper.clear();
+        keeper.set_map_file(&keep.path);
+        EditLock::acquire(keeper.store(), &keep.path)
             .map(|(lock, other)| Claimed {
                 lock: Arc::new(lock),
                 other,
             })
             .map_err(|e| e.to_string())
     });
-    let seeded = !rescue.follows(keep.generation);
+    let seeded = !keeper.follows(keep.generation);
     if seeded {
-        rescue.seed(keep.generation, keep.map);
+        keeper.seed(keep.generation, keep.map);
     } else {
-        rescue.follow(keep.changes);
+        keeper.follow(keep.changes);
     }
     let drafted = keep.draft.is_some();
-    rescue.set_draft(keep.draft);
+    keeper.set_draft(keep.draft);
     match keep.mark {
-        Some(Mark::Unsaved) => rescue.set_unsaved(true),
-        Some(Mark::Saved) if !drafted => rescue.clear(),
+        Some(Mark::Unsaved) => keeper.set_unsaved(true),
+        Some(Mark::Saved) if !drafted => keeper.clear(),
         _ => {}
     }
     (seeded || claimed.is_some()).then_some(Time::Rekept(claimed))
@@ -223,7 +223,7 @@ fn hand_over(rescue: &Rescue, keep: Keep) -> Option<Time> {
 
 /// Reads the file again; unsaved work is kept aside first, once the file
 /// is known to be readable, so that a failed reload writes nothing.
-fn reload(path: PathBuf, unsaved: Option<Arc<Map>>, rescue: Option<&Rescue>) -> ReloadResult {
+fn reload(path: PathBuf, unsaved: Option<Arc<Map>>, keeper: Option<&Keeper>) -> ReloadResult {
     let loaded = match load(&path) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -234,8 +234,8 @@ fn reload(path: PathBuf, unsaved: Option<Arc<Map>>, rescue: Option<&Rescue>) -> 
             };
         }
     };
-    let kept = match (unsaved, rescue) {
-        (Some(map), Some(rescue)) => match rescue.keep_aside(&map) {
+    let kept = match (unsaved, keeper) {
+        (Some(map), Some(keeper)) => match keeper.keep_aside(&map) {
             Ok(kept) => Some(kept),
             Err(e) => {
                 return ReloadResult {

@@ -31,7 +31,7 @@ pub mod layout;
 pub mod picker;
 pub mod reader;
 pub mod recent;
-pub mod safety;
+pub mod recovery;
 pub mod search;
 pub mod settings;
 pub mod template_text;
@@ -392,13 +392,13 @@ pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
     if let Some(notice) = app.settings.notice.clone() {
         show_config_notice(&mut app, &notice);
     }
-    safety::attach(&mut app);
+    recovery::attach(&mut app);
     let result = run(&mut terminal, &mut events, &mut app);
     if events.interrupted() || result.as_ref().is_err_and(terminal::is_gone) {
-        safety::hang_up(&app);
+        recovery::hang_up(&app);
     }
     let cut_off = result.is_err();
-    safety::detach(&app, cut_off);
+    recovery::detach(&app, cut_off);
     // The shell sees this line only once the editor's screen is gone.
     drop(terminal);
     drop(_guard);

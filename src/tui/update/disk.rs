@@ -268,7 +268,7 @@ pub fn answer(app: &mut App, purpose: ConfirmPurpose, answer: Answer) -> Vec<Eff
             // keeps it from here on.
             if app
                 .session
-                .rescue
+                .keeper
                 .as_ref()
                 .is_some_and(|r| r.recovery_path() != path)
             {

@@ -4,10 +4,10 @@
 //! missing Graphviz or an unwritable folder, is a message; the editor goes on.
 
 use super::Effect;
-pub use crate::tui::export_job::ExportJob;
 use crate::core::export::{self, Format, Options};
-use crate::tui::export_job::ExportResult;
 use crate::tui::app::{App, FormPurpose, Overlay};
+pub use crate::tui::export_job::ExportJob;
+use crate::tui::export_job::ExportResult;
 use crate::tui::form::{Field, Form};
 use std::path::PathBuf;
 

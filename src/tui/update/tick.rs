@@ -63,7 +63,7 @@ fn tick(app: &mut App, now: Instant) -> Vec<Effect> {
 /// map), an open form's draft, and whether the work is now unsaved or all
 /// saved, for the recovery writer; then a look at its health.
 fn settled(app: &mut App) -> Vec<Effect> {
-    if app.session.rescue.is_none() {
+    if app.session.keeper.is_none() {
         return Vec::new();
     }
     let changes = app.doc.take_changes();

@@ -5,7 +5,7 @@
 
 use crate::core::lock::EditLock;
 use crate::core::recovery::RecoveryStore;
-use crate::recovery::{Keeper as Rescue, say, shown};
+use crate::recovery::{Keeper, say, shown};
 use crate::tui::app::App;
 use crate::tui::{terminal, update};
 use std::time::Duration;
@@ -22,19 +22,19 @@ pub fn attach(app: &mut App) {
     // the two never write over each other's unsaved work.
     let other = claim(app, &store);
     let tag = other.map(|_| format!("pid-{}", std::process::id()));
-    let rescue = Rescue::new(store.clone(), &app.doc.path, tag);
+    let keeper = Keeper::new(store.clone(), &app.doc.path, tag);
     #[cfg(unix)]
-    if let Err(e) = rescue.handle_signals(terminal::restore) {
+    if let Err(e) = keeper.handle_signals(terminal::restore) {
         app.error(format!("cannot watch for hang-ups: {e}"));
     }
-    rescue.handle_panics();
+    keeper.handle_panics();
     if let Some(pid) = other {
         app.error(format!(
             "{} is also open in another journey (process {pid}) on this host: saves may overwrite each other",
             app.doc.file_name()
         ));
     }
-    app.session.rescue = Some(rescue);
+    app.session.keeper = Some(keeper);
     // With another editor open, a recovery file may be that editor's live
     // work: it is offered once both are closed.
     if app.overlay().is_none() && other.is_none() {
@@ -81,13 +81,13 @@ fn claim(app: &mut App, store: &RecoveryStore) -> Option<u32> {
 /// After the loop: a cut-off session keeps its unsaved work; a clean quit
 /// deletes what this session kept (the work was saved or discarded).
 pub fn detach(app: &App, cut_off: bool) {
-    let Some(rescue) = &app.session.rescue else {
+    let Some(keeper) = &app.session.keeper else {
         return;
     };
     if cut_off {
         // The snapshot is kept after every event, an open form's text
         // included; it is empty when all is saved.
-        match rescue.write_now() {
+        match keeper.write_now() {
             Ok(Some(path)) => say(&format!(
                 "journey: unsaved changes were kept in {}; `journey {}` offers to restore them",
                 shown(&path),
@@ -97,7 +97,7 @@ pub fn detach(app: &App, cut_off: bool) {
             Err(e) => say(&format!("journey: could not keep unsaved changes: {e}")),
         }
     } else if !cut_off && app.session.kept_dirty {
-        rescue.clear();
+        keeper.clear();
     }
 }
 
@@ -106,10 +106,10 @@ pub fn hang_up(app: &App) -> ! {
     if let Some(drawing) = &app.session.drawing {
         drawing.stop(Duration::from_millis(500));
     }
-    match &app.session.rescue {
+    match &app.session.keeper {
         // The snapshot is current (it is kept after every event), and it may
         // hold the text of an open form, which the document does not.
-        Some(rescue) => rescue.hang_up(),
+        Some(keeper) => keeper.hang_up(),
         None => std::process::exit(crate::recovery::EXIT_HUNG_UP),
     }
 }

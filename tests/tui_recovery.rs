@@ -91,7 +91,7 @@ fn a_recovery_that_holds_what_the_file_holds_is_not_offered() {
         .clone();
     std::fs::create_dir_all(store.dir()).expect("recovery folder");
     std::fs::write(&same, to_string(app.doc.map())).expect("recovery file");
-    journey::tui::safety::offer_recovery(&mut app, &store);
+    journey::tui::recovery::offer_recovery(&mut app, &store);
     assert_eq!(dialog_title(&app), None, "nothing to restore is offered");
     assert!(!same.exists(), "the empty recovery is deleted");
 
@@ -99,7 +99,7 @@ fn a_recovery_that_holds_what_the_file_holds_is_not_offered() {
     let mut other = app.doc.map().clone();
     other.title = "Changed".into();
     std::fs::write(store.path_for(&app.doc.path), to_string(&other)).expect("recovery file");
-    journey::tui::safety::offer_recovery(&mut app, &store);
+    journey::tui::recovery::offer_recovery(&mut app, &store);
     assert_eq!(dialog_title(&app).as_deref(), Some("Recovered changes"));
 }
 
@@ -341,7 +341,7 @@ fn a_save_into_a_read_only_folder_shows_the_error_and_keeps_the_map() {
     // SAFETY: geteuid has no preconditions and cannot fail.
     if unsafe { libc::geteuid() } == 0 {
         common::skip(
-            "the read-only folder case: root writes there anyway; the removed-folder case in e2e_safety covers a failed save",
+            "the read-only folder case: root writes there anyway; the removed-folder case in e2e_recovery covers a failed save",
         );
         return;
     }
@@ -423,7 +423,7 @@ fn a_recovery_folder_that_cannot_be_written_is_a_lasting_warning() {
         &app.doc.path,
         None,
     );
-    app.session.rescue = Some(rescue.clone());
+    app.session.keeper = Some(rescue.clone());
     keys(&mut app, "t");
     assert!(rescue.write_now().is_err(), "the write fails");
     app.tick();

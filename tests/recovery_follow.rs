@@ -47,7 +47,7 @@ proptest! {
         map.personas.truncate(3);
         let mut app = App::open(map, file.clone(), Settings::new(false, true));
         let rescue = Keeper::new(RecoveryStore::in_dir(dir.path().join("r")), &file, None);
-        app.session.rescue = Some(rescue.clone());
+        app.session.keeper = Some(rescue.clone());
         keys(&mut app, "");
         for pick in picks {
             keys(&mut app, KEYS[pick]);

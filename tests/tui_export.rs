@@ -9,7 +9,7 @@ use journey::tui::app::Overlay;
 
 fn file_field(app: &journey::tui::app::App) -> String {
     match app.overlay() {
-        Some(Overlay::Form(f)) => f.text(2).to_string(),
+        Some(Overlay::Form(f)) => f.text("File").to_string(),
         other => panic!("expected the export prompt, got {other:?}"),
     }
 }

@@ -40,7 +40,7 @@ fn the_language_choice_starts_at_the_configs_language() {
         panic!("the new-map form is open");
     };
     assert_eq!(form.fields.len(), 3);
-    assert_eq!(form.selected(2), 1, "de is chosen");
+    assert_eq!(form.selected("Language"), 1, "de is chosen");
     let effects = effects_of(&mut app, "<Enter>");
     let created = &saves(&effects)[0].1;
     assert_eq!(created.language, Language::De);

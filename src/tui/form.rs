@@ -187,19 +187,38 @@ impl<P> Form<P> {
         self
     }
 
-    /// Field `i`'s text (empty if there is no such text field).
-    pub fn text(&self, i: usize) -> &str {
-        self.fields.get(i).map_or("", Field::text)
+    /// The field labelled `label`. Forms read their fields by label, so a
+    /// field added or moved cannot be read in another one's place; a
+    /// label the form lacks is a bug, caught in debug builds.
+    fn named(&self, label: &str) -> Option<&Field> {
+        let found = self.fields.iter().find(|f| f.label == label);
+        debug_assert!(
+            found.is_some(),
+            "the form {:?} has no field {label:?}",
+            self.title
+        );
+        found
     }
 
-    /// Field `i`'s selected option.
-    pub fn selected(&self, i: usize) -> usize {
-        self.fields.get(i).map_or(0, Field::selected)
+    /// The text of the field labelled `label` (empty for a choice).
+    pub fn text(&self, label: &str) -> &str {
+        self.named(label).map_or("", Field::text)
     }
 
-    /// The value chosen in field `i`, a choice made with [`Field::choice_of`].
-    pub fn chosen<T: crate::tui::choice::Choosable>(&self, i: usize) -> T {
-        T::at(self.selected(i))
+    /// The text of the form's first field: its name or title.
+    pub fn first_text(&self) -> &str {
+        self.fields.first().map_or("", Field::text)
+    }
+
+    /// The selected option of the choice labelled `label`.
+    pub fn selected(&self, label: &str) -> usize {
+        self.named(label).map_or(0, Field::selected)
+    }
+
+    /// The value chosen in the choice labelled `label`, one made with
+    /// [`Field::choice_of`].
+    pub fn chosen<T: crate::tui::choice::Choosable>(&self, label: &str) -> T {
+        T::at(self.selected(label))
     }
 
     /// Whether a field of several lines holds other text than it started
@@ -325,17 +344,17 @@ mod tests {
             ],
         );
         form.handle(&Action::Insert('y'));
-        assert_eq!(form.text(0), "xy");
+        assert_eq!(form.text("Name"), "xy");
         form.handle(&Action::NextField);
         form.handle(&Action::Insert(' '));
-        assert_eq!(form.selected(1), 1);
+        assert_eq!(form.selected("Kind"), 1);
         // Right stops at the last option; Space turns on to the first.
         form.handle(&Action::CursorRight);
-        assert_eq!(form.selected(1), 1);
+        assert_eq!(form.selected("Kind"), 1);
         form.handle(&Action::Insert(' '));
-        assert_eq!(form.selected(1), 0);
+        assert_eq!(form.selected("Kind"), 0);
         form.handle(&Action::CursorLeft);
-        assert_eq!(form.selected(1), 0);
+        assert_eq!(form.selected("Kind"), 0);
         form.handle(&Action::NextField);
         assert_eq!(form.focus, 0);
         assert_eq!(form.handle(&Action::Submit), FormOutcome::Submit);

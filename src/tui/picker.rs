@@ -218,7 +218,7 @@ impl Picker {
     }
 
     fn submit(&mut self, mut form: Form<()>) {
-        let name = form.text(0).trim().to_string();
+        let name = form.text("File").trim().to_string();
         if name.is_empty() {
             form.error = Some("a file name is required: type one, or Esc to cancel".into());
             self.form = Some(form);
@@ -228,9 +228,9 @@ impl Picker {
         if path.extension().is_none_or(|e| e != "ron") {
             path.as_mut_os_string().push(".ron");
         }
-        let template = form.chosen(1);
-        let title = Some(form.text(2).trim().to_string()).filter(|t| !t.is_empty());
-        let language = form.chosen(3);
+        let template = form.chosen("Template");
+        let title = Some(form.text("Title").trim().to_string()).filter(|t| !t.is_empty());
+        let language = form.chosen("Language");
         self.done = Some(Some(Choice::Create(path, template, language, title)));
     }
 

@@ -137,7 +137,7 @@ pub fn save_as_form(app: &mut App, then_quit: bool) {
 
 /// Saves to the file named in the save-as form.
 pub fn submit_save_as(app: &mut App, form: Form<FormPurpose>, then_quit: bool) -> Vec<Effect> {
-    let name = form.text(0).trim();
+    let name = form.text("File").trim();
     if name.is_empty() {
         let mut form = form;
         form.error = Some("a file name is required: type one, or Esc to cancel".into());

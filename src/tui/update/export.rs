@@ -47,18 +47,18 @@ const SCOPE_PERSONA: [&str; 2] = ["all personas", "current persona"];
 
 /// Whether the prompt's format is one of the canvas's.
 fn canvas_chosen(form: &Form<FormPurpose>) -> bool {
-    CHOICES.get(form.selected(0)).is_some_and(|c| c.2)
+    CHOICES.get(form.selected("Format")).is_some_and(|c| c.2)
 }
 
 /// What the prompt's choices say: the format and the options.
 fn chosen(app: &App, form: &Form<FormPurpose>) -> (Format, Options) {
     let format = CHOICES
-        .get(form.selected(0))
+        .get(form.selected("Format"))
         .map_or(Format::Markdown, |c| c.1);
     let persona = app
         .current
         .persona(app.doc.map())
-        .filter(|_| form.selected(1) == 1);
+        .filter(|_| form.selected("Show") == 1);
     let options = match persona {
         Some(p) => Options::persona(p.id.clone()),
         None => Options::all(),
@@ -110,7 +110,7 @@ pub(super) fn open(app: &mut App) {
 
 /// The choices of an export form, to tell whether a key changed them.
 pub(super) fn choices(form: &Form<FormPurpose>) -> Option<(usize, usize)> {
-    (form.purpose == FormPurpose::Export).then(|| (form.selected(0), form.selected(1)))
+    (form.purpose == FormPurpose::Export).then(|| (form.selected("Format"), form.selected("Show")))
 }
 
 /// Keeps the file name in step with the format and scope: while it is the
@@ -134,7 +134,7 @@ pub(super) fn follow(app: &App, form: &mut Form<FormPurpose>, before: (usize, us
     {
         *selected = before.1;
     }
-    if form.text(2).trim() == suggestion(app, &old) {
+    if form.text("File").trim() == suggestion(app, &old) {
         form.fields[2] = Field::line("File", &suggestion(app, form));
     }
 }
@@ -142,7 +142,7 @@ pub(super) fn follow(app: &App, form: &mut Form<FormPurpose>, before: (usize, us
 /// Starts the export a confirmed prompt asks for; a blank file name keeps
 /// the prompt open.
 pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
-    let file = form.text(2).trim().to_string();
+    let file = form.text("File").trim().to_string();
     if file.is_empty() {
         let mut form = form;
         form.error = Some("a file name is required: type one, or Esc to cancel".into());
@@ -169,7 +169,7 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
         app.push_layer(Overlay::Form(form));
         return Vec::new();
     }
-    app.view.export_format = form.selected(0);
+    app.view.export_format = form.selected("Format");
     app.info(format!("exporting {}…", format.name()));
     vec![Effect::Export(ExportJob {
         map: app.doc.snapshot(),

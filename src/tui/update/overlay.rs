@@ -77,7 +77,7 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
         FormPurpose::Export => return super::export::submit(app, form),
         _ => {}
     }
-    let name = form.text(0).trim().to_string();
+    let name = form.first_text().trim().to_string();
     if name.is_empty() && form.purpose != FormPurpose::CreateFile {
         form.error = Some("a name is required: type one, or Esc to cancel".into());
         form.focus = 0;
@@ -114,10 +114,10 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
         // Handled before: a file name is no map edit.
         FormPurpose::SaveAs { .. } => return Vec::new(),
         FormPurpose::CreateFile => {
-            let template: Template = form.chosen(0);
+            let template: Template = form.chosen("Template");
             let path = app.doc.path.clone();
-            let title = form.text(1).trim();
-            let language: Language = form.chosen(2);
+            let title = form.text("Title").trim();
+            let language: Language = form.chosen("Language");
             let map = template.instantiate_in(language, (!title.is_empty()).then_some(title));
             app.doc = Document::unsaved(map, path);
             app.view = crate::tui::app::ViewState {
@@ -199,21 +199,21 @@ pub(super) fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> 
 /// would make none (no name, nothing changed, or not a board form). Used on
 /// Enter, and to keep unconfirmed typing in the recovery file.
 pub fn draft_edit(map: &Map, form: &Form<FormPurpose>) -> Option<Edit> {
-    let name = form.text(0).trim().to_string();
+    let name = form.first_text().trim().to_string();
     if name.is_empty() {
         return None;
     }
     let edit = match form.purpose {
         FormPurpose::AddTouchpoint(at) => {
-            let kind: Kind = form.chosen(1);
+            let kind: Kind = form.chosen("Kind");
             match Edit::new_touchpoint(map, at, &name, kind) {
                 Edit::InsertTouchpoint {
                     at,
                     mut touchpoint,
                     steps,
                 } => {
-                    touchpoint.channel = form.text(2).trim().to_string();
-                    touchpoint.notes = form.text(3).trim_end().to_string();
+                    touchpoint.channel = form.text("Channel").trim().to_string();
+                    touchpoint.notes = form.text("Notes").trim_end().to_string();
                     Edit::InsertTouchpoint {
                         at,
                         touchpoint,
@@ -227,9 +227,9 @@ pub fn draft_edit(map: &Map, form: &Form<FormPurpose>) -> Option<Edit> {
         FormPurpose::EditTouchpoint(at) => {
             let fields = TouchpointFields {
                 name,
-                kind: form.chosen(1),
-                channel: form.text(2).trim().to_string(),
-                notes: form.text(3).trim_end().to_string(),
+                kind: form.chosen("Kind"),
+                channel: form.text("Channel").trim().to_string(),
+                notes: form.text("Notes").trim_end().to_string(),
             };
             let unchanged = crate::core::edit::touchpoint(map, at)
                 .is_some_and(|t| TouchpointFields::of(t) == fields);
@@ -239,8 +239,8 @@ pub fn draft_edit(map: &Map, form: &Form<FormPurpose>) -> Option<Edit> {
             Edit::SetTouchpoint { at, fields }
         }
         FormPurpose::EditMap => {
-            let description = form.text(1).trim_end().to_string();
-            let conversion = form.text(2).trim().to_string();
+            let description = form.text("Description").trim_end().to_string();
+            let conversion = form.text("Conversion").trim().to_string();
             if map.title == name && map.description == description && map.conversion == conversion {
                 return None;
             }
@@ -251,7 +251,7 @@ pub fn draft_edit(map: &Map, form: &Form<FormPurpose>) -> Option<Edit> {
             }
         }
         FormPurpose::EditStage(at) => {
-            let description = form.text(1).trim_end().to_string();
+            let description = form.text("Description").trim_end().to_string();
             let unchanged = map
                 .stages
                 .get(at)

@@ -51,11 +51,11 @@ pub(super) fn submit_step(app: &mut App, form: &Form<FormPurpose>) {
     let FormPurpose::EditStep(path, at) = form.purpose else {
         return;
     };
-    let emotion = match form.selected(0) {
+    let emotion = match form.selected("Emotion") {
         NO_EMOTION => None,
         n => Some(EMOTION_MIN + n as i8),
     };
-    let note = form.text(1).trim_end().to_string();
+    let note = form.text("Note").trim_end().to_string();
     let unchanged = app
         .doc
         .map()
@@ -118,7 +118,7 @@ pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Op
             PersonaEdit::new_path(map, persona, at, &name)
         }
         FormPurpose::EditPath(r) => {
-            let outcome: Outcome = form.chosen(1);
+            let outcome: Outcome = form.chosen("Outcome");
             let path = map.personas.get(r.persona)?.paths.get(r.path)?;
             if path.name == name && path.outcome == outcome {
                 return None;

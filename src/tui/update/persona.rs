@@ -161,7 +161,7 @@ fn ask_delete(app: &App, at: usize) -> Option<Overlay> {
 /// The edit a confirmed persona form asks for; `None` when nothing changed.
 pub(super) fn form_edit(app: &App, form: &Form<FormPurpose>, name: String) -> Option<Edit> {
     let map = app.doc.map();
-    let description = form.text(1).trim_end().to_string();
+    let description = form.text("Description").trim_end().to_string();
     let edit = match form.purpose {
         FormPurpose::NewPersona => {
             PersonaEdit::new_persona(map, map.personas.len(), &name, &description)

@@ -130,7 +130,7 @@ pub(super) fn open_search(app: &mut App) {
 
 /// Runs a confirmed search and goes to the first hit from the selection on.
 pub(super) fn submit_search(app: &mut App, form: &Form<FormPurpose>) {
-    app.search = form.text(0).trim().to_string();
+    app.search = form.text("Find").trim().to_string();
     app.search_at = None;
     app.refresh();
     if app.search.is_empty() {

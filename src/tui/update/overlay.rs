@@ -181,17 +181,9 @@ pub(super) fn help(app: &mut App, scroll: usize, action: Action) -> Vec<Effect> 
     );
     let page = usize::from(app.view.size.1.saturating_sub(2)).max(1);
     let last = lines.saturating_sub(page);
-    let scroll = match action {
-        Action::Cancel => return Vec::new(),
-        Action::RowNext => scroll + 1,
-        Action::RowPrev => scroll.saturating_sub(1),
-        Action::PageDown => scroll + page,
-        Action::PageUp => scroll.saturating_sub(page),
-        _ => scroll,
-    };
-    app.push_layer(Overlay::Help {
-        scroll: scroll.min(last),
-    });
+    if let Some(scroll) = super::reader::scrolled(scroll, &action, page, last) {
+        app.push_layer(Overlay::Help { scroll });
+    }
     Vec::new()
 }
 

@@ -17,17 +17,24 @@ pub(super) fn reader(app: &mut App, scroll: usize, action: Action) -> Vec<Effect
     let (w, h) = inner(app.view.size);
     let total = rows(&content(app, on_path), w, app.settings.ascii).len();
     let last = total.saturating_sub(h);
-    let page = h.max(1);
+    if let Some(scroll) = scrolled(scroll, &action, h, last) {
+        app.push_layer(Overlay::Reader { scroll });
+    }
+    Vec::new()
+}
+
+/// Where a full-screen text (the reader, the help) scrolls to for
+/// `action`, a line or a `page` at a time and never past `last`; `None`
+/// when the action closes it.
+pub(super) fn scrolled(scroll: usize, action: &Action, page: usize, last: usize) -> Option<usize> {
+    let page = page.max(1);
     let scroll = match action {
-        Action::Cancel => return Vec::new(),
+        Action::Cancel => return None,
         Action::RowNext => scroll + 1,
         Action::RowPrev => scroll.saturating_sub(1),
         Action::PageDown => scroll + page,
         Action::PageUp => scroll.saturating_sub(page),
         _ => scroll,
     };
-    app.push_layer(Overlay::Reader {
-        scroll: scroll.min(last),
-    });
-    Vec::new()
+    Some(scroll.min(last))
 }

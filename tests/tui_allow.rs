@@ -35,11 +35,11 @@ fn friends_allow(app: &journey::tui::app::App) -> Vec<String> {
 #[test]
 fn a_allows_the_selected_warning_and_u_takes_it_back() {
     let (mut app, _dir) = app();
-    assert_eq!(app.doc.problems().warnings, 2);
+    assert_eq!(app.doc.problems().warnings(), 2);
     keys(&mut app, "va");
     assert_eq!(friends_allow(&app), ["unvisited-touchpoint"]);
-    assert_eq!(app.doc.problems().warnings, 1);
-    assert_eq!(app.doc.problems().allowed.len(), 1);
+    assert_eq!(app.doc.problems().warnings(), 1);
+    assert_eq!(app.doc.problems().allowed_len(), 1);
     let text = screen_text(&app);
     assert!(text.contains("1 allowed"), "{text}");
     assert!(
@@ -49,7 +49,7 @@ fn a_allows_the_selected_warning_and_u_takes_it_back() {
     );
     keys(&mut app, "<Esc>u");
     assert!(friends_allow(&app).is_empty());
-    assert_eq!(app.doc.problems().warnings, 2);
+    assert_eq!(app.doc.problems().warnings(), 2);
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn an_error_cannot_be_allowed() {
     let (mut app, _dir) = app();
     // A new stage is empty: an error, listed first.
     keys(&mut app, "AFollow-up<Enter>");
-    assert_eq!(app.doc.problems().errors, 1);
+    assert_eq!(app.doc.problems().errors(), 1);
     let before = app.doc.map().clone();
     keys(&mut app, "va");
     assert_eq!(app.doc.map(), &before);

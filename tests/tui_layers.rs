@@ -61,7 +61,7 @@ fn help_over_the_path_panel_closes_back_to_the_panel() {
 fn help_over_the_problems_panel_closes_back_to_it_on_its_finding() {
     let (mut app, _dir) = app_at(80, 24);
     keys(&mut app, "v");
-    let findings = app.doc.problems().list.len() + app.doc.problems().allowed.len();
+    let findings = app.doc.problems().len() + app.doc.problems().allowed_len();
     if findings > 1 {
         keys(&mut app, "j");
     }

@@ -287,14 +287,14 @@ fn paths_are_created_renamed_given_an_outcome_and_deleted() {
 #[test]
 fn the_problems_panel_lists_findings_and_jumps() {
     let (mut app, _dir) = app();
-    let count = app.doc.problems().list.len();
+    let count = app.doc.problems().len();
     assert!(count > 0, "the fixture has unvisited touchpoints");
     keys(&mut app, "v");
     assert!(matches!(
         app.overlay(),
         Some(Overlay::Problems { cursor: 0 })
     ));
-    let first = app.doc.problems().list[0].clone();
+    let first = app.doc.problems().first().expect("a finding");
     keys(&mut app, "<Enter>");
     match first.item {
         journey::core::validate::Item::Touchpoint { stage, index } => {
@@ -304,9 +304,9 @@ fn the_problems_panel_lists_findings_and_jumps() {
     }
     // Live: adding the touchpoint to a path fixes the finding.
     keys(&mut app, "p<Enter> ");
-    assert_eq!(app.doc.problems().list.len(), count - 1);
+    assert_eq!(app.doc.problems().len(), count - 1);
     keys(&mut app, "u");
-    assert_eq!(app.doc.problems().list.len(), count);
+    assert_eq!(app.doc.problems().len(), count);
 }
 
 #[test]
@@ -316,7 +316,6 @@ fn a_persona_finding_jumps_to_the_picker() {
     let at = app
         .doc
         .problems()
-        .list
         .iter()
         .position(|d| d.rule.name() == "persona-without-path")
         .expect("the new persona has no path");

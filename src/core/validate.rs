@@ -7,7 +7,7 @@
 //! of the map, whatever its names hold.
 
 mod incremental;
-pub use incremental::{Checker, Scope};
+pub use incremental::{Checker, PersonaPart, Scope, StagePart};
 
 use crate::core::format::SourceIndex;
 use crate::core::model::{Map, TouchpointIndex};

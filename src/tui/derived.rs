@@ -7,11 +7,13 @@
 //! ([`Document::position`]), so an edit rebuilds no index of the map.
 
 use crate::core::model::{Map, TouchpointPos};
-use crate::core::validate::Item;
 use crate::tui::current::Current;
 use crate::tui::document::Document;
 // Hash maps and sets here are only looked up, never iterated for output.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+mod marks;
+use marks::Marks;
 
 /// One visit of a touchpoint: by which path, as which step (0-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,16 +64,10 @@ impl PathView {
 /// one of them; whoever replaces one calls [`Derived::invalidate`] anyway.
 type DocKey = (u64, usize, usize, usize);
 
-/// The problems' version, each stage's touchpoint count and each persona's
-/// path count.
-type MarksKey = ((u64, u64), Vec<usize>, Vec<usize>);
-
 /// The precomputed facts; see the module comment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Derived {
     doc_key: Option<DocKey>,
-    /// What the problem marks were worked out for.
-    marks_key: Option<MarksKey>,
     problems: Marks,
     path_key: Option<(DocKey, usize, usize)>,
     /// The current path, when a persona with a path is current.
@@ -80,74 +76,6 @@ pub struct Derived {
     /// Touchpoints that match the search, in map order.
     pub matches: Vec<TouchpointPos>,
     match_set: HashSet<(usize, usize)>,
-}
-
-/// Which items a finding is about, as flags by position: setting them
-/// costs a write per finding, no hashing, and a look is an index.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Marks {
-    stages: Vec<bool>,
-    touchpoints: Vec<Vec<bool>>,
-    personas: Vec<bool>,
-    paths: Vec<Vec<bool>>,
-    /// Per persona and path, the steps with a finding, sorted.
-    steps: Vec<Vec<Vec<usize>>>,
-}
-
-impl Marks {
-    /// Marks what `doc`'s findings are about, reusing the flags' memory.
-    fn refill(&mut self, map: &Map, doc: &Document) {
-        fn reset(v: &mut Vec<bool>, len: usize) {
-            v.clear();
-            v.resize(len, false);
-        }
-        let m = self;
-        reset(&mut m.stages, map.stages.len());
-        m.touchpoints.resize_with(map.stages.len(), Vec::new);
-        for (v, s) in m.touchpoints.iter_mut().zip(&map.stages) {
-            reset(v, s.touchpoints.len());
-        }
-        reset(&mut m.personas, map.personas.len());
-        m.paths.resize_with(map.personas.len(), Vec::new);
-        m.steps.resize_with(map.personas.len(), Vec::new);
-        for ((v, steps), p) in m.paths.iter_mut().zip(&mut m.steps).zip(&map.personas) {
-            reset(v, p.paths.len());
-            steps.resize_with(p.paths.len(), Vec::new);
-            steps.iter_mut().for_each(Vec::clear);
-        }
-        fn set(v: Option<&mut bool>) {
-            if let Some(v) = v {
-                *v = true;
-            }
-        }
-        for d in &doc.problems().list {
-            match d.item {
-                Item::Map => {}
-                Item::Stage { stage } => set(m.stages.get_mut(stage)),
-                Item::Touchpoint { stage, index } => {
-                    set(m.touchpoints.get_mut(stage).and_then(|s| s.get_mut(index)));
-                }
-                Item::Persona { persona } => set(m.personas.get_mut(persona)),
-                Item::Path { persona, path } => {
-                    set(m.paths.get_mut(persona).and_then(|p| p.get_mut(path)));
-                }
-                Item::Step {
-                    persona,
-                    path,
-                    step,
-                } => {
-                    if let Some(steps) = m.steps.get_mut(persona).and_then(|p| p.get_mut(path)) {
-                        steps.push(step);
-                    }
-                    set(m.paths.get_mut(persona).and_then(|p| p.get_mut(path)));
-                }
-            }
-        }
-        for path in m.steps.iter_mut().flatten() {
-            path.sort_unstable();
-            path.dedup();
-        }
-    }
 }
 
 impl Derived {
@@ -167,15 +95,7 @@ impl Derived {
         );
         // The marks follow the problems and the map's outline, not every
         // edit: a toggle of a kind changes neither.
-        let marks_key = (
-            doc.problems_version(),
-            map.stages.iter().map(|s| s.touchpoints.len()).collect(),
-            map.personas.iter().map(|p| p.paths.len()).collect(),
-        );
-        if self.marks_key.as_ref() != Some(&marks_key) {
-            self.problems.refill(map, doc);
-            self.marks_key = Some(marks_key);
-        }
+        self.problems.refresh(doc);
         if self.doc_key != Some(key) {
             self.doc_key = Some(key);
         }

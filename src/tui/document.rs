@@ -4,10 +4,14 @@
 use crate::core::edit::{Applied, Edit, EditError, History, Replayed};
 use crate::core::model::{Map, TouchpointPos};
 use crate::core::stamp::FileStamp;
-use crate::core::validate::{Checker, Diagnostic, Finding, Item, Rule, Scope, Severity, describe};
+use crate::core::validate::{Checker, Scope};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+
+mod problems;
+use problems::Sorted;
+pub use problems::{Problem, Problems};
 
 /// The next document's generation.
 static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
@@ -37,103 +41,9 @@ pub struct Document {
     changes: Option<Vec<Edit>>,
     /// Counts the edits that changed the problems.
     problems_version: u64,
-    problems: Problems,
-}
-
-/// What validation found, kept between edits so a frame never validates.
-/// Findings are data; their messages are written when they are shown.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Problems {
-    /// Every finding, errors first.
-    pub list: Vec<Problem>,
-    /// Warnings the map's `allow` lists accept: shown dimmed, not counted.
-    pub allowed: Vec<Problem>,
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-/// One finding of live validation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub rule: Rule,
-    pub severity: Severity,
-    pub item: Item,
-    source: Source,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Source {
-    /// A rule about the map, worded when shown.
-    Map(Finding),
-    /// An `unused-allow` warning, worded already.
-    Allow(Box<Diagnostic>),
-}
-
-impl Problem {
-    fn of(f: Finding) -> Problem {
-        Problem {
-            rule: f.rule,
-            severity: f.rule.severity(),
-            item: f.item,
-            source: Source::Map(f),
-        }
-    }
-
-    /// The finding with its message, as `journey check` words it, for the
-    /// map it was found in.
-    pub fn describe(&self, map: &Map) -> Diagnostic {
-        match &self.source {
-            Source::Map(f) => describe(map, f),
-            Source::Allow(d) => (**d).clone(),
-        }
-    }
-}
-
-impl Problems {
-    fn of(map: &Map, checker: &Checker) -> Problems {
-        let mut problems = Problems::default();
-        problems.refill(map, checker);
-        problems
-    }
-
-    /// Sorts the checker's findings in, reusing the lists' memory: an edit
-    /// at S3 would otherwise allocate and free megabytes.
-    fn refill(&mut self, map: &Map, checker: &Checker) {
-        let is_error = |f: &&Finding| f.rule.severity() == Severity::Error;
-        self.list.clear();
-        self.allowed.clear();
-        if !checker.has_allows(map) {
-            // Stable: within a severity, the findings keep the map's order.
-            let all = || checker.findings();
-            self.list
-                .extend(all().filter(is_error).map(|f| Problem::of(*f)));
-            self.errors = self.list.len();
-            self.list
-                .extend(all().filter(|f| !is_error(f)).map(|f| Problem::of(*f)));
-            self.warnings = self.list.len() - self.errors;
-            return;
-        }
-        let (kept, allowed, unused) =
-            crate::core::allow::sort(map, checker.findings().copied().collect(), |f| {
-                (f.rule, f.item)
-            });
-        self.list
-            .extend(kept.iter().filter(is_error).map(|f| Problem::of(*f)));
-        self.errors = self.list.len();
-        self.list.extend(
-            kept.iter()
-                .filter(|f| !is_error(f))
-                .map(|f| Problem::of(*f)),
-        );
-        self.list.extend(unused.into_iter().map(|d| Problem {
-            rule: d.rule,
-            severity: d.severity,
-            item: d.item,
-            source: Source::Allow(Box::new(d)),
-        }));
-        self.warnings = self.list.len() - self.errors;
-        self.allowed.extend(allowed.into_iter().map(Problem::of));
-    }
+    /// The findings sorted into allowed and not, while the map has an
+    /// `allow` list; without one, the problems are read from the checker.
+    sorted: Option<Sorted>,
 }
 
 impl Document {
@@ -147,7 +57,7 @@ impl Document {
     /// A document whose map is not on disk yet.
     pub fn unsaved(map: Map, path: PathBuf) -> Document {
         let checker = Checker::new(&map);
-        let problems = Problems::of(&map, &checker);
+        let sorted = checker.has_allows(&map).then(|| Sorted::of(&map, &checker));
         Document {
             map: Arc::new(map),
             path,
@@ -158,7 +68,7 @@ impl Document {
             generation: NEXT_GENERATION.fetch_add(1, Ordering::Relaxed),
             changes: None,
             problems_version: 0,
-            problems,
+            sorted,
         }
     }
 
@@ -200,8 +110,20 @@ impl Document {
     }
 
     /// The live validation findings.
-    pub fn problems(&self) -> &Problems {
-        &self.problems
+    pub fn problems(&self) -> Problems<'_> {
+        Problems {
+            map: &self.map,
+            checker: &self.checker,
+            sorted: self.sorted.as_ref(),
+        }
+    }
+
+    /// The checker, when the problems are exactly its stage and persona
+    /// parts and the map's own findings (no `allow` list, no id used
+    /// twice): whoever keeps facts about the problems can then follow the
+    /// parts' versions instead of reading the whole list.
+    pub fn parts(&self) -> Option<&Checker> {
+        (self.sorted.is_none() && self.checker.by_part()).then_some(&self.checker)
     }
 
     /// Applies an edit and records it for undo.
@@ -276,8 +198,9 @@ impl Document {
         self.checker.update(&self.map, scope);
         // No finding changed and no `allow` list can have: the problems
         // stand as they are (their words are written when shown).
-        if before != self.checker.version() || had_allows || self.checker.has_allows(&self.map) {
-            self.problems.refill(&self.map, &self.checker);
+        let has_allows = self.checker.has_allows(&self.map);
+        if before != self.checker.version() || had_allows || has_allows {
+            self.sorted = has_allows.then(|| Sorted::of(&self.map, &self.checker));
             self.problems_version += 1;
         }
     }

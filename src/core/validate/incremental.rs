@@ -24,6 +24,9 @@ use crate::core::edit::persona::PersonaEdit;
 use crate::core::model::Map;
 use rustc_hash::FxHashMap;
 
+mod parts;
+pub use parts::{PersonaPart, StagePart};
+
 /// What an edit can change: some stages and personas, or everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scope {
@@ -134,6 +137,10 @@ struct StageSeg {
     unvisited: Vec<Finding>,
     /// How many of its items have an `allow` list.
     allows: usize,
+    /// How many of `local` are errors.
+    errors: usize,
+    /// Changes whenever `local` or `unvisited` does; see [`StagePart`].
+    version: u64,
 }
 
 /// One persona's part of the findings.
@@ -147,6 +154,10 @@ struct PersonaSeg {
     local: Vec<Finding>,
     /// How many of its items have an `allow` list.
     allows: usize,
+    /// How many of `local` are errors.
+    errors: usize,
+    /// Changes whenever `local` does; see [`PersonaPart`].
+    version: u64,
 }
 
 /// The findings of one map, kept up to date edit by edit.
@@ -163,6 +174,9 @@ pub struct Checker {
     converted: Option<Finding>,
     /// Every finding, sorted, while some id is used twice; else empty.
     sorted: Vec<Finding>,
+    /// How many findings there are, and how many of them are errors.
+    total: usize,
+    errors: usize,
     /// Counts the updates that changed a finding.
     version: u64,
 }
@@ -272,6 +286,16 @@ impl Checker {
         for s in 0..map.stages.len() {
             self.unvisited(map, s);
         }
+        // Every part gets a version no part had before, so that nothing
+        // read from the parts before the rebuild is taken for current.
+        for seg in &mut self.stages {
+            self.version += 1;
+            seg.version = self.version;
+        }
+        for seg in &mut self.personas {
+            self.version += 1;
+            seg.version = self.version;
+        }
         self.assemble(map);
     }
 
@@ -375,8 +399,10 @@ impl Checker {
         }
         let seg = &mut self.stages[s];
         if seg.local != local {
+            seg.errors = errors_in(&local);
             seg.local = local;
             self.version += 1;
+            seg.version = self.version;
         }
         let seg = &mut self.stages[s];
         seg.allows = usize::from(!stage.allow.is_empty())
@@ -454,8 +480,10 @@ impl Checker {
         seg.ids = ids;
         seg.steps = steps;
         if seg.local != local {
+            seg.errors = errors_in(&local);
             seg.local = local;
             self.version += 1;
+            seg.version = self.version;
         }
         let seg = &mut self.personas[p];
         seg.allows = usize::from(!persona.allow.is_empty())
@@ -480,9 +508,11 @@ impl Checker {
                 )
             })
             .collect();
-        if self.stages[s].unvisited != unvisited {
-            self.stages[s].unvisited = unvisited;
+        let seg = &mut self.stages[s];
+        if seg.unvisited != unvisited {
+            seg.unvisited = unvisited;
             self.version += 1;
+            seg.version = self.version;
         }
     }
 
@@ -519,6 +549,7 @@ impl Checker {
             list.sort_by_key(order);
             self.sorted = list;
         }
+        self.count();
     }
 
     /// The parts in the reference's order: no copy of them is made.
@@ -533,6 +564,13 @@ impl Checker {
             .chain(&self.converted)
             .chain(unvisited)
     }
+}
+
+/// How many of `list` are errors.
+fn errors_in(list: &[Finding]) -> usize {
+    list.iter()
+        .filter(|f| f.rule.severity() == crate::core::validate::Severity::Error)
+        .count()
 }
 
 /// The reference's findings of one rule.

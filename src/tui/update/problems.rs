@@ -12,7 +12,7 @@ use crate::tui::search::{Hit, describe, hits};
 
 pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect> {
     // The findings, then the allowed warnings (dimmed) below them.
-    let len = app.doc.problems().list.len() + app.doc.problems().allowed.len();
+    let len = app.doc.problems().len() + app.doc.problems().allowed_len();
     let mut cursor = cursor.min(len.saturating_sub(1));
     match action {
         Action::RowNext if cursor + 1 < len => cursor += 1,
@@ -20,9 +20,9 @@ pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect>
         Action::PageDown => cursor = (cursor + 10).min(len.saturating_sub(1)),
         Action::PageUp => cursor = cursor.saturating_sub(10),
         Action::Choose => {
-            let p = app.doc.problems();
-            if let Some(d) = p.list.iter().chain(&p.allowed).nth(cursor) {
-                jump(app, d.item);
+            let item = app.doc.problems().rows(cursor).next().map(|(d, _)| d.item);
+            if let Some(item) = item {
+                jump(app, item);
             }
             return Vec::new();
         }
@@ -36,7 +36,7 @@ pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect>
         _ => {}
     }
     // Allowing a warning shortens the list.
-    let len = app.doc.problems().list.len() + app.doc.problems().allowed.len();
+    let len = app.doc.problems().len() + app.doc.problems().allowed_len();
     let cursor = cursor.min(len.saturating_sub(1));
     app.push_layer(Overlay::Problems { cursor });
     Vec::new()
@@ -47,7 +47,6 @@ fn allow(app: &mut App, cursor: usize) {
     let Some(d) = app
         .doc
         .problems()
-        .list
         .get(cursor)
         .map(|p| p.describe(app.doc.map()))
     else {

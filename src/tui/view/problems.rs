@@ -26,22 +26,23 @@ impl Widget for ProblemsPanel<'_> {
             app.settings.ascii,
         );
         let p = app.doc.problems();
+        let (errors, warnings, allowed) = (p.errors(), p.warnings(), p.allowed_len());
         let mut title = format!(
             "Problems: {} error{}, {} warning{}",
-            p.errors,
-            if p.errors == 1 { "" } else { "s" },
-            p.warnings,
-            if p.warnings == 1 { "" } else { "s" }
+            errors,
+            if errors == 1 { "" } else { "s" },
+            warnings,
+            if warnings == 1 { "" } else { "s" }
         );
-        if !p.allowed.is_empty() {
-            title.push_str(&format!(", {} allowed", p.allowed.len()));
+        if allowed > 0 {
+            title.push_str(&format!(", {allowed} allowed"));
         }
         let inner = frame(area, buf, &app.settings, &title);
         if inner.is_empty() {
             return;
         }
         let w = usize::from(inner.width);
-        if p.list.is_empty() && p.allowed.is_empty() {
+        if p.is_empty() && allowed == 0 {
             put(
                 buf,
                 inner.x,
@@ -54,27 +55,19 @@ impl Widget for ProblemsPanel<'_> {
         }
         // The findings, then the warnings an `allow` accepts, dimmed and
         // labelled so that no colour is needed to tell them apart.
-        let total = p.list.len() + p.allowed.len();
-        let row = |i: usize| {
-            if i < p.list.len() {
-                p.list.get(i).map(|d| (d, false))
-            } else {
-                p.allowed.get(i - p.list.len()).map(|d| (d, true))
-            }
-        };
-        // Only the rows on screen are worded.
-        let selected =
-            row(self.cursor).map_or(String::new(), |(d, _)| d.describe(app.doc.map()).message);
+        let total = p.len() + allowed;
+        // Only the rows on screen are read from the checker and worded.
+        let selected = p
+            .rows(self.cursor)
+            .next()
+            .map_or(String::new(), |(d, _)| d.describe(app.doc.map()).message);
         let inner = with_footer(inner, buf, &app.settings, &selected, 2);
         let height = usize::from(inner.height);
         let first = first_row(total, self.cursor, height);
         // The widest name of all rules, not of all findings: no walk over a
         // long list in every frame.
         let rule_w = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
-        for i in (first..total).take(height) {
-            let Some((d, allowed)) = row(i) else {
-                break;
-            };
+        for (i, (d, allowed)) in (first..total).zip(p.rows(first)).take(height) {
             let y = inner.y + (i - first) as u16;
             let selected = i == self.cursor;
             let base = match (selected, allowed) {

@@ -97,16 +97,16 @@ impl Widget for Status<'_> {
             return;
         }
         let p = app.doc.problems();
-        if p.list.is_empty() {
+        if p.is_empty() {
             put(buf, x, area.y, "no problems", room(x), theme.ok);
             return;
         }
-        let count = match (p.errors, p.warnings) {
+        let count = match (p.errors(), p.warnings()) {
             (0, w) => plural(w, "warning"),
             (e, 0) => plural(e, "error"),
             (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
         };
-        let style = if p.errors > 0 {
+        let style = if p.errors() > 0 {
             theme.error
         } else {
             theme.warning
@@ -119,7 +119,7 @@ impl Widget for Status<'_> {
             room(x),
             style,
         );
-        if let Some(first) = p.list.first() {
+        if let Some(first) = p.first() {
             let message = first.describe(app.doc.map()).message;
             let text = format!(": {}", one_line(&message, ascii));
             put(

@@ -1,6 +1,6 @@
 //! The editor's live state against a full recomputation: after any
 //! sequence of edit keys, the problems kept edit by edit are those of a
-//! fresh document on the same map, and the board's derived facts (problem
+//! fresh document on the same map (read whole or from any row on), and the board's derived facts (problem
 //! marks, the current path's numbers, where each touchpoint is, who visits
 //! it) are those a rebuild from scratch finds.
 
@@ -95,6 +95,22 @@ proptest! {
             let map = app.doc.map().clone();
             let fresh = Document::unsaved(map.clone(), app.doc.path.clone());
             prop_assert_eq!(app.doc.problems(), fresh.problems(), "after {}", KEYS[pick]);
+            // The panel reads rows from where it scrolled to: the same rows
+            // as a walk over the whole list.
+            let problems = app.doc.problems();
+            let all: Vec<_> = problems
+                .iter()
+                .map(|p| (p, false))
+                .chain(problems.allowed().map(|p| (p, true)))
+                .collect();
+            for from in [0, 1, all.len() / 2, all.len().saturating_sub(1), all.len() + 1] {
+                let rows: Vec<_> = problems.rows(from).collect();
+                prop_assert_eq!(&rows[..], &all[from.min(all.len())..], "rows from {}", from);
+                prop_assert_eq!(
+                    problems.get(from),
+                    all.get(from).filter(|r| !r.1).map(|r| r.0.clone())
+                );
+            }
             let mut rebuilt = Derived::default();
             rebuilt.refresh(&app.doc, &app.current, &app.search);
             prop_assert_eq!(&app.derived, &rebuilt, "after {}", KEYS[pick]);

@@ -1,14 +1,17 @@
 //! Incremental validation against the reference: after any sequence of
 //! edits, undos and redos, the findings kept up to date edit by edit are
 //! the findings of a full `validate` of the map that resulted, and so are
-//! their messages. Also the `duplicate-name` rule.
+//! their messages. The counts, the findings read by rank and the parts'
+//! versions agree with them too. Also the `duplicate-name` rule.
 
 use journey::core::edit::persona::{PathRef, PersonaEdit};
 use journey::core::edit::{Edit, History, TouchpointFields};
 use journey::core::model::{
     Kind, Map, Outcome, Path, Persona, Stage, Step, Touchpoint, TouchpointPos,
 };
-use journey::core::validate::{Checker, Item, Rule, Scope, describe, findings, validate};
+use journey::core::validate::{
+    Checker, Finding, Item, Rule, Scope, Severity, describe, findings, validate,
+};
 use proptest::prelude::*;
 
 /// Ids drawn from a small pool, so that duplicates, unknown steps and
@@ -323,6 +326,56 @@ fn edit(map: &Map, op: Op) -> Option<Edit> {
     })
 }
 
+/// Each stage's part (version, own findings, unvisited) and each
+/// persona's (version, findings), copied.
+type Parts = (
+    Vec<(u64, Vec<Finding>, Vec<Finding>)>,
+    Vec<(u64, Vec<Finding>, Vec<Finding>)>,
+);
+
+fn parts(checker: &Checker) -> Parts {
+    let stages = (0..)
+        .map_while(|s| checker.stage_part(s))
+        .map(|p| (p.version, p.local.to_vec(), p.unvisited.to_vec()))
+        .collect();
+    let personas = (0..)
+        .map_while(|p| checker.persona_part(p))
+        .map(|p| (p.version, p.local.to_vec(), Vec::new()))
+        .collect();
+    (stages, personas)
+}
+
+/// The counts and the findings read by rank, from several places on, are
+/// those of the reference split by severity.
+fn ranks_agree(checker: &Checker, reference: &[Finding]) -> Result<(), TestCaseError> {
+    for severity in [Severity::Error, Severity::Warning] {
+        let all: Vec<Finding> = reference
+            .iter()
+            .filter(|f| f.rule.severity() == severity)
+            .copied()
+            .collect();
+        prop_assert_eq!(checker.count_of(severity), all.len());
+        for from in [
+            0,
+            1,
+            all.len() / 2,
+            all.len().saturating_sub(1),
+            all.len(),
+            all.len() + 3,
+        ] {
+            let ranked: Vec<Finding> = checker.ranked(severity, from).copied().collect();
+            prop_assert_eq!(
+                &ranked[..],
+                &all[from.min(all.len())..],
+                "{:?} from {}",
+                severity,
+                from
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -336,7 +389,8 @@ proptest! {
         let mut checker = Checker::new(&map);
         let first = findings(&map);
         let live: Vec<_> = checker.findings().copied().collect();
-        prop_assert_eq!(live, first);
+        prop_assert_eq!(&live, &first);
+        ranks_agree(&checker, &first)?;
         for op in ops {
             let scope = match op {
                 Op::Undo => history.next_undo().map(Scope::of),
@@ -352,12 +406,27 @@ proptest! {
             if !changed {
                 continue;
             }
+            let before = parts(&checker);
             checker.update(&map, &scope);
             let reference = findings(&map);
             let live: Vec<_> = checker.findings().copied().collect();
-            prop_assert_eq!(live, reference, "after {:?}", op);
+            prop_assert_eq!(&live, &reference, "after {:?}", op);
             let worded: Vec<_> = checker.findings().map(|f| describe(&map, f)).collect();
             prop_assert_eq!(worded, validate(&map));
+            ranks_agree(&checker, &reference)?;
+            // A part that kept its version kept its findings: whoever reads
+            // the parts by version sees every change.
+            let (stages, personas) = parts(&checker);
+            for (s, part) in stages.iter().enumerate() {
+                if let Some(old) = before.0.get(s).filter(|old| old.0 == part.0) {
+                    prop_assert_eq!(old, part, "stage {} after {:?}", s, op);
+                }
+            }
+            for (p, part) in personas.iter().enumerate() {
+                if let Some(old) = before.1.get(p).filter(|old| old.0 == part.0) {
+                    prop_assert_eq!(old, part, "persona {} after {:?}", p, op);
+                }
+            }
         }
     }
 }

@@ -23,6 +23,11 @@ pub fn width(s: &str) -> usize {
     if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_control()) {
         return s.len();
     }
+    // One character is one grapheme (an ellipsis, a sign): no segmentation.
+    let mut chars = s.chars();
+    if let (Some(_), None) = (chars.next(), chars.next()) {
+        return grapheme_width(s);
+    }
     s.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -103,13 +108,17 @@ pub fn fit<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str> {
     if width(s) <= max {
         return Cow::Borrowed(s);
     }
-    let room = max.saturating_sub(width(ellipsis));
-    if max < width(ellipsis) {
+    let ellipsis_w = width(ellipsis);
+    let room = max.saturating_sub(ellipsis_w);
+    if max < ellipsis_w {
         return Cow::Owned(String::new());
     }
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         // Plain ASCII: one column per byte, no segmentation needed.
-        return Cow::Owned(format!("{}{ellipsis}", &s[..room]));
+        let mut cut = String::with_capacity(room + ellipsis.len());
+        cut.push_str(&s[..room]);
+        cut.push_str(ellipsis);
+        return Cow::Owned(cut);
     }
     let mut used = 0;
     let mut end = 0;

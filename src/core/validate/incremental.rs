@@ -338,42 +338,70 @@ impl Checker {
         self.stage_findings(map, s);
     }
 
-    /// Puts stage `s`'s new ids in the table in place of `old`.
-    fn restage(&mut self, map: &Map, s: usize, old: Vec<Box<str>>, moved: &mut Vec<Box<str>>) {
+    /// Puts stage `s`'s new ids in the table in place of `old`. Only the
+    /// ids between the longest unchanged head and tail are taken out and
+    /// put in: an insert, a removal or a move touches one id, not the
+    /// stage's thousand.
+    fn restage(&mut self, map: &Map, s: usize, mut old: Vec<Box<str>>, moved: &mut Vec<Box<str>>) {
         let Some(stage) = map.stages.get(s) else {
             return;
         };
-        // Touchpoint ids this stage now holds more or fewer times: their
-        // steps may have found or lost their touchpoint, or changed stage.
-        let mut diff: FxHashMap<&str, i32> = FxHashMap::default();
-        for (n, id) in old.iter().enumerate() {
-            self.drop_use(id);
-            if n > 0 {
-                *diff.entry(id).or_default() -= 1;
-                if let Some(info) = self.ids.get_mut(id)
-                    && let Some(at) = info.stages.iter().position(|&x| x as usize == s)
-                {
-                    info.stages.swap_remove(at);
+        match old.first() {
+            Some(id) if **id == *stage.id => {}
+            first => {
+                if let Some(id) = first {
+                    let id = id.clone();
+                    self.drop_use(&id);
+                }
+                self.add_use(&stage.id);
+                if old.is_empty() {
+                    old.push(stage.id.as_str().into());
+                } else {
+                    old[0] = stage.id.as_str().into();
                 }
             }
         }
-        let mut ids: Vec<Box<str>> = Vec::with_capacity(stage.touchpoints.len() + 1);
-        ids.push(stage.id.as_str().into());
-        self.add_use(&stage.id);
-        for t in &stage.touchpoints {
+        let (was, now) = (&old[1..], &stage.touchpoints);
+        let head = was
+            .iter()
+            .zip(now)
+            .take_while(|(o, t)| ***o == *t.id)
+            .count();
+        let tail = was[head..]
+            .iter()
+            .rev()
+            .zip(now[head..].iter().rev())
+            .take_while(|(o, t)| ***o == *t.id)
+            .count();
+        let gone = 1 + head..old.len() - tail;
+        let came = head..now.len() - tail;
+        // Touchpoint ids this stage now holds more or fewer times: their
+        // steps may have found or lost their touchpoint, or changed stage.
+        let mut diff: FxHashMap<&str, i32> = FxHashMap::default();
+        for id in &old[gone.clone()] {
+            self.drop_use(id);
+            *diff.entry(id).or_default() -= 1;
+            if let Some(info) = self.ids.get_mut(id)
+                && let Some(at) = info.stages.iter().position(|&x| x as usize == s)
+            {
+                info.stages.swap_remove(at);
+            }
+        }
+        for t in &now[came.clone()] {
             *diff.entry(&t.id).or_default() += 1;
             self.add_use(&t.id);
             if let Some(info) = self.ids.get_mut(t.id.as_str()) {
                 info.stages.push(s as u32);
             }
-            ids.push(t.id.as_str().into());
         }
         moved.extend(
             diff.into_iter()
                 .filter(|(_, d)| *d != 0)
                 .map(|(id, _)| Box::<str>::from(id)),
         );
-        self.stages[s].ids = ids;
+        let ids: Vec<Box<str>> = now[came].iter().map(|t| t.id.as_str().into()).collect();
+        old.splice(gone, ids);
+        self.stages[s].ids = old;
     }
 
     /// Stage `s`'s own and its touchpoints' findings.

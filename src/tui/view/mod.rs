@@ -147,8 +147,19 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Styl
     if i == bytes.len() || cx >= end {
         return cx;
     }
+    // One character one cell wide after the head (an ellipsis after a
+    // cut name, a sign): set as it is, without segmentation.
+    let tail = &text[i..];
+    let mut chars = tail.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && !c.is_control()
+        && crate::tui::text::grapheme_width(tail) == 1
+    {
+        buf[(cx, y)].set_symbol(tail).set_style(style);
+        return cx + 1;
+    }
     let rest = usize::from(end - cx);
-    buf.set_stringn(cx, y, &text[i..], rest, style).0
+    buf.set_stringn(cx, y, tail, rest, style).0
 }
 
 /// Writes one symbol known to be one cell wide (a border or marker piece)

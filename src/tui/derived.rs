@@ -12,7 +12,9 @@ use crate::tui::document::Document;
 // Hash maps and sets here are only looked up, never iterated for output.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+mod frame;
 mod marks;
+pub use frame::{BoardCache, BoardKey};
 use marks::Marks;
 
 /// One visit of a touchpoint: by which path, as which step (0-based).
@@ -76,6 +78,8 @@ pub struct Derived {
     /// Touchpoints that match the search, in map order.
     pub matches: Vec<TouchpointPos>,
     match_set: HashSet<(usize, usize)>,
+    /// The board as last drawn under a form.
+    pub board: BoardCache,
 }
 
 impl Derived {

@@ -3,7 +3,8 @@
 
 use super::{put, put_symbol};
 use crate::core::model::{Kind, Stage, Touchpoint, TouchpointPos};
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
+use crate::tui::derived::BoardKey;
 use crate::tui::layout;
 use crate::tui::text::{fit, one_line, width};
 use ratatui::buffer::Buffer;
@@ -19,43 +20,68 @@ const CHANNEL_MIN_COLUMN: u16 = 22;
 impl Widget for Board<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
-        let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
-        let stages = &app.doc.map().stages;
-        if area.height == 0 || area.width == 0 {
-            return;
+        // Typing in a form changes nothing the board shows: the board drawn
+        // for the first character is copied for the next.
+        if !matches!(app.overlay(), Some(Overlay::Form(_))) {
+            return draw(app, area, buf);
         }
-        if stages.is_empty() {
-            let text = "No stages yet. A adds one, ? shows all keys.";
-            put(
-                buf,
-                area.x + 1,
-                area.y,
-                text,
-                usize::from(area.width.saturating_sub(1)),
-                theme.dim,
-            );
-            return;
+        let view = &app.view;
+        let key = BoardKey {
+            area,
+            doc: (
+                app.doc.generation(),
+                app.doc.state(),
+                app.doc.problems_version(),
+            ),
+            view: (view.stage, view.row, view.first_stage, view.first_row),
+            path: app.derived.path.as_ref().map(|p| (p.persona, p.path)),
+            search: app.search.clone(),
+            theme: app.settings.theme,
+            symbols: app.settings.symbols,
+            ascii: app.settings.ascii,
+        };
+        app.derived.board.draw(key, buf, |buf| draw(app, area, buf));
+    }
+}
+
+/// Draws the board's columns.
+fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
+    let stages = &app.doc.map().stages;
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    if stages.is_empty() {
+        let text = "No stages yet. A adds one, ? shows all keys.";
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            text,
+            usize::from(area.width.saturating_sub(1)),
+            theme.dim,
+        );
+        return;
+    }
+    let count = layout::visible_columns(area.width, stages.len());
+    let first = app.view.first_stage.min(stages.len() - count);
+    let rects = layout::column_rects(area, count);
+    if first > 0 {
+        put_symbol(buf, area.x, area.y, sym.more_left, 1, theme.key);
+    }
+    if first + count < stages.len() {
+        put_symbol(buf, area.right() - 1, area.y, sym.more_right, 1, theme.key);
+    }
+    for (i, rect) in rects.iter().enumerate() {
+        let s = first + i;
+        Column {
+            app,
+            stage: &stages[s],
+            index: s,
         }
-        let count = layout::visible_columns(area.width, stages.len());
-        let first = app.view.first_stage.min(stages.len() - count);
-        let rects = layout::column_rects(area, count);
-        if first > 0 {
-            put_symbol(buf, area.x, area.y, sym.more_left, 1, theme.key);
-        }
-        if first + count < stages.len() {
-            put_symbol(buf, area.right() - 1, area.y, sym.more_right, 1, theme.key);
-        }
-        for (i, rect) in rects.iter().enumerate() {
-            let s = first + i;
-            Column {
-                app,
-                stage: &stages[s],
-                index: s,
-            }
-            .render(*rect, buf);
-            if i + 1 < count {
-                separator(buf, rect.right(), area, app);
-            }
+        .render(*rect, buf);
+        if i + 1 < count {
+            separator(buf, rect.right(), area, app);
         }
     }
 }

@@ -2,16 +2,22 @@
 //! sequence of edit keys, the problems kept edit by edit are those of a
 //! fresh document on the same map (read whole or from any row on), and the board's derived facts (problem
 //! marks, the current path's numbers, where each touchpoint is, who visits
-//! it) are those a rebuild from scratch finds.
+//! it) are those a rebuild from scratch finds. The board kept under a form
+//! is what a fresh draw shows.
 
 mod common;
 
 use common::keys;
 use journey::core::generate::{S1, generate};
+use journey::tui::Screen;
+use journey::tui::action::Action;
 use journey::tui::app::{App, Settings};
 use journey::tui::derived::{Derived, Visit};
 use journey::tui::document::Document;
 use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use std::path::PathBuf;
 
 /// Keys that edit, undo, move the selection, choose a path and allow a
@@ -124,6 +130,41 @@ proptest! {
                 prop_assert_eq!(app.doc.position(id), first, "position of {}", id);
                 prop_assert_eq!(app.derived.visits(&app.doc, id), visits_by_walk(&app, id));
             }
+        }
+    }
+}
+
+/// Keys that open forms, type in them, close them and edit in between.
+const FORM_KEYS: [&str; 14] = [
+    "e", "x", "<BS>", "<Tab>", "<Esc>", "j", "l", "t", "a", "<Enter>", "/", "p<Enter>", "u",
+    "<Space>",
+];
+
+/// The screen `app` draws at `w` x `h`, styles and all.
+fn drawn(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20))]
+
+    #[test]
+    fn the_board_kept_under_a_form_is_what_a_fresh_draw_shows(
+        picks in prop::collection::vec((0usize..FORM_KEYS.len(), 0usize..2), 1..30),
+    ) {
+        let mut app = app();
+        // `x` on the board exports next to the map: into a folder that goes.
+        let dir = tempfile::tempdir().expect("temp dir");
+        app.doc.path = dir.path().join("incremental.ron");
+        for (pick, size) in picks {
+            let (w, h) = [(80, 24), (120, 30)][size];
+            journey::tui::update::update(&mut app, Action::Resize(w, h));
+            keys(&mut app, FORM_KEYS[pick]);
+            let kept = drawn(&app, w, h);
+            app.derived.board.clear();
+            prop_assert_eq!(kept, drawn(&app, w, h), "after {}", FORM_KEYS[pick]);
         }
     }
 }

@@ -53,6 +53,9 @@ impl BoardCache {
     /// were drawn from `key`, else what `draw` draws, kept for next time.
     pub fn draw(&self, key: BoardKey, buf: &mut Buffer, draw: impl FnOnce(&mut Buffer)) {
         let area = key.area.intersection(buf.area);
+        if area.is_empty() {
+            return draw(buf);
+        }
         let mut kept = self.0.borrow_mut();
         if let Some((old, cells)) = kept.as_ref()
             && *old == key

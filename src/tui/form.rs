@@ -423,4 +423,34 @@ mod tests {
         assert_eq!(form.focus, 0);
         assert_eq!(form.handle(&Action::Submit), FormOutcome::Submit);
     }
+
+    #[test]
+    fn setters_go_by_label() {
+        let mut form = Form::new(
+            "t",
+            (),
+            vec![
+                Field::choice("Format", &["a", "b"], 0),
+                Field::line("File", "x.md"),
+            ],
+        )
+        .selecting(|t| t == "x.md");
+        form.set_selected("Format", 7);
+        assert_eq!(form.selected("Format"), 1, "kept within the options");
+        form.set_text("File", "x.svg");
+        assert_eq!(form.text("File"), "x.svg");
+        assert_eq!(form.position("File"), 1);
+        // The new suggestion is selected on entry as the old one was.
+        form.handle(&Action::NextField);
+        form.handle(&Action::Insert('y'));
+        assert_eq!(form.text("File"), "y");
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "no field")]
+    fn a_missing_label_is_a_bug_in_debug_builds() {
+        let mut form = Form::new("t", (), vec![Field::line("Name", "")]);
+        form.set_text("File", "x");
+    }
 }

@@ -43,7 +43,11 @@ fn c_copies_the_path_for_another_persona_in_one_undo() {
     assert_eq!(copy.steps, map.personas[0].paths[0].steps);
     assert_eq!(map.personas[0].paths.len(), 1, "the original stays");
     // The panel shows the new path.
-    assert!(matches!(app.overlay(), Some(Overlay::Path)), "{:?}", app.overlay());
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Path)),
+        "{:?}",
+        app.overlay()
+    );
     assert_eq!(app.current.persona, Some(1));
     assert_eq!(app.current.path, 2);
     let shown = screen(&app, 80, 24);

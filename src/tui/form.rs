@@ -249,7 +249,11 @@ impl<P> Form<P> {
     /// its options.
     pub fn set_selected(&mut self, label: &str, selected: usize) {
         if let Some(Field {
-            value: FieldValue::Choice { options, selected: s },
+            value:
+                FieldValue::Choice {
+                    options,
+                    selected: s,
+                },
             ..
         }) = self.named_mut(label)
         {
@@ -260,7 +264,11 @@ impl<P> Form<P> {
     /// Where the field labelled `label` is, to put the focus on it.
     pub fn position(&self, label: &str) -> usize {
         let at = self.fields.iter().position(|f| f.label == label);
-        debug_assert!(at.is_some(), "the form {:?} has no field {label:?}", self.title);
+        debug_assert!(
+            at.is_some(),
+            "the form {:?} has no field {label:?}",
+            self.title
+        );
         at.unwrap_or(0)
     }
 

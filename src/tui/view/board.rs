@@ -38,7 +38,15 @@ impl Widget for Board<'_> {
         }
         let count = layout::visible_columns(area.width, stages.len());
         let first = app.view.first_stage.min(stages.len() - count);
-        let rects = layout::column_rects(area, count);
+        // The column holding the cursor gets the width its names need, so
+        // that they read whole; only the rows on screen are measured.
+        let rects = match app.view.stage.checked_sub(first).filter(|&i| i < count) {
+            Some(i) => {
+                let want = wanted_width(app, &stages[app.view.stage], app.view.stage, area);
+                layout::column_rects_widened(area, count, i, want)
+            }
+            None => layout::column_rects(area, count),
+        };
         if first > 0 {
             put_symbol(buf, area.x, area.y, sym.more_left, 1, theme.key);
         }
@@ -58,6 +66,43 @@ impl Widget for Board<'_> {
             }
         }
     }
+}
+
+/// The width column `index` needs to show its header and the names of
+/// the rows on screen whole, with their markers and step numbers.
+fn wanted_width(app: &App, stage: &Stage, index: usize, area: Rect) -> u16 {
+    let ascii = app.settings.ascii;
+    let len = stage.touchpoints.len();
+    let body = layout::body_height(area);
+    let offset = layout::column_offset(app.view.first_row, len, body);
+    let header = width(&one_line(&stage.name, ascii)) + 4 + len.max(1).ilog10() as usize;
+    let rows = stage.touchpoints[offset..].iter().take(body).enumerate();
+    let names = rows.map(|(i, t)| {
+        let at = TouchpointPos {
+            stage: index,
+            index: offset + i,
+        };
+        let (problem, steps) = tail(app, t, at, usize::MAX);
+        let steps_w = steps.as_ref().map_or(0, |s| width(s));
+        let tail_w = usize::from(problem) + steps_w + usize::from(problem && steps_w > 0);
+        2 + width(&one_line(&t.name, ascii)) + if tail_w > 0 { tail_w + 1 } else { 0 }
+    });
+    let most = names.max().unwrap_or(0).max(header);
+    u16::try_from(most).unwrap_or(u16::MAX)
+}
+
+/// What a row shows at its right end: whether it has a problem, and the
+/// step numbers of the current path that visit it, cut to `room`.
+fn tail(app: &App, t: &Touchpoint, at: TouchpointPos, room: usize) -> (bool, Option<String>) {
+    let numbers = app.derived.path.as_ref().map(|p| p.numbers(&t.id));
+    let steps = match numbers {
+        Some(n) if !n.is_empty() => {
+            let list: Vec<String> = n.iter().map(usize::to_string).collect();
+            Some(fit(&list.join(","), room, app.settings.symbols.ellipsis).into_owned())
+        }
+        _ => None,
+    };
+    (app.derived.touchpoint_has_problem(at), steps)
 }
 
 fn separator(buf: &mut Buffer, x: u16, area: Rect, app: &App) {
@@ -215,14 +260,7 @@ fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool,
     // The right end: the problem sign, then step numbers or the channel.
     // The sign is one known-width symbol and the numbers are ASCII, so
     // neither needs measuring.
-    let problem = app.derived.touchpoint_has_problem(at);
-    let steps = match numbers {
-        Some(n) if !n.is_empty() => {
-            let list: Vec<String> = n.iter().map(usize::to_string).collect();
-            Some(fit(&list.join(","), w / 3, sym.ellipsis).into_owned())
-        }
-        _ => None,
-    };
+    let (problem, steps) = tail(app, t, at, w / 3);
     let steps_w = steps.as_ref().map_or(0, |s| width(s));
     let tail_w = usize::from(problem) + steps_w + usize::from(problem && steps_w > 0);
     let (marker, marker_style) = match t.kind {
@@ -249,13 +287,22 @@ fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool,
     } else {
         "".into()
     };
-    let channel_w = width(&channel).min(avail / 3);
+    // The channel takes only what the whole name leaves, and shows whole
+    // or not at all: cut ("in per…") it reads as part of the name. The
+    // name is what the board is read by; the detail line has the channel.
+    let name = one_line(&t.name, app.settings.ascii);
+    let left = avail.saturating_sub(width(&name) + 2);
+    let channel_w = match width(&channel) {
+        w if w <= left.min(avail / 2) => w,
+        _ => 0,
+    };
+    // Two spaces at least between them, lest "Store visit in person" read
+    // as one name.
     let name_room = if channel_w > 0 {
-        avail.saturating_sub(channel_w + 1)
+        avail.saturating_sub(channel_w + 2)
     } else {
         avail
     };
-    let name = one_line(&t.name, app.settings.ascii);
     put(
         buf,
         rect.x + 2,

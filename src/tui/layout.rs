@@ -57,6 +57,29 @@ pub fn areas_with_strip(area: Rect, strip: bool) -> Areas {
     }
 }
 
+/// The most rows a status message takes; beyond them it ends in `…`.
+pub const STATUS_ROWS: u16 = 3;
+
+/// [`areas_with_strip`], with the status line grown to `status_rows` (at
+/// most [`STATUS_ROWS`]) for a message that needs them. The board gives up
+/// the rows, keeping at least its header, rule and two rows of cards.
+pub fn areas_with_status(area: Rect, strip: bool, status_rows: u16) -> Areas {
+    let mut a = areas_with_strip(area, strip);
+    if a.status.height == 0 {
+        return a;
+    }
+    let extra = status_rows
+        .clamp(1, STATUS_ROWS)
+        .saturating_sub(1)
+        .min(a.board.height.saturating_sub(4));
+    a.board.height -= extra;
+    a.strip.y -= extra;
+    a.detail.y -= extra;
+    a.status.y -= extra;
+    a.status.height += extra;
+    a
+}
+
 /// How many stage columns fit side by side in a board this wide. One
 /// column each side is kept for the "more" markers.
 pub fn visible_columns(board_width: u16, stages: usize) -> usize {
@@ -182,6 +205,22 @@ mod tests {
     }
 
     #[test]
+    fn a_long_status_takes_rows_from_the_board() {
+        let screen = Rect::new(0, 0, 80, 24);
+        let plain = areas_with_strip(screen, true);
+        let grown = areas_with_status(screen, true, 3);
+        assert_eq!(grown.status.height, 3);
+        assert_eq!(grown.board.height + 2, plain.board.height);
+        assert_eq!(grown.hints, plain.hints);
+        assert_eq!(grown.detail.height, plain.detail.height);
+        assert_eq!(grown.status.bottom(), plain.status.bottom());
+        // Never more than three rows, and a small board keeps its cards.
+        assert_eq!(areas_with_status(screen, false, 9).status.height, 3);
+        let small = areas_with_status(Rect::new(0, 0, 80, 9), false, 3);
+        assert!(small.board.height >= 4 || small.status.height == 1);
+    }
+
+    #[test]
     fn tiny_screens_give_empty_areas_not_panics() {
         for (w, h) in [(0, 0), (1, 1), (2, 3), (20, 5)] {
             let a = areas(Rect::new(0, 0, w, h));
@@ -190,6 +229,15 @@ mod tests {
             assert!(n >= 1);
             let _ = column_rects(a.board, n);
             let _ = column_rects_widened(a.board, n, 0, 30);
+            let g = areas_with_status(Rect::new(0, 0, w, h), true, 3);
+            assert!(
+                g.board.height
+                    + g.strip.height
+                    + g.detail.height
+                    + g.status.height
+                    + g.hints.height
+                    <= h
+            );
         }
     }
 }

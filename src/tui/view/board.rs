@@ -74,7 +74,7 @@ fn wanted_width(app: &App, stage: &Stage, index: usize, area: Rect) -> u16 {
     let ascii = app.settings.ascii;
     let len = stage.touchpoints.len();
     let body = layout::body_height(area);
-    let offset = layout::column_offset(app.view.first_row, len, body);
+    let offset = layout::column_offset(shown_first_row(app, area), len, body);
     let header = width(&one_line(&stage.name, ascii)) + 4 + len.max(1).ilog10() as usize;
     let rows = stage.touchpoints[offset..].iter().take(body).enumerate();
     let names = rows.map(|(i, t)| {
@@ -89,6 +89,16 @@ fn wanted_width(app: &App, stage: &Stage, index: usize, area: Rect) -> u16 {
     });
     let most = names.max().unwrap_or(0).max(header);
     u16::try_from(most).unwrap_or(u16::MAX)
+}
+
+/// The first row the columns show in a board `area` high. It is the
+/// scroll position `update` keeps, moved down while the board is shorter
+/// than `update` knows (a status message of several lines took rows), so
+/// that the selection stays on screen.
+fn shown_first_row(app: &App, area: Rect) -> usize {
+    let body = layout::body_height(area).max(1);
+    let row = app.view.row.unwrap_or(0);
+    app.view.first_row.max((row + 1).saturating_sub(body))
 }
 
 /// What a row shows at its right end: whether it has a problem, and the
@@ -183,7 +193,7 @@ impl Widget for Column<'_> {
         }
         // The rule under the header, with counts of rows scrolled away.
         let body = layout::body_height(rect);
-        let offset = layout::column_offset(app.view.first_row, len, body);
+        let offset = layout::column_offset(shown_first_row(app, rect), len, body);
         let rule_y = rect.y + 1;
         put_symbol(buf, rect.x, rule_y, sym.horizontal, rect.width, theme.dim);
         if offset > 0 {

@@ -5,6 +5,7 @@ use super::put;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::layout;
 use crate::tui::text::{fit, one_line, width};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -13,6 +14,50 @@ use ratatui::widgets::Widget;
 
 /// The status bar view.
 pub struct Status<'a>(pub &'a App);
+
+/// What the status line starts with: the file's name, whether it is
+/// unsaved or changed on disk, and a separator; each with whether it is
+/// a warning.
+fn lead(app: &App) -> [(String, bool); 4] {
+    let ascii = app.settings.ascii;
+    let on = |yes: bool, text: &str| (if yes { text.to_string() } else { String::new() }, true);
+    [
+        (one_line(&app.doc.file_name(), ascii).into_owned(), false),
+        on(app.doc.is_dirty(), " (unsaved)"),
+        on(app.session.disk_changed, " (changed on disk: R reloads)"),
+        (format!(" {} ", app.settings.symbols.vertical), false),
+    ]
+}
+
+/// The rows of the current message in a status line `line` wide: wrapped
+/// under its start, at most [`layout::STATUS_ROWS`], the last ending in `…`
+/// when more was cut. Empty without a message.
+fn message_rows(app: &App, line: u16) -> Vec<String> {
+    let Some(m) = &app.message else {
+        return Vec::new();
+    };
+    let lead: usize = lead(app).iter().map(|(t, _)| width(t)).sum();
+    let room = usize::from(line).saturating_sub(lead);
+    let limit = usize::from(layout::STATUS_ROWS);
+    let text = one_line(&m.text, app.settings.ascii);
+    let mut rows = crate::tui::text::wrap(&text, room, limit + 1);
+    if rows.len() > limit {
+        rows.truncate(limit);
+        let ellipsis = app.settings.symbols.ellipsis;
+        if let Some(last) = rows.last_mut() {
+            let cut = fit(last, room.saturating_sub(width(ellipsis)), "");
+            *last = format!("{cut}{ellipsis}");
+        }
+    }
+    rows
+}
+
+/// How many rows the status line wants on a screen `line` wide: more than
+/// one while a message longer than the line shows.
+pub fn rows(app: &App, line: u16) -> u16 {
+    let n = message_rows(app, line).len().max(1);
+    u16::try_from(n).unwrap_or(layout::STATUS_ROWS)
+}
 
 impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -24,40 +69,31 @@ impl Widget for Status<'_> {
         let ascii = app.settings.ascii;
         let right = area.right();
         let room = |x: u16| usize::from(right.saturating_sub(x));
-        let name = one_line(&app.doc.file_name(), ascii).into_owned();
-        let mut x = put(buf, area.x, area.y, &name, room(area.x), theme.header);
-        if app.doc.is_dirty() {
-            x = put(buf, x, area.y, " (unsaved)", room(x), theme.error);
+        let mut x = area.x;
+        for (i, (text, warn)) in lead(app).iter().enumerate() {
+            let style = match (i, warn) {
+                (0, _) => theme.header,
+                (_, true) => theme.error,
+                _ => theme.dim,
+            };
+            x = put(buf, x, area.y, text, room(x), style);
         }
-        if app.session.disk_changed {
-            x = put(
-                buf,
-                x,
-                area.y,
-                " (changed on disk: R reloads)",
-                room(x),
-                theme.error,
-            );
-        }
-        x = put(
-            buf,
-            x,
-            area.y,
-            &format!(" {} ", sym.vertical),
-            room(x),
-            theme.dim,
-        );
         if let Some(m) = &app.message {
             let style = if m.error { theme.error } else { theme.ok };
-            let text = one_line(&m.text, ascii);
-            put(
-                buf,
-                x,
-                area.y,
-                &fit(&text, room(x), sym.ellipsis),
-                room(x),
-                style,
-            );
+            // A long message goes on under its start, on the rows the
+            // board gave up; a message that fits keeps one line.
+            let rows = message_rows(app, area.width);
+            let shown = usize::from(area.height).max(1);
+            for (row, text) in rows.iter().take(shown).enumerate() {
+                let last = row + 1 == shown && rows.len() > shown;
+                let text = if last {
+                    fit(text, room(x).saturating_sub(width(sym.ellipsis)), "").into_owned()
+                        + sym.ellipsis
+                } else {
+                    text.clone()
+                };
+                put(buf, x, area.y + row as u16, &text, room(x), style);
+            }
             return;
         }
         if let Some(why) = &app.session.unprotected {

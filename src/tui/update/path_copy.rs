@@ -101,7 +101,7 @@ pub(super) fn submit(app: &mut App, mut form: Form<FormPurpose>, from: PathRef) 
         app.current.step = step;
         app.current.settle(app.doc.map());
         app.info(format!(
-            "copied the path for {who} as “{}”; r renames it, u undoes",
+            "path copied for {who} as “{}”; u undoes",
             short(&name)
         ));
     }

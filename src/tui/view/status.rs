@@ -40,7 +40,7 @@ fn message_rows(app: &App, line: u16) -> Vec<String> {
     let room = usize::from(line).saturating_sub(lead);
     let limit = usize::from(layout::STATUS_ROWS);
     let text = one_line(&m.text, app.settings.ascii);
-    let mut rows = crate::tui::text::wrap(&text, room, limit + 1);
+    let mut rows = wrap_at_spaces(&text, room, limit + 1);
     if rows.len() > limit {
         rows.truncate(limit);
         let ellipsis = app.settings.symbols.ellipsis;
@@ -50,6 +50,84 @@ fn message_rows(app: &App, line: u16) -> Vec<String> {
         }
     }
     rows
+}
+
+/// Breaks a message into rows of at most `max` columns at spaces, so that
+/// “Gear enthusiast: path” is not broken before its colon. A long word (a
+/// file's path) fills the row it starts on and goes on in the next, broken
+/// after a `/` or `-` where one fits. At most `limit` rows.
+fn wrap_at_spaces(s: &str, max: usize, limit: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        let gap = usize::from(!row.is_empty());
+        if width(&row) + gap + width(word) <= max {
+            if gap == 1 {
+                row.push(' ');
+            }
+            row.push_str(word);
+            continue;
+        }
+        if width(word) <= max / 2 || max == 0 {
+            rows.push(std::mem::take(&mut row));
+            row.push_str(word);
+        } else {
+            let mut rest = word;
+            while !rest.is_empty() && rows.len() <= limit {
+                let gap = usize::from(!row.is_empty());
+                let room = max.saturating_sub(width(&row) + gap);
+                let (head, tail) = prefix(rest, room);
+                if head.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                    if room == max {
+                        break;
+                    }
+                    continue;
+                }
+                if gap == 1 {
+                    row.push(' ');
+                }
+                row.push_str(head);
+                rest = tail;
+                if !rest.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                }
+            }
+        }
+        if rows.len() > limit {
+            break;
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows.retain(|r| !r.is_empty());
+    rows.truncate(limit);
+    rows
+}
+
+/// The longest start of `word` that fits in `room` columns, ending after a
+/// `/` or `-` when one is in it, and what is left.
+fn prefix(word: &str, room: usize) -> (&str, &str) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let (mut used, mut end, mut soft) = (0, 0, 0);
+    for (i, g) in word.grapheme_indices(true) {
+        let w = crate::tui::text::grapheme_width(g);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        end = i + g.len();
+        if g == "/" || g == "-" {
+            soft = end;
+        }
+    }
+    let at = if end < word.len() && soft > 0 {
+        soft
+    } else {
+        end
+    };
+    word.split_at(at)
 }
 
 /// How many rows the status line wants on a screen `line` wide: more than
@@ -228,5 +306,30 @@ impl Widget for Hints<'_> {
             x = put(buf, x + 1, area.y, word, n, self.theme.dim);
             x += 2;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_at_spaces;
+
+    #[test]
+    fn messages_break_at_spaces_and_long_paths_after_a_slash() {
+        assert_eq!(
+            wrap_at_spaces("copied as “Gear enthusiast: path”; u undoes", 30, 3),
+            ["copied as “Gear enthusiast:", "path”; u undoes"]
+        );
+        assert_eq!(
+            wrap_at_spaces("cannot save /home/someone/maps/camera.ron: denied", 24, 3),
+            ["cannot save /home/", "someone/maps/camera.ron:", "denied"]
+        );
+        // No more rows than asked for, and never an empty one.
+        let rows = wrap_at_spaces(&"word ".repeat(50), 20, 3);
+        assert_eq!(rows.len(), 3);
+        assert!(
+            rows.iter()
+                .all(|r| !r.is_empty() && r.chars().count() <= 20)
+        );
+        assert!(wrap_at_spaces("x", 0, 3).len() <= 3);
     }
 }

@@ -116,7 +116,7 @@ pub fn column_rects(board: Rect, count: usize) -> Vec<Rect> {
 }
 
 /// The narrowest the other columns get while the current one is widened.
-pub const NARROW_COLUMN: u16 = 10;
+pub const NARROW_COLUMN: u16 = 12;
 /// The widest the current column is made for its names: wider than this,
 /// a name is better read whole with `z` than by squeezing the others.
 pub const WIDE_COLUMN: u16 = 40;

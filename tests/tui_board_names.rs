@@ -1,6 +1,6 @@
-//! Names readable on the board at 80x24: the column holding the cursor
-//! gets the width its names on screen need, the others share the rest, and
-//! a channel gives way to a whole name.
+//! Names readable on the board at 80x24: the columns keep equal widths,
+//! the selected card's name goes on over the rows beneath it when it is cut,
+//! and a channel gives way to a whole name.
 
 mod common;
 
@@ -9,8 +9,11 @@ use journey::core::format::load;
 use journey::core::model::Map;
 use journey::tui::Screen;
 use journey::tui::app::{App, Settings};
+use journey::tui::layout;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use std::path::Path;
 
 /// An editor on a copy of one of the example maps, at `w` x `h`.
@@ -44,21 +47,122 @@ fn names(app: &App, stage: usize) -> Vec<String> {
         .collect()
 }
 
+fn buffer(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The text of the selected card's name as drawn: its own row and the two
+/// beneath it in its column, each from after the marker, the problem sign
+/// left out, joined by single spaces.
+fn selected_name(app: &App, w: u16, h: u16) -> String {
+    let buf = buffer(app, w, h);
+    let board = layout::areas(Rect::new(0, 0, w, h)).board;
+    let stages = &app.doc.map().stages;
+    let count = layout::visible_columns(board.width, stages.len());
+    let first = app.view.first_stage.min(stages.len() - count);
+    let rect = layout::column_rects(board, count)[app.view.stage - first];
+    let len = stages[app.view.stage].touchpoints.len();
+    let body = layout::body_height(board);
+    let offset = layout::column_offset(app.view.first_row, len, body);
+    let row = app.view.row.expect("a card is selected") - offset;
+    let y = rect.y + 2 + row as u16;
+    let mut words = Vec::new();
+    for y in y..(y + 3).min(rect.bottom()) {
+        let line: String = (rect.x + 2..rect.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect();
+        let line = line.replace(&app.settings.symbols.warning, " ");
+        words.extend(line.split_whitespace().map(str::to_string));
+    }
+    words.join(" ")
+}
+
 #[test]
-fn every_name_of_the_current_column_reads_whole_at_80x24() {
+fn the_selected_name_reads_whole_at_80x24_down_every_column() {
     for map in ["camera.ron", "logistics.ron"] {
         let (mut app, _dir) = example(map, 80, 24);
         for stage in 0..5 {
-            let shown = screen(&app, 80, 24);
+            keys(&mut app, "g");
+            if app.view.row.is_none() {
+                // On the stage's header: the first card is one down.
+                keys(&mut app, "j");
+            }
+            assert_eq!(app.view.row, Some(0), "{map}, stage {stage}");
             for name in names(&app, stage) {
+                let shown = selected_name(&app, 80, 24);
+                // A word too long for a row breaks inside, so the rows
+                // are compared without their spaces: the name, then the
+                // end of the rows or the card beneath.
+                let bare = |s: &str| s.split_whitespace().collect::<String>();
+                let rest = bare(&shown);
+                let rest = rest.strip_prefix(&bare(&name));
                 assert!(
-                    shown.contains(&name),
-                    "{map}, stage {stage}: “{name}” is cut\n{shown}"
+                    rest.is_some_and(|r| !r.starts_with('…')),
+                    "{map}, stage {stage}: “{name}” reads “{shown}”\n{}",
+                    screen(&app, 80, 24)
                 );
+                keys(&mut app, "j");
             }
             keys(&mut app, "l");
         }
     }
+}
+
+#[test]
+fn the_columns_keep_their_widths_as_the_cursor_moves() {
+    // No reflow: moving right changes only the highlighted rows, so the
+    // separators stay where they were.
+    let (mut app, _dir) = example("logistics.ron", 80, 24);
+    let separators = |app: &App| -> Vec<u16> {
+        let buf = buffer(app, 80, 24);
+        (0..80).filter(|&x| buf[(x, 1)].symbol() == "┼").collect()
+    };
+    let before = separators(&app);
+    assert_eq!(before.len(), 4, "five columns");
+    for _ in 0..4 {
+        keys(&mut app, "l");
+        assert_eq!(separators(&app), before);
+    }
+}
+
+#[test]
+fn moving_the_cursor_restores_the_cards_beneath() {
+    // “Price comparison” goes on over the card under it; one row down,
+    // that card shows again.
+    let (mut app, _dir) = example("camera.ron", 80, 24);
+    keys(&mut app, "llj");
+    let over = screen(&app, 80, 24);
+    assert!(over.contains("  comparison   │"), "{over}");
+    let hidden = &names(&app, 2)[2];
+    keys(&mut app, "j");
+    let back = screen(&app, 80, 24);
+    assert!(!back.contains("  comparison   │"), "{back}");
+    let head: String = hidden.chars().take(6).collect();
+    assert!(back.contains(&head), "{back}");
+}
+
+#[test]
+fn a_name_longer_than_three_rows_ends_in_an_ellipsis() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/camera.ron");
+    let mut map = load(&source).expect("loads").map;
+    let long = "A touchpoint whose name is far too long to read in three rows of a narrow column";
+    map.stages[0].touchpoints[0].name = long.to_string();
+    let (app, _dir) = on_map(map, "long.ron", 80, 24);
+    let shown = selected_name(&app, 80, 24);
+    assert!(shown.starts_with("A touchpoint whose"), "{shown}");
+    assert!(shown.contains('…'), "{shown}");
+    // Two rows under the selection are its, over the cards there.
+    let buf = buffer(&app, 80, 24);
+    let under: String = (3..5)
+        .flat_map(|y| (0..16).map(move |x| (x, y)))
+        .map(|p| buf[p].symbol())
+        .collect();
+    assert!(
+        !under.contains("Asking") && !under.contains("Social"),
+        "{under}"
+    );
 }
 
 #[test]
@@ -69,40 +173,6 @@ fn a_whole_name_goes_before_the_channel() {
     assert!(shown.contains("● Customer service "), "{shown}");
     // And no channel shows cut, where it would read as part of the name.
     assert!(!shown.contains("in per…"), "{shown}");
-}
-
-/// The camera map with 40 more touchpoints in its first stage, the last
-/// one named `last`.
-fn long_first_stage(last: &str) -> Map {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/camera.ron");
-    let mut map = load(&source).expect("loads").map;
-    let mut far = map.stages[0].touchpoints[0].clone();
-    for i in 0..40 {
-        far.id = format!("filler-{i}");
-        far.name = if i == 39 {
-            last.to_string()
-        } else {
-            format!("F{i}")
-        };
-        map.stages[0].touchpoints.push(far.clone());
-    }
-    map
-}
-
-#[test]
-fn only_the_rows_on_screen_widen_the_column() {
-    // A long name far below the screen does not widen the first column:
-    // the frame measures what it shows, not the whole stage.
-    let long = "A very long touchpoint name down here";
-    let (mut app, _dir) = on_map(long_first_stage(long), "big.ron", 80, 24);
-    let (short, _dir2) = on_map(long_first_stage("F39"), "big.ron", 80, 24);
-    let top = screen(&app, 80, 24);
-    assert_eq!(top, screen(&short, 80, 24));
-    assert!(!top.contains(long), "{top}");
-    // Down at the bottom, the long name is on screen and reads whole.
-    keys(&mut app, "G");
-    let bottom = screen(&app, 80, 24);
-    assert!(bottom.contains(long), "{bottom}");
 }
 
 #[test]

@@ -115,51 +115,6 @@ pub fn column_rects(board: Rect, count: usize) -> Vec<Rect> {
         .collect()
 }
 
-/// The narrowest the other columns get while the current one is widened.
-pub const NARROW_COLUMN: u16 = 12;
-/// The widest the current column is made for its names: wider than this,
-/// a name is better read whole with `z` than by squeezing the others.
-pub const WIDE_COLUMN: u16 = 40;
-
-/// [`column_rects`], with column `focus` (an index among the `count`)
-/// widened towards `want` cells so that its names can be read whole. The
-/// others share what is left, each at least [`NARROW_COLUMN`] wide; a
-/// column that already gets `want` in an even split gets no more.
-pub fn column_rects_widened(board: Rect, count: usize, focus: usize, want: u16) -> Vec<Rect> {
-    let inner = usize::from(board.width.saturating_sub(2));
-    let usable = inner.saturating_sub(count.saturating_sub(1));
-    let fair = usable / count.max(1);
-    let want = usize::from(want.min(WIDE_COLUMN));
-    if count < 2 || focus >= count || want <= fair {
-        return column_rects(board, count);
-    }
-    let others = count - 1;
-    let most = usable.saturating_sub(others * usize::from(NARROW_COLUMN));
-    let wide = want.min(most).max(fair);
-    let rest = usable - wide;
-    let (base, extra) = (rest / others, rest % others);
-    let mut x = usize::from(board.x) + 1;
-    let mut k = 0;
-    (0..count)
-        .map(|i| {
-            let w = if i == focus {
-                wide
-            } else {
-                k += 1;
-                base + usize::from(k <= extra)
-            };
-            let r = Rect::new(
-                u16::try_from(x).unwrap_or(u16::MAX),
-                board.y,
-                u16::try_from(w).unwrap_or(0),
-                board.height,
-            );
-            x += w + 1;
-            r
-        })
-        .collect()
-}
-
 /// Rows of touchpoints a column shows: the board less its header and rule.
 pub fn body_height(board: Rect) -> usize {
     usize::from(board.height.saturating_sub(2))
@@ -185,42 +140,6 @@ mod tests {
     }
 
     #[test]
-    fn the_current_column_widens_and_the_others_keep_a_minimum() {
-        let board = Rect::new(0, 0, 80, 10);
-        let rects = column_rects_widened(board, 5, 2, 26);
-        assert_eq!(rects[2].width, 26);
-        let total: u16 = rects.iter().map(|r| r.width).sum();
-        assert_eq!(total + 4, 78, "the board stays filled");
-        assert!(rects.iter().all(|r| r.width >= NARROW_COLUMN));
-        // Columns touch in order, one separator apart.
-        for pair in rects.windows(2) {
-            assert_eq!(pair[0].right() + 1, pair[1].x);
-        }
-        // A wish beyond reason is cut; the others keep their minimum.
-        let rects = column_rects_widened(board, 5, 0, 200);
-        assert!(rects[0].width <= WIDE_COLUMN);
-        assert!(rects[1..].iter().all(|r| r.width >= NARROW_COLUMN));
-        // A column that fits already gets the even split.
-        assert_eq!(column_rects_widened(board, 5, 1, 8), column_rects(board, 5));
-    }
-
-    #[test]
-    fn a_long_status_takes_rows_from_the_board() {
-        let screen = Rect::new(0, 0, 80, 24);
-        let plain = areas_with_strip(screen, true);
-        let grown = areas_with_status(screen, true, 3);
-        assert_eq!(grown.status.height, 3);
-        assert_eq!(grown.board.height + 2, plain.board.height);
-        assert_eq!(grown.hints, plain.hints);
-        assert_eq!(grown.detail.height, plain.detail.height);
-        assert_eq!(grown.status.bottom(), plain.status.bottom());
-        // Never more than three rows, and a small board keeps its cards.
-        assert_eq!(areas_with_status(screen, false, 9).status.height, 3);
-        let small = areas_with_status(Rect::new(0, 0, 80, 9), false, 3);
-        assert!(small.board.height >= 4 || small.status.height == 1);
-    }
-
-    #[test]
     fn tiny_screens_give_empty_areas_not_panics() {
         for (w, h) in [(0, 0), (1, 1), (2, 3), (20, 5)] {
             let a = areas(Rect::new(0, 0, w, h));
@@ -228,7 +147,6 @@ mod tests {
             let n = visible_columns(w, 5);
             assert!(n >= 1);
             let _ = column_rects(a.board, n);
-            let _ = column_rects_widened(a.board, n, 0, 30);
             let g = areas_with_status(Rect::new(0, 0, w, h), true, 3);
             assert!(
                 g.board.height

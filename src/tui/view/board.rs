@@ -5,9 +5,10 @@ use super::{put, put_symbol};
 use crate::core::model::{Kind, Stage, Touchpoint, TouchpointPos};
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::text::{fit, one_line, width};
+use crate::tui::text::{fit, one_line, width, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 /// The board view.
@@ -38,15 +39,7 @@ impl Widget for Board<'_> {
         }
         let count = layout::visible_columns(area.width, stages.len());
         let first = app.view.first_stage.min(stages.len() - count);
-        // The column holding the cursor gets the width its names need, so
-        // that they read whole; only the rows on screen are measured.
-        let rects = match app.view.stage.checked_sub(first).filter(|&i| i < count) {
-            Some(i) => {
-                let want = wanted_width(app, &stages[app.view.stage], app.view.stage, area);
-                layout::column_rects_widened(area, count, i, want)
-            }
-            None => layout::column_rects(area, count),
-        };
+        let rects = layout::column_rects(area, count);
         if first > 0 {
             put_symbol(buf, area.x, area.y, sym.more_left, 1, theme.key);
         }
@@ -66,29 +59,6 @@ impl Widget for Board<'_> {
             }
         }
     }
-}
-
-/// The width column `index` needs to show its header and the names of
-/// the rows on screen whole, with their markers and step numbers.
-fn wanted_width(app: &App, stage: &Stage, index: usize, area: Rect) -> u16 {
-    let ascii = app.settings.ascii;
-    let len = stage.touchpoints.len();
-    let body = layout::body_height(area);
-    let offset = layout::column_offset(shown_first_row(app, area), len, body);
-    let header = width(&one_line(&stage.name, ascii)) + 4 + len.max(1).ilog10() as usize;
-    let rows = stage.touchpoints[offset..].iter().take(body).enumerate();
-    let names = rows.map(|(i, t)| {
-        let at = TouchpointPos {
-            stage: index,
-            index: offset + i,
-        };
-        let (problem, steps) = tail(app, t, at, usize::MAX);
-        let steps_w = steps.as_ref().map_or(0, |s| width(s));
-        let tail_w = usize::from(problem) + steps_w + usize::from(problem && steps_w > 0);
-        2 + width(&one_line(&t.name, ascii)) + if tail_w > 0 { tail_w + 1 } else { 0 }
-    });
-    let most = names.max().unwrap_or(0).max(header);
-    u16::try_from(most).unwrap_or(u16::MAX)
 }
 
 /// The first row the columns show in a board `area` high. It is the
@@ -223,6 +193,7 @@ impl Widget for Column<'_> {
             return;
         }
         let rows = self.stage.touchpoints[offset..].iter().take(body);
+        let mut rest = None;
         for (i, t) in rows.enumerate() {
             let y = rect.y + 2 + i as u16;
             let selected = current && app.view.row == Some(offset + i);
@@ -230,14 +201,17 @@ impl Widget for Column<'_> {
                 stage: self.index,
                 index: offset + i,
             };
-            row(
-                app,
-                t,
-                at,
-                Rect::new(rect.x, y, rect.width, 1),
-                selected,
-                buf,
-            );
+            // The rows under the selected card, at most two, so that its
+            // name can go on over them (drawn once the cards are drawn).
+            let under = selected.then(|| (rect.bottom() - y - 1).min(NAME_ROWS - 1));
+            let row_rect = Rect::new(rect.x, y, rect.width, 1);
+            if let Some(r) = row(app, t, at, row_rect, under, buf) {
+                rest = Some((row_rect, r));
+            }
+        }
+        if let Some((card, (text, style))) = rest {
+            let rows = (rect.bottom() - card.y - 1).min(NAME_ROWS - 1);
+            name_below(app, card, rows, &text, style, buf);
         }
     }
 }
@@ -246,8 +220,20 @@ impl Widget for Column<'_> {
 /// With a current path, the step numbers take the channel's place and the
 /// touchpoints off the path are dimmed; a problem adds a warning sign and a
 /// search match is underlined, so none of it rests on colour.
-fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool, buf: &mut Buffer) {
+///
+/// `under` is `Some(rows)` for the selected card, with the rows beneath it
+/// its name may go on over; what of the name is left for them is returned
+/// with its style.
+fn row(
+    app: &App,
+    t: &Touchpoint,
+    at: TouchpointPos,
+    rect: Rect,
+    under: Option<u16>,
+    buf: &mut Buffer,
+) -> Rest {
     let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
+    let selected = under.is_some();
     let w = usize::from(rect.width);
     let numbers = app.derived.path.as_ref().map(|p| p.numbers(&t.id));
     let mut base = if selected {
@@ -313,6 +299,21 @@ fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool,
     } else {
         avail
     };
+    if channel_w > 0 {
+        let channel = fit(&channel, channel_w, sym.ellipsis);
+        let x = rect.right() - (tail_w + width(&channel)) as u16;
+        put(buf, x, rect.y, &channel, channel_w, base.patch(theme.dim));
+    }
+    // A selected name that is cut breaks at a space and goes on below.
+    if under.is_some_and(|n| n > 0) && width(&name) > name_room && name_room > 0 {
+        let first = wrap(&name, name_room, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        put(buf, rect.x + 2, rect.y, &first, name_room, name_style);
+        let rest = name.get(first.len()..).unwrap_or_default().trim_start();
+        return Some((rest.to_string(), name_style));
+    }
     put(
         buf,
         rect.x + 2,
@@ -321,9 +322,42 @@ fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool,
         name_room,
         name_style,
     );
-    if channel_w > 0 {
-        let channel = fit(&channel, channel_w, sym.ellipsis);
-        let x = rect.right() - (tail_w + width(&channel)) as u16;
-        put(buf, x, rect.y, &channel, channel_w, base.patch(theme.dim));
+    None
+}
+
+/// The part of the selected card's name that did not fit its row, with
+/// the style it is drawn in.
+type Rest = Option<(String, Style)>;
+
+/// How many rows the selected card's name takes at most, its own included.
+const NAME_ROWS: u16 = 3;
+
+/// Draws `rest`, the end of the selected card's name, on the `rows` rows
+/// under `card` within its column and over the cards there, in the card's
+/// own style and without a border, so that it costs only the cells it
+/// takes. Text left over after them ends in `…`; `z` has the rest.
+fn name_below(app: &App, card: Rect, rows: u16, rest: &str, style: Style, buf: &mut Buffer) {
+    let ellipsis = app.settings.symbols.ellipsis;
+    let room = usize::from(card.width.saturating_sub(2));
+    let most = usize::from(rows);
+    if most == 0 {
+        return;
+    }
+    // The row is filled like the card's; only the text is underlined.
+    let fill = style.remove_modifier(Modifier::UNDERLINED);
+    let mut lines = wrap(rest, room, most + 1);
+    if lines.len() > most {
+        let cut = format!("{} {}", lines[most - 1], lines[most]);
+        lines.truncate(most - 1);
+        lines.push(fit(&cut, room, ellipsis).into_owned());
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let y = card.y + 1 + i as u16;
+        let line_rect = Rect::new(card.x, y, card.width, 1);
+        for x in line_rect.left()..line_rect.right() {
+            buf[(x, y)].reset();
+        }
+        buf.set_style(line_rect, fill);
+        put(buf, card.x + 2, y, line, room, style);
     }
 }

@@ -7,7 +7,7 @@ use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text::{fit, one_line, width, wrap};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
@@ -203,14 +203,13 @@ impl Widget for Column<'_> {
             };
             // The rows under the selected card, at most two, so that its
             // name can go on over them (drawn once the cards are drawn).
-            let under = selected.then(|| (rect.bottom() - y - 1).min(NAME_ROWS - 1));
+            let under = selected.then(|| rect.bottom().saturating_sub(y + 1).min(NAME_ROWS - 1));
             let row_rect = Rect::new(rect.x, y, rect.width, 1);
             if let Some(r) = row(app, t, at, row_rect, under, buf) {
-                rest = Some((row_rect, r));
+                rest = Some((row_rect, under.unwrap_or(0), r));
             }
         }
-        if let Some((card, (text, style))) = rest {
-            let rows = (rect.bottom() - card.y - 1).min(NAME_ROWS - 1);
+        if let Some((card, rows, (text, style))) = rest {
             name_below(app, card, rows, &text, style, buf);
         }
     }
@@ -353,9 +352,11 @@ fn name_below(app: &App, card: Rect, rows: u16, rest: &str, style: Style, buf: &
     }
     for (i, line) in lines.iter().enumerate() {
         let y = card.y + 1 + i as u16;
-        let line_rect = Rect::new(card.x, y, card.width, 1);
+        let line_rect = Rect::new(card.x, y, card.width, 1).intersection(buf.area);
         for x in line_rect.left()..line_rect.right() {
-            buf[(x, y)].reset();
+            if let Some(cell) = buf.cell_mut(Position::new(x, y)) {
+                cell.reset();
+            }
         }
         buf.set_style(line_rect, fill);
         put(buf, card.x + 2, y, line, room, style);

@@ -73,7 +73,7 @@ fn selected_name(app: &App, w: u16, h: u16) -> String {
         let line: String = (rect.x + 2..rect.right())
             .map(|x| buf[(x, y)].symbol())
             .collect();
-        let line = line.replace(&app.settings.symbols.warning, " ");
+        let line = line.replace(app.settings.symbols.warning, " ");
         words.extend(line.split_whitespace().map(str::to_string));
     }
     words.join(" ")

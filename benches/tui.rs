@@ -79,6 +79,31 @@ fn bytes_for(name: &str, before: &str, key: &str) -> usize {
     counter.0.get()
 }
 
+/// Bytes written for one key at `w` x `h` on the example map `file`, where
+/// names are cut and the selected one goes on over the rows beneath it.
+fn bytes_on_example(file: &str, w: u16, h: u16, before: &str, key: &str) -> usize {
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("maps")
+        .join(file);
+    let map = load(&source).expect("the example loads").map;
+    let counter = Counter::default();
+    let mut term = Terminal::with_options(
+        CrosstermBackend::new(counter.clone()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+        },
+    )
+    .expect("terminal");
+    let mut app = App::open(map, PathBuf::from(file), Settings::new(false, true));
+    update::update(&mut app, journey::tui::action::Action::Resize(w, h));
+    press(&mut app, before);
+    term.draw(|f| app.draw(f)).expect("draw");
+    counter.0.set(0);
+    press(&mut app, key);
+    term.draw(|f| app.draw(f)).expect("draw");
+    counter.0.get()
+}
+
 fn main() {
     for (name, _) in SIZES {
         println!(
@@ -90,6 +115,15 @@ fn main() {
             "bytes per key at {name} with a path shown: down {}, right {}",
             bytes_for(name, "p<Enter>jj", "j"),
             bytes_for(name, "p<Enter>jj", "l"),
+        );
+    }
+    // On "Price comparison" and "TCO calculator", whose names go on over
+    // the row beneath at 80x24.
+    for (file, before) in [("camera.ron", "llj"), ("logistics.ron", "lljj")] {
+        println!(
+            "bytes per key on maps/{file} at 80x24, from a name shown over the rows beneath: down {}, right {}",
+            bytes_on_example(file, 80, 24, before, "j"),
+            bytes_on_example(file, 80, 24, before, "l"),
         );
     }
     divan::main();

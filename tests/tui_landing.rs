@@ -115,7 +115,8 @@ fn c_duplicates_a_touchpoint_below_itself_in_one_undo() {
 #[test]
 fn c_in_the_path_panel_copies_the_path() {
     let (mut app, _dir) = app();
-    keys(&mut app, "p<Enter>sc");
+    // `c` asks for whom and the name; Enter takes what it offers.
+    keys(&mut app, "p<Enter>sc<Enter>");
     let persona = &app.doc.map().personas[0];
     assert_eq!(persona.paths.len(), 2);
     assert_eq!(persona.paths[1].name, "Critical buyer: path");

@@ -117,6 +117,7 @@ enum Op {
     MoveStep(usize, usize, usize),
     Outcome(usize),
     AddPath(usize),
+    CopyPath(usize, usize, usize),
     RemovePath(usize),
     AddPersona(usize),
     RemovePersona(usize),
@@ -143,6 +144,7 @@ fn op() -> impl Strategy<Value = Op> {
         (n(), n(), n()).prop_map(|(a, b, c)| Op::MoveStep(a, b, c)),
         n().prop_map(Op::Outcome),
         n().prop_map(Op::AddPath),
+        (n(), n(), n()).prop_map(|(a, b, c)| Op::CopyPath(a, b, c)),
         n().prop_map(Op::RemovePath),
         n().prop_map(Op::AddPersona),
         n().prop_map(Op::RemovePersona),
@@ -293,6 +295,19 @@ fn edit(map: &Map, op: Op) -> Option<Edit> {
                 at: 0,
                 path: new_path(100 + p, &[p, p + 1], false),
             })
+        }
+        // The editor's `c` in the path panel: a copy for any persona, with
+        // names from a pool that holds duplicates.
+        Op::CopyPath(k, p, name) => {
+            let r = path(k)?;
+            let to = persona(p)?;
+            Edit::Person(journey::core::edit::persona::copy_path_as(
+                map,
+                r.persona,
+                r.path,
+                to,
+                NAMES[name % NAMES.len()],
+            )?)
         }
         Op::RemovePath(k) => {
             let r = path(k)?;

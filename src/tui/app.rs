@@ -242,6 +242,8 @@ pub enum FormPurpose {
     EditPath(PathRef),
     /// A step's emotion and note.
     EditStep(PathRef, usize),
+    /// A copy of a path, for the persona and under the name chosen.
+    CopyPath(PathRef),
     /// The search query.
     Search,
     /// Export: format, scope and file name.

@@ -9,9 +9,10 @@ use crate::tui::textfield::TextField;
 pub enum FieldValue {
     /// Free text, one line or several.
     Text(TextField),
-    /// One of a few fixed options.
+    /// One of a few options: fixed ones, or names from the map such as
+    /// its personas'.
     Choice {
-        options: &'static [&'static str],
+        options: Vec<String>,
         selected: usize,
     },
 }
@@ -47,6 +48,15 @@ impl Field {
 
     /// A choice among `options`.
     pub fn choice(label: &'static str, options: &'static [&'static str], selected: usize) -> Field {
+        Field::choice_among(
+            label,
+            options.iter().map(|o| o.to_string()).collect(),
+            selected,
+        )
+    }
+
+    /// A choice among options made at run time, such as the map's personas.
+    pub fn choice_among(label: &'static str, options: Vec<String>, selected: usize) -> Field {
         Field {
             label,
             value: FieldValue::Choice { options, selected },
@@ -198,6 +208,68 @@ impl<P> Form<P> {
             self.title
         );
         found
+    }
+
+    /// The field labelled `label`, to change; a missing label is a bug,
+    /// caught in debug builds like [`Form::text`]'s.
+    fn named_mut(&mut self, label: &str) -> Option<&mut Field> {
+        let title = &self.title;
+        let found = self.fields.iter_mut().find(|f| f.label == label);
+        debug_assert!(found.is_some(), "the form {title:?} has no field {label:?}");
+        found
+    }
+
+    /// Replaces the text of the field labelled `label` (a suggestion that
+    /// follows the other fields, say); the cursor goes to its end.
+    /// A suggestion that replaces a suggestion selected on entry is
+    /// selected on entry too.
+    pub fn set_text(&mut self, label: &str, text: &str) {
+        let at = self.fields.iter().position(|f| f.label == label);
+        let Some(Field {
+            value: FieldValue::Text(t),
+            ..
+        }) = self.named_mut(label)
+        else {
+            return;
+        };
+        let old = t.text().to_string();
+        let selected = t.is_selected();
+        *t = TextField::new(text, t.is_multiline());
+        if selected {
+            t.select_all();
+        }
+        if let Some(Some(prefilled)) = at.and_then(|i| self.select_on_entry.get_mut(i))
+            && *prefilled == old
+        {
+            *prefilled = text.to_string();
+        }
+    }
+
+    /// Selects option `selected` of the choice labelled `label`, within
+    /// its options.
+    pub fn set_selected(&mut self, label: &str, selected: usize) {
+        if let Some(Field {
+            value:
+                FieldValue::Choice {
+                    options,
+                    selected: s,
+                },
+            ..
+        }) = self.named_mut(label)
+        {
+            *s = selected.min(options.len().saturating_sub(1));
+        }
+    }
+
+    /// Where the field labelled `label` is, to put the focus on it.
+    pub fn position(&self, label: &str) -> usize {
+        let at = self.fields.iter().position(|f| f.label == label);
+        debug_assert!(
+            at.is_some(),
+            "the form {:?} has no field {label:?}",
+            self.title
+        );
+        at.unwrap_or(0)
     }
 
     /// The text of the field labelled `label` (empty for a choice).
@@ -358,5 +430,35 @@ mod tests {
         form.handle(&Action::NextField);
         assert_eq!(form.focus, 0);
         assert_eq!(form.handle(&Action::Submit), FormOutcome::Submit);
+    }
+
+    #[test]
+    fn setters_go_by_label() {
+        let mut form = Form::new(
+            "t",
+            (),
+            vec![
+                Field::choice("Format", &["a", "b"], 0),
+                Field::line("File", "x.md"),
+            ],
+        )
+        .selecting(|t| t == "x.md");
+        form.set_selected("Format", 7);
+        assert_eq!(form.selected("Format"), 1, "kept within the options");
+        form.set_text("File", "x.svg");
+        assert_eq!(form.text("File"), "x.svg");
+        assert_eq!(form.position("File"), 1);
+        // The new suggestion is selected on entry as the old one was.
+        form.handle(&Action::NextField);
+        form.handle(&Action::Insert('y'));
+        assert_eq!(form.text("File"), "y");
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "no field")]
+    fn a_missing_label_is_a_bug_in_debug_builds() {
+        let mut form = Form::new("t", (), vec![Field::line("Name", "")]);
+        form.set_text("File", "x");
     }
 }

@@ -443,7 +443,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Path, Key::ch(']'), Action::PathNext, "next path of the persona", None),
     (Path, Key::ch('n'), Action::NewPath, "new path for the persona", Some("new path")),
     (Path, Key::ch('r'), Action::EditPath, "rename the path (and its outcome)", None),
-    (Path, Key::ch('c'), Action::Duplicate, "copy the path as another path of the persona", None),
+    (Path, Key::ch('c'), Action::Duplicate, "copy the path for this or another persona", None),
     (Path, Key::ch('D'), Action::DeletePath, "delete the path (asks first)", None),
     (Path, Key::ch('u'), Action::Undo, "undo", None),
     (Path, Key::ctrl('r'), Action::Redo, "redo", None),

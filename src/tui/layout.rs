@@ -57,6 +57,29 @@ pub fn areas_with_strip(area: Rect, strip: bool) -> Areas {
     }
 }
 
+/// The most rows a status message takes; beyond them it ends in `…`.
+pub const STATUS_ROWS: u16 = 3;
+
+/// [`areas_with_strip`], with the status line grown to `status_rows` (at
+/// most [`STATUS_ROWS`]) for a message that needs them. The board gives up
+/// the rows, keeping at least its header, rule and two rows of cards.
+pub fn areas_with_status(area: Rect, strip: bool, status_rows: u16) -> Areas {
+    let mut a = areas_with_strip(area, strip);
+    if a.status.height == 0 {
+        return a;
+    }
+    let extra = status_rows
+        .clamp(1, STATUS_ROWS)
+        .saturating_sub(1)
+        .min(a.board.height.saturating_sub(4));
+    a.board.height -= extra;
+    a.strip.y -= extra;
+    a.detail.y -= extra;
+    a.status.y -= extra;
+    a.status.height += extra;
+    a
+}
+
 /// How many stage columns fit side by side in a board this wide. One
 /// column each side is kept for the "more" markers.
 pub fn visible_columns(board_width: u16, stages: usize) -> usize {
@@ -124,6 +147,15 @@ mod tests {
             let n = visible_columns(w, 5);
             assert!(n >= 1);
             let _ = column_rects(a.board, n);
+            let g = areas_with_status(Rect::new(0, 0, w, h), true, 3);
+            assert!(
+                g.board.height
+                    + g.strip.height
+                    + g.detail.height
+                    + g.status.height
+                    + g.hints.height
+                    <= h
+            );
         }
     }
 }

@@ -380,14 +380,26 @@ pub fn new_path_name(map: &Map, persona: usize) -> String {
 /// the same steps with their emotions and notes, and an open outcome, so
 /// that a variant of a journey starts from what is there.
 pub fn copy_path(map: &Map, from: usize, path: usize, to: usize) -> Option<PersonaEdit> {
+    copy_path_as(map, from, path, to, &new_path_name(map, to))
+}
+
+/// [`copy_path`] under the name `name`, with an id made from it that no
+/// other item has: the copy the editor's "Copy path" form makes, for the
+/// same persona or another, as one undoable insertion.
+pub fn copy_path_as(
+    map: &Map,
+    from: usize,
+    path: usize,
+    to: usize,
+    name: &str,
+) -> Option<PersonaEdit> {
     let source = map.personas.get(from)?.paths.get(path)?;
-    let name = new_path_name(map, to);
     let at = map.personas.get(to)?.paths.len();
     let PersonaEdit::InsertPath {
         persona,
         at,
         path: mut copy,
-    } = PersonaEdit::new_path(map, to, at, &name)
+    } = PersonaEdit::new_path(map, to, at, name)
     else {
         return None;
     };

@@ -61,7 +61,7 @@ pub fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
         SaveOutcome::Failed(e) => {
             app.error(format!(
                 "cannot save {}: {e}; the map is still open: S saves it elsewhere",
-                path.display()
+                crate::core::samefile::shown_path(&path)
             ));
             Vec::new()
         }

@@ -104,7 +104,8 @@ pub(super) fn open(app: &mut App) {
         ],
     )
     .with_intro(intro);
-    form.fields[2] = Field::line("File", &suggestion(app, &form));
+    let file = suggestion(app, &form);
+    form.set_text("File", &file);
     app.push_layer(Overlay::Form(form));
 }
 
@@ -120,22 +121,11 @@ pub(super) fn follow(app: &App, form: &mut Form<FormPurpose>, before: (usize, us
         return;
     }
     let mut old = form.clone();
-    if let Some(Field {
-        value: crate::tui::form::FieldValue::Choice { selected, .. },
-        ..
-    }) = old.fields.get_mut(0)
-    {
-        *selected = before.0;
-    }
-    if let Some(Field {
-        value: crate::tui::form::FieldValue::Choice { selected, .. },
-        ..
-    }) = old.fields.get_mut(1)
-    {
-        *selected = before.1;
-    }
+    old.set_selected("Format", before.0);
+    old.set_selected("Show", before.1);
     if form.text("File").trim() == suggestion(app, &old) {
-        form.fields[2] = Field::line("File", &suggestion(app, form));
+        let file = suggestion(app, form);
+        form.set_text("File", &file);
     }
 }
 
@@ -146,14 +136,14 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
     if file.is_empty() {
         let mut form = form;
         form.error = Some("a file name is required: type one, or Esc to cancel".into());
-        form.focus = 2;
+        form.focus = form.position("File");
         app.push_layer(Overlay::Form(form));
         return Vec::new();
     }
     if is_the_map(app, std::path::Path::new(&file)) {
         let mut form = form;
         form.error = Some("that is the map's own file: choose another name".into());
-        form.focus = 2;
+        form.focus = form.position("File");
         app.push_layer(Overlay::Form(form));
         return Vec::new();
     }

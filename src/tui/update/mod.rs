@@ -8,6 +8,7 @@ mod export;
 mod insight;
 mod overlay;
 mod path;
+mod path_copy;
 mod path_form;
 mod persona;
 mod problems;

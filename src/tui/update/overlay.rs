@@ -36,10 +36,14 @@ pub fn create_file_form(
 
 pub(super) fn form(app: &mut App, mut form: Form<FormPurpose>, action: Action) -> Vec<Effect> {
     let export_choices = super::export::choices(&form);
+    let copy_for = super::path_copy::chosen(&form);
     match form.handle(&action) {
         FormOutcome::Open => {
             if let Some(before) = export_choices {
                 super::export::follow(app, &mut form, before);
+            }
+            if let Some(before) = copy_for {
+                super::path_copy::follow(app, &mut form, before);
             }
             app.push_layer(Overlay::Form(form));
             Vec::new()
@@ -75,6 +79,10 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
             return Vec::new();
         }
         FormPurpose::Export => return super::export::submit(app, form),
+        FormPurpose::CopyPath(from) => {
+            super::path_copy::submit(app, form, from);
+            return Vec::new();
+        }
         _ => {}
     }
     let name = form.first_text().trim().to_string();
@@ -108,7 +116,10 @@ fn submit(app: &mut App, mut form: Form<FormPurpose>) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        FormPurpose::EditStep(..) | FormPurpose::Search | FormPurpose::Export => {
+        FormPurpose::EditStep(..)
+        | FormPurpose::Search
+        | FormPurpose::Export
+        | FormPurpose::CopyPath(_) => {
             return Vec::new();
         }
         // Handled before: a file name is no map edit.

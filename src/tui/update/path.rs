@@ -201,7 +201,7 @@ pub(super) fn panel(app: &mut App, action: Action) -> Vec<Effect> {
             app.pop_layer();
         }
         Action::Help => app.push_layer(Overlay::Help { scroll: 0 }),
-        Action::Duplicate => copy_path(app),
+        Action::Duplicate => super::path_copy::open(app),
         Action::ReadAll => super::reader::open(app),
         _ => {}
     }
@@ -284,27 +284,5 @@ fn cycle_outcome(app: &mut App) {
     };
     if apply(app, Edit::Person(edit)) {
         app.info(format!("outcome: {}", outcome.label()));
-    }
-}
-
-/// `c` in the path panel: a copy of the current path for the same persona,
-/// to start a variant of the journey from; one undoable edit.
-fn copy_path(app: &mut App) {
-    let map = app.doc.map();
-    let Some(r) = app.current.path_ref(map) else {
-        return app.error("no path to copy: Space on a touchpoint starts one");
-    };
-    let Some(edit) = crate::core::edit::persona::copy_path(map, r.persona, r.path, r.persona)
-    else {
-        return;
-    };
-    let name = match &edit {
-        PersonaEdit::InsertPath { path, .. } => short(&path.name).into_owned(),
-        _ => String::new(),
-    };
-    if apply(app, Edit::Person(edit)) {
-        app.info(format!(
-            "copied the path as “{name}”; r renames it, u undoes"
-        ));
     }
 }

@@ -6,9 +6,10 @@ use crate::core::model::{Kind, Stage, Touchpoint, TouchpointPos};
 use crate::tui::app::{App, Overlay};
 use crate::tui::derived::BoardKey;
 use crate::tui::layout;
-use crate::tui::text::{fit, one_line, width};
+use crate::tui::text::{fit, one_line, width, wrap};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 /// The board view.
@@ -84,6 +85,30 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             separator(buf, rect.right(), area, app);
         }
     }
+}
+
+/// The first row the columns show in a board `area` high. It is the
+/// scroll position `update` keeps, moved down while the board is shorter
+/// than `update` knows (a status message of several lines took rows), so
+/// that the selection stays on screen.
+fn shown_first_row(app: &App, area: Rect) -> usize {
+    let body = layout::body_height(area).max(1);
+    let row = app.view.row.unwrap_or(0);
+    app.view.first_row.max((row + 1).saturating_sub(body))
+}
+
+/// What a row shows at its right end: whether it has a problem, and the
+/// step numbers of the current path that visit it, cut to `room`.
+fn tail(app: &App, t: &Touchpoint, at: TouchpointPos, room: usize) -> (bool, Option<String>) {
+    let numbers = app.derived.path.as_ref().map(|p| p.numbers(&t.id));
+    let steps = match numbers {
+        Some(n) if !n.is_empty() => {
+            let list: Vec<String> = n.iter().map(usize::to_string).collect();
+            Some(fit(&list.join(","), room, app.settings.symbols.ellipsis).into_owned())
+        }
+        _ => None,
+    };
+    (app.derived.touchpoint_has_problem(at), steps)
 }
 
 fn separator(buf: &mut Buffer, x: u16, area: Rect, app: &App) {
@@ -164,7 +189,7 @@ impl Widget for Column<'_> {
         }
         // The rule under the header, with counts of rows scrolled away.
         let body = layout::body_height(rect);
-        let offset = layout::column_offset(app.view.first_row, len, body);
+        let offset = layout::column_offset(shown_first_row(app, rect), len, body);
         let rule_y = rect.y + 1;
         put_symbol(buf, rect.x, rule_y, sym.horizontal, rect.width, theme.dim);
         if offset > 0 {
@@ -194,6 +219,7 @@ impl Widget for Column<'_> {
             return;
         }
         let rows = self.stage.touchpoints[offset..].iter().take(body);
+        let mut rest = None;
         for (i, t) in rows.enumerate() {
             let y = rect.y + 2 + i as u16;
             let selected = current && app.view.row == Some(offset + i);
@@ -201,14 +227,16 @@ impl Widget for Column<'_> {
                 stage: self.index,
                 index: offset + i,
             };
-            row(
-                app,
-                t,
-                at,
-                Rect::new(rect.x, y, rect.width, 1),
-                selected,
-                buf,
-            );
+            // The rows under the selected card, at most two, so that its
+            // name can go on over them (drawn once the cards are drawn).
+            let under = selected.then(|| rect.bottom().saturating_sub(y + 1).min(NAME_ROWS - 1));
+            let row_rect = Rect::new(rect.x, y, rect.width, 1);
+            if let Some(r) = row(app, t, at, row_rect, under, buf) {
+                rest = Some((row_rect, under.unwrap_or(0), r));
+            }
+        }
+        if let Some((card, rows, (text, style))) = rest {
+            name_below(app, card, rows, &text, style, buf);
         }
     }
 }
@@ -217,8 +245,20 @@ impl Widget for Column<'_> {
 /// With a current path, the step numbers take the channel's place and the
 /// touchpoints off the path are dimmed; a problem adds a warning sign and a
 /// search match is underlined, so none of it rests on colour.
-fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool, buf: &mut Buffer) {
+///
+/// `under` is `Some(rows)` for the selected card, with the rows beneath it
+/// its name may go on over; what of the name is left for them is returned
+/// with its style.
+fn row(
+    app: &App,
+    t: &Touchpoint,
+    at: TouchpointPos,
+    rect: Rect,
+    under: Option<u16>,
+    buf: &mut Buffer,
+) -> Rest {
     let (theme, sym) = (&app.settings.theme, &app.settings.symbols);
+    let selected = under.is_some();
     let w = usize::from(rect.width);
     let numbers = app.derived.path.as_ref().map(|p| p.numbers(&t.id));
     let mut base = if selected {
@@ -241,14 +281,7 @@ fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool,
     // The right end: the problem sign, then step numbers or the channel.
     // The sign is one known-width symbol and the numbers are ASCII, so
     // neither needs measuring.
-    let problem = app.derived.touchpoint_has_problem(at);
-    let steps = match numbers {
-        Some(n) if !n.is_empty() => {
-            let list: Vec<String> = n.iter().map(usize::to_string).collect();
-            Some(fit(&list.join(","), w / 3, sym.ellipsis).into_owned())
-        }
-        _ => None,
-    };
+    let (problem, steps) = tail(app, t, at, w / 3);
     let steps_w = steps.as_ref().map_or(0, |s| width(s));
     let tail_w = usize::from(problem) + steps_w + usize::from(problem && steps_w > 0);
     let (marker, marker_style) = match t.kind {
@@ -275,13 +308,37 @@ fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool,
     } else {
         "".into()
     };
-    let channel_w = width(&channel).min(avail / 3);
+    // The channel takes only what the whole name leaves, and shows whole
+    // or not at all: cut ("in per…") it reads as part of the name. The
+    // name is what the board is read by; the detail line has the channel.
+    let name = one_line(&t.name, app.settings.ascii);
+    let left = avail.saturating_sub(width(&name) + 2);
+    let channel_w = match width(&channel) {
+        w if w <= left.min(avail / 2) => w,
+        _ => 0,
+    };
+    // Two spaces at least between them, lest "Store visit in person" read
+    // as one name.
     let name_room = if channel_w > 0 {
-        avail.saturating_sub(channel_w + 1)
+        avail.saturating_sub(channel_w + 2)
     } else {
         avail
     };
-    let name = one_line(&t.name, app.settings.ascii);
+    if channel_w > 0 {
+        let channel = fit(&channel, channel_w, sym.ellipsis);
+        let x = rect.right() - (tail_w + width(&channel)) as u16;
+        put(buf, x, rect.y, &channel, channel_w, base.patch(theme.dim));
+    }
+    // A selected name that is cut breaks at a space and goes on below.
+    if under.is_some_and(|n| n > 0) && width(&name) > name_room && name_room > 0 {
+        let first = wrap(&name, name_room, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        put(buf, rect.x + 2, rect.y, &first, name_room, name_style);
+        let rest = name.get(first.len()..).unwrap_or_default().trim_start();
+        return Some((rest.to_string(), name_style));
+    }
     put(
         buf,
         rect.x + 2,
@@ -290,9 +347,44 @@ fn row(app: &App, t: &Touchpoint, at: TouchpointPos, rect: Rect, selected: bool,
         name_room,
         name_style,
     );
-    if channel_w > 0 {
-        let channel = fit(&channel, channel_w, sym.ellipsis);
-        let x = rect.right() - (tail_w + width(&channel)) as u16;
-        put(buf, x, rect.y, &channel, channel_w, base.patch(theme.dim));
+    None
+}
+
+/// The part of the selected card's name that did not fit its row, with
+/// the style it is drawn in.
+type Rest = Option<(String, Style)>;
+
+/// How many rows the selected card's name takes at most, its own included.
+const NAME_ROWS: u16 = 3;
+
+/// Draws `rest`, the end of the selected card's name, on the `rows` rows
+/// under `card` within its column and over the cards there, in the card's
+/// own style and without a border, so that it costs only the cells it
+/// takes. Text left over after them ends in `…`; `z` has the rest.
+fn name_below(app: &App, card: Rect, rows: u16, rest: &str, style: Style, buf: &mut Buffer) {
+    let ellipsis = app.settings.symbols.ellipsis;
+    let room = usize::from(card.width.saturating_sub(2));
+    let most = usize::from(rows);
+    if most == 0 {
+        return;
+    }
+    // The row is filled like the card's; only the text is underlined.
+    let fill = style.remove_modifier(Modifier::UNDERLINED);
+    let mut lines = wrap(rest, room, most + 1);
+    if lines.len() > most {
+        let cut = format!("{} {}", lines[most - 1], lines[most]);
+        lines.truncate(most - 1);
+        lines.push(fit(&cut, room, ellipsis).into_owned());
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let y = card.y + 1 + i as u16;
+        let line_rect = Rect::new(card.x, y, card.width, 1).intersection(buf.area);
+        for x in line_rect.left()..line_rect.right() {
+            if let Some(cell) = buf.cell_mut(Position::new(x, y)) {
+                cell.reset();
+            }
+        }
+        buf.set_style(line_rect, fill);
+        put(buf, card.x + 2, y, line, room, style);
     }
 }

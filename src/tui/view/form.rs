@@ -192,7 +192,7 @@ impl<P> Widget for FormView<'_, P> {
                     if all > room {
                         // Too many to show side by side: the chosen one,
                         // with where it is among them and how to turn.
-                        let option = options.get(*selected).copied().unwrap_or("");
+                        let option = options.get(*selected).map_or("", String::as_str);
                         let text = format!(
                             "{}{option}   ({} of {}, {} turns)",
                             mark(true),

@@ -26,7 +26,8 @@ use ratatui::widgets::Widget;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = layout::areas_with_strip(area, self.view.strip);
+        let status_rows = status::rows(self, area.width);
+        let areas = layout::areas_with_status(area, self.view.strip, status_rows);
         board::Board(self).render(areas.board, buf);
         strip::Strip(self).render(areas.strip, buf);
         detail::Detail(self).render(areas.detail, buf);

@@ -5,6 +5,7 @@ use super::put;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::layout;
 use crate::tui::text::{fit, one_line, width};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -13,6 +14,128 @@ use ratatui::widgets::Widget;
 
 /// The status bar view.
 pub struct Status<'a>(pub &'a App);
+
+/// What the status line starts with: the file's name, whether it is
+/// unsaved or changed on disk, and a separator; each with whether it is
+/// a warning.
+fn lead(app: &App) -> [(String, bool); 4] {
+    let ascii = app.settings.ascii;
+    let on = |yes: bool, text: &str| (if yes { text.to_string() } else { String::new() }, true);
+    [
+        (one_line(&app.doc.file_name(), ascii).into_owned(), false),
+        on(app.doc.is_dirty(), " (unsaved)"),
+        on(app.session.disk_changed, " (changed on disk: R reloads)"),
+        (format!(" {} ", app.settings.symbols.vertical), false),
+    ]
+}
+
+/// The rows of the current message in a status line `line` wide: wrapped
+/// under its start, at most [`layout::STATUS_ROWS`], the last ending in `…`
+/// when more was cut. Empty without a message.
+fn message_rows(app: &App, line: u16) -> Vec<String> {
+    let Some(m) = &app.message else {
+        return Vec::new();
+    };
+    let lead: usize = lead(app).iter().map(|(t, _)| width(t)).sum();
+    let room = usize::from(line).saturating_sub(lead);
+    let limit = usize::from(layout::STATUS_ROWS);
+    let text = one_line(&m.text, app.settings.ascii);
+    let mut rows = wrap_at_spaces(&text, room, limit + 1);
+    if rows.len() > limit {
+        rows.truncate(limit);
+        let ellipsis = app.settings.symbols.ellipsis;
+        if let Some(last) = rows.last_mut() {
+            let cut = fit(last, room.saturating_sub(width(ellipsis)), "");
+            *last = format!("{cut}{ellipsis}");
+        }
+    }
+    rows
+}
+
+/// Breaks a message into rows of at most `max` columns at spaces, so that
+/// “Gear enthusiast: path” is not broken before its colon. A long word (a
+/// file's path) fills the row it starts on and goes on in the next, broken
+/// after a `/` or `-` where one fits. At most `limit` rows.
+fn wrap_at_spaces(s: &str, max: usize, limit: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        let gap = usize::from(!row.is_empty());
+        if width(&row) + gap + width(word) <= max {
+            if gap == 1 {
+                row.push(' ');
+            }
+            row.push_str(word);
+            continue;
+        }
+        if width(word) <= max / 2 || max == 0 {
+            rows.push(std::mem::take(&mut row));
+            row.push_str(word);
+        } else {
+            let mut rest = word;
+            while !rest.is_empty() && rows.len() <= limit {
+                let gap = usize::from(!row.is_empty());
+                let room = max.saturating_sub(width(&row) + gap);
+                let (head, tail) = prefix(rest, room);
+                if head.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                    if room == max {
+                        break;
+                    }
+                    continue;
+                }
+                if gap == 1 {
+                    row.push(' ');
+                }
+                row.push_str(head);
+                rest = tail;
+                if !rest.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                }
+            }
+        }
+        if rows.len() > limit {
+            break;
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows.retain(|r| !r.is_empty());
+    rows.truncate(limit);
+    rows
+}
+
+/// The longest start of `word` that fits in `room` columns, ending after a
+/// `/` or `-` when one is in it, and what is left.
+fn prefix(word: &str, room: usize) -> (&str, &str) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let (mut used, mut end, mut soft) = (0, 0, 0);
+    for (i, g) in word.grapheme_indices(true) {
+        let w = crate::tui::text::grapheme_width(g);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        end = i + g.len();
+        if g == "/" || g == "-" {
+            soft = end;
+        }
+    }
+    let at = if end < word.len() && soft > 0 {
+        soft
+    } else {
+        end
+    };
+    word.split_at(at)
+}
+
+/// How many rows the status line wants on a screen `line` wide: more than
+/// one while a message longer than the line shows.
+pub fn rows(app: &App, line: u16) -> u16 {
+    let n = message_rows(app, line).len().max(1);
+    u16::try_from(n).unwrap_or(layout::STATUS_ROWS)
+}
 
 impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -24,40 +147,31 @@ impl Widget for Status<'_> {
         let ascii = app.settings.ascii;
         let right = area.right();
         let room = |x: u16| usize::from(right.saturating_sub(x));
-        let name = one_line(&app.doc.file_name(), ascii).into_owned();
-        let mut x = put(buf, area.x, area.y, &name, room(area.x), theme.header);
-        if app.doc.is_dirty() {
-            x = put(buf, x, area.y, " (unsaved)", room(x), theme.error);
+        let mut x = area.x;
+        for (i, (text, warn)) in lead(app).iter().enumerate() {
+            let style = match (i, warn) {
+                (0, _) => theme.header,
+                (_, true) => theme.error,
+                _ => theme.dim,
+            };
+            x = put(buf, x, area.y, text, room(x), style);
         }
-        if app.session.disk_changed {
-            x = put(
-                buf,
-                x,
-                area.y,
-                " (changed on disk: R reloads)",
-                room(x),
-                theme.error,
-            );
-        }
-        x = put(
-            buf,
-            x,
-            area.y,
-            &format!(" {} ", sym.vertical),
-            room(x),
-            theme.dim,
-        );
         if let Some(m) = &app.message {
             let style = if m.error { theme.error } else { theme.ok };
-            let text = one_line(&m.text, ascii);
-            put(
-                buf,
-                x,
-                area.y,
-                &fit(&text, room(x), sym.ellipsis),
-                room(x),
-                style,
-            );
+            // A long message goes on under its start, on the rows the
+            // board gave up; a message that fits keeps one line.
+            let rows = message_rows(app, area.width);
+            let shown = usize::from(area.height).max(1);
+            for (row, text) in rows.iter().take(shown).enumerate() {
+                let last = row + 1 == shown && rows.len() > shown;
+                let text = if last {
+                    fit(text, room(x).saturating_sub(width(sym.ellipsis)), "").into_owned()
+                        + sym.ellipsis
+                } else {
+                    text.clone()
+                };
+                put(buf, x, area.y + row as u16, &text, room(x), style);
+            }
             return;
         }
         if let Some(why) = &app.session.unprotected {
@@ -192,5 +306,30 @@ impl Widget for Hints<'_> {
             x = put(buf, x + 1, area.y, word, n, self.theme.dim);
             x += 2;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_at_spaces;
+
+    #[test]
+    fn messages_break_at_spaces_and_long_paths_after_a_slash() {
+        assert_eq!(
+            wrap_at_spaces("copied as “Gear enthusiast: path”; u undoes", 30, 3),
+            ["copied as “Gear enthusiast:", "path”; u undoes"]
+        );
+        assert_eq!(
+            wrap_at_spaces("cannot save /home/someone/maps/camera.ron: denied", 24, 3),
+            ["cannot save /home/", "someone/maps/camera.ron:", "denied"]
+        );
+        // No more rows than asked for, and never an empty one.
+        let rows = wrap_at_spaces(&"word ".repeat(50), 20, 3);
+        assert_eq!(rows.len(), 3);
+        assert!(
+            rows.iter()
+                .all(|r| !r.is_empty() && r.chars().count() <= 20)
+        );
+        assert!(wrap_at_spaces("x", 0, 3).len() <= 3);
     }
 }

@@ -173,3 +173,20 @@ fn a_copied_path_keeps_the_steps_under_a_new_name_and_id() {
     assert_eq!(copy.steps, m.personas[0].paths[0].steps);
     assert!(copy_path(&m, 0, 5, 1).is_none());
 }
+
+#[test]
+fn a_path_copied_for_another_persona_takes_the_given_name_and_undoes_in_one_step() {
+    let mut m = map();
+    let before = m.clone();
+    let edit = copy_path_as(&m, 0, 0, 1, "B: a variant").expect("a copy");
+    let applied = edit.apply(&mut m).expect("applies");
+    let copy = m.personas[1].paths.last().expect("the copy");
+    assert_eq!(copy.name, "B: a variant");
+    assert_eq!(copy.id, "b-a-variant");
+    assert_eq!(copy.steps, m.personas[0].paths[0].steps);
+    assert_eq!(copy.outcome, crate::core::model::Outcome::Open);
+    applied.inverse.apply(&mut m).expect("the inverse applies");
+    assert_eq!(m, before);
+    // A persona that is not there gets no copy.
+    assert!(copy_path_as(&m, 0, 0, 9, "x").is_none());
+}

@@ -10,6 +10,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 mod gitlab;
+mod human;
 mod parallel;
 
 /// The version of the JSON document `--format json` prints.
@@ -41,19 +42,19 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
             .ok()
         })
         .collect();
-    // Files are checked on every core; the output keeps their order.
-    let outcomes = parallel::map_in_order(&files, |f| check_file(f));
+    // Files are checked on every core, and so is the wording of their
+    // findings for people (the only serial part left is writing it, one
+    // write per file); the output keeps their order.
+    let checked = parallel::map_in_order(&files, |f| {
+        let outcome = check_file(f);
+        let text = (format == CheckFormat::Human).then(|| human::render(shown(f), &outcome));
+        (outcome, text)
+    });
+    let (outcomes, texts): (Vec<Outcome>, Vec<Option<human::Text>>) = checked.into_iter().unzip();
     let results: Vec<(&Path, Outcome)> = files
         .iter()
         .zip(outcomes)
-        .map(|(f, outcome)| {
-            let shown = if is_dash(f) {
-                stdin_name()
-            } else {
-                f.as_path()
-            };
-            (shown, outcome)
-        })
+        .map(|(f, outcome)| (shown(f), outcome))
         .collect();
     let unreadable = folder_problem
         || results
@@ -78,7 +79,7 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
         count(Severity::Warning),
     );
     match format {
-        CheckFormat::Human => print_human(&results),
+        CheckFormat::Human => human::print(texts.into_iter().flatten()),
         CheckFormat::Json => print_json(&results, errors, warnings),
         CheckFormat::Github => print_github(&results),
         CheckFormat::Gitlab => gitlab::print_gitlab(&results),
@@ -90,6 +91,11 @@ pub fn run(files: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// The name `file` goes by in the output.
+fn shown(file: &Path) -> &Path {
+    if is_dash(file) { stdin_name() } else { file }
 }
 
 fn check_file(file: &Path) -> Outcome {
@@ -129,54 +135,6 @@ fn column(text: &str, starts: &[usize], line: usize) -> Option<usize> {
     let content = text[start..].lines().next()?;
     let blank = content.chars().take_while(|c| c.is_whitespace()).count();
     Some(blank + 1)
-}
-
-fn location(file: &Path, line: Option<usize>) -> String {
-    match line {
-        Some(line) => format!("{}:{line}", shown_path(file)),
-        None => shown_path(file),
-    }
-}
-
-fn print_human(results: &[(&Path, Outcome)]) {
-    for (file, outcome) in results {
-        match outcome {
-            Outcome::Unreadable(e) => eprint_clean(&format!("error: {e}")),
-            Outcome::Checked(diagnostics, _, allowed) => {
-                for d in diagnostics {
-                    let colour = match d.severity {
-                        Severity::Error => "1;31",
-                        Severity::Warning => "33",
-                    };
-                    emit_line(&format!(
-                        "{}: {}[{}]: {}",
-                        location(file, d.line),
-                        super::color::paint(d.severity.label(), colour),
-                        d.rule.name(),
-                        printable(&d.message)
-                    ));
-                }
-                let errors = diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .count();
-                let warnings = diagnostics.len() - errors;
-                let mut summary = if diagnostics.is_empty() {
-                    "ok".to_string()
-                } else {
-                    format!(
-                        "{} and {}",
-                        plural(errors, "error"),
-                        plural(warnings, "warning")
-                    )
-                };
-                if *allowed > 0 {
-                    summary.push_str(&format!(" ({} allowed)", plural(*allowed, "warning")));
-                }
-                eprint_clean(&format!("{}: {summary}", shown_path(file)));
-            }
-        }
-    }
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -9,7 +9,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether [`setup`] put the real terminal into the editor's state; a
@@ -19,7 +19,44 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 static REDRAW: AtomicBool = AtomicBool::new(false);
 
 /// The real terminal.
-pub type Tty = Terminal<CrosstermBackend<Stdout>>;
+pub type Tty = Terminal<CrosstermBackend<FrameWriter<Stdout>>>;
+
+/// Standard output that holds a frame until ratatui flushes it, then
+/// writes it in one call. `Stdout` alone is line-buffered with a 1 KiB
+/// buffer: a full 200x50 frame went out as some 26 small writes, each one
+/// a wake-up of the terminal on the other side of the pty. A frame cut off
+/// by a panic is dropped, never flushed after the terminal is restored.
+pub struct FrameWriter<W: Write> {
+    frame: Vec<u8>,
+    out: W,
+}
+
+impl<W: Write> FrameWriter<W> {
+    /// Holds what is written for `out` until the next flush.
+    pub fn new(out: W) -> FrameWriter<W> {
+        FrameWriter {
+            // A full 200x50 board with colours is about 23 KB.
+            frame: Vec::with_capacity(64 * 1024),
+            out,
+        }
+    }
+}
+
+impl<W: Write> Write for FrameWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let out = &mut self.out;
+        let written = out.write_all(&self.frame).and_then(|()| out.flush());
+        // Written or not, the frame is done with: a failed write is an
+        // error for the loop, and the next frame must not repeat this one.
+        self.frame.clear();
+        written
+    }
+}
 
 /// Restores the terminal when dropped.
 pub struct Guard;
@@ -37,7 +74,7 @@ pub fn setup() -> io::Result<(Tty, Guard)> {
     // From here on, a failure must still restore what was done.
     let guard = Guard;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new(io::stdout())))?;
     ACTIVE.store(true, Ordering::Relaxed);
     Ok((terminal, guard))
 }
@@ -140,4 +177,65 @@ pub fn wait_input(timeout_ms: i32) -> Input {
 #[cfg(not(unix))]
 pub fn wait_input(_timeout_ms: i32) -> Input {
     Input::Ready
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::widgets::{Paragraph, Wrap};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    /// Counts the calls that reach the terminal, and keeps their bytes.
+    #[derive(Default, Clone)]
+    struct Calls(Rc<RefCell<(usize, Vec<u8>)>>);
+
+    impl Write for Calls {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            let mut seen = self.0.borrow_mut();
+            seen.0 += 1;
+            seen.1.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_whole_frame_reaches_the_terminal_in_one_write() {
+        let calls = Calls::default();
+        let backend = CrosstermBackend::new(FrameWriter::new(calls.clone()));
+        let area = ratatui::layout::Rect::new(0, 0, 200, 50);
+        let options = ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(area),
+        };
+        let mut terminal = Terminal::with_options(backend, options).expect("terminal");
+        let text = "a long line of text that fills the screen ".repeat(240);
+        terminal
+            .draw(|f| {
+                let p = Paragraph::new(text.as_str()).wrap(Wrap { trim: false });
+                f.render_widget(p, f.area());
+            })
+            .expect("draw");
+        let (writes, bytes) = calls.0.borrow().clone();
+        assert!(
+            bytes.len() > 8 * 1024,
+            "a full frame: {} bytes",
+            bytes.len()
+        );
+        // The frame, and the cursor hidden after it, each in one write.
+        assert!(writes <= 2, "{writes} writes");
+    }
+
+    #[test]
+    fn nothing_reaches_the_terminal_before_the_flush() {
+        let calls = Calls::default();
+        let mut writer = FrameWriter::new(calls.clone());
+        writer.write_all(b"half a frame").expect("write");
+        assert_eq!(calls.0.borrow().0, 0);
+        writer.flush().expect("flush");
+        writer.flush().expect("an empty flush");
+        assert_eq!(calls.0.borrow().1, b"half a frame", "written once");
+    }
 }

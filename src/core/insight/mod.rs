@@ -191,6 +191,19 @@ pub fn costs(map: &Map) -> Vec<Option<f64>> {
 /// Computes every model over the journeys. `without` lists touchpoints (by
 /// id) for the what-if.
 pub fn analyse(map: &Map, input: &Input, without: &[String]) -> Result<Report, InsightError> {
+    analyse_rows(map, input, without, false)
+}
+
+/// [`analyse`]; with `visited_only`, the report keeps the rows of visited
+/// touchpoints alone (each with its `index` in map order). A page lists
+/// no others, and at S3 three in four touchpoints are on no path: their
+/// rows were most of the section's copying of names.
+pub(crate) fn analyse_rows(
+    map: &Map,
+    input: &Input,
+    without: &[String],
+    visited_only: bool,
+) -> Result<Report, InsightError> {
     let costs = costs(map);
     let touchpoints: Vec<_> = map.touchpoints().collect();
     let n = touchpoints.len();
@@ -215,6 +228,7 @@ pub fn analyse(map: &Map, input: &Input, without: &[String]) -> Result<Report, I
     let rows = touchpoints
         .iter()
         .enumerate()
+        .filter(|&(k, _)| !visited_only || h.paths[k] > 0)
         .map(|(k, (stage, t))| {
             let removal_effect = solution.removal_effect[k];
             let markov = if effect_sum > 0.0 {

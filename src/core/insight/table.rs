@@ -248,8 +248,12 @@ pub fn section_of(map: &crate::core::model::Map, input: &super::Input) -> Option
         return None;
     }
     let words = Words::of(Lang::of_map(map));
-    Some(match super::analyse(map, input, &[]) {
-        Ok(report) => markdown(&report, &words),
+    Some(match super::analyse_rows(map, input, &[], true) {
+        Ok(report) => {
+            let touchpoints = map.touchpoints().count();
+            let costs = map.touchpoints().any(|(_, t)| t.cost.is_some());
+            markdown_with(&report, &words, touchpoints - report.rows.len(), costs)
+        }
         Err(e) => {
             let mut out = String::from("## Attribution\n\n");
             push_inline(&mut out, &e.to_string());
@@ -263,6 +267,13 @@ pub fn section_of(map: &crate::core::model::Map, input: &super::Input) -> Option
 /// blank line: the relied-on list, then the table by removal effect of
 /// every touchpoint that a path visits.
 pub fn markdown(report: &Report, words: &Words) -> String {
+    let costs = report.rows.iter().any(|r| r.cost.is_some());
+    markdown_with(report, words, 0, costs)
+}
+
+/// [`markdown`] of a report that leaves out `hidden` unvisited rows;
+/// `costs` says whether any touchpoint of the map, listed or not, has one.
+fn markdown_with(report: &Report, words: &Words, hidden: usize, costs: bool) -> String {
     let mut out = String::with_capacity(256 + 160 * report.rows.len());
     out.push_str("## Attribution\n\n");
     let _ = writeln!(out, "{}.\n", words.totals(report));
@@ -280,7 +291,6 @@ pub fn markdown(report: &Report, words: &Words) -> String {
         push_inline(&mut out, &w);
         out.push_str("\n\n");
     }
-    let costs = report.rows.iter().any(|r| r.cost.is_some());
     let mut header = vec![
         words.touchpoint,
         words.stage,
@@ -303,7 +313,7 @@ pub fn markdown(report: &Report, words: &Words) -> String {
     }
     out.push('\n');
     // Touchpoints on no path have nothing but zeros: a line says how many.
-    let mut unvisited = 0usize;
+    let mut unvisited = hidden;
     for row in report.sorted(Column::RemovalEffect) {
         if row.paths == 0 {
             unvisited += 1;

@@ -132,3 +132,48 @@ fn no_conversions_no_effects() {
     assert_eq!(s.conversion, 0.0);
     assert_eq!(s.removal_effect, vec![0.0, 0.0]);
 }
+
+#[test]
+fn the_page_section_leaves_out_unvisited_rows_and_reads_the_same() {
+    use crate::core::model::{Cost, Language};
+    for language in [Language::En, Language::De] {
+        let mut map = crate::core::generate::generate(crate::core::generate::S1);
+        map.language = language;
+        let input = super::input::from_map(&map, None).expect("input");
+        let full = super::analyse(&map, &input, &[]).expect("report");
+        let unvisited: Vec<usize> = full
+            .rows
+            .iter()
+            .filter(|r| r.paths == 0)
+            .map(|r| r.index)
+            .collect();
+        assert!(!unvisited.is_empty(), "the map has touchpoints on no path");
+        let words = super::table::Words::of(super::table::Lang::of_map(&map));
+        let want = super::table::markdown(&full, &words);
+        let got = super::table::section_of(&map, &input).expect("a section");
+        assert_eq!(got, want);
+
+        // A cost on an unvisited touchpoint alone still adds the cost columns.
+        let k = unvisited[0];
+        let (s, t) = map
+            .stages
+            .iter()
+            .enumerate()
+            .flat_map(|(s, st)| (0..st.touchpoints.len()).map(move |t| (s, t)))
+            .nth(k)
+            .expect("touchpoint k");
+        for st in &mut map.stages {
+            for tp in &mut st.touchpoints {
+                tp.cost = None;
+            }
+        }
+        map.stages[s].touchpoints[t].cost = Cost::new(12.5);
+        let full = super::analyse(&map, &input, &[]).expect("report");
+        let want = super::table::markdown(&full, &words);
+        assert!(want.contains(words.cost), "the cost column is there");
+        let got = super::table::section_of(&map, &input).expect("a section");
+        assert_eq!(got, want);
+        let visited = super::analyse_rows(&map, &input, &[], true).expect("report");
+        assert_eq!(visited.rows.len() + unvisited.len(), full.rows.len());
+    }
+}

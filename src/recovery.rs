@@ -13,7 +13,6 @@
 //! and the [`Keeper`] here keeps one written while the editor runs.
 
 use crate::core::edit::Edit;
-use crate::core::format::to_string;
 use crate::core::model::Map;
 use crate::core::recovery::RecoveryStore;
 use std::path::{Path, PathBuf};
@@ -166,7 +165,7 @@ impl Keeper {
         let _guard = lock(&self.shared.write_lock);
         self.shared
             .store
-            .write_bytes(&self.map_file(), Some(&tag), to_string(map).as_bytes())
+            .write_map(&self.map_file(), Some(&tag), map)
     }
 
     /// Everything is saved (or deliberately discarded): forget the snapshot
@@ -316,15 +315,14 @@ impl Shared {
 
     /// [`Shared::write`], for a caller that holds the write lock.
     fn write_locked(&self) -> std::io::Result<Option<PathBuf>> {
-        let Some(text) = self.catch_up().text() else {
-            return Ok(None);
-        };
-        // The store falls back to a folder of its own when its usual one is
-        // full or cannot be written.
         let map_file = lock(&self.map_file).clone();
-        self.store
-            .write_bytes(&map_file, self.tag.as_deref(), text.as_bytes())
-            .map(Some)
+        // Streamed from the copy, which stays locked meanwhile: only the
+        // writer and the signal and panic handlers take it, never the
+        // editor. The store falls back to a folder of its own when its
+        // usual one is full or cannot be written.
+        self.catch_up()
+            .with_kept(|map| self.store.write_map(&map_file, self.tag.as_deref(), map))
+            .transpose()
     }
 }
 
@@ -390,24 +388,25 @@ impl Replica {
         }
     }
 
-    /// The text to keep: the map with the open form's draft, if any.
-    fn text(&mut self) -> Option<String> {
+    /// Calls `write` with the map to keep, the open form's draft applied,
+    /// if there is unsaved work.
+    fn with_kept<R>(&mut self, write: impl FnOnce(&Map) -> R) -> Option<R> {
         if !self.unsaved {
             return None;
         }
         let map = self.map.as_mut()?;
         let Some(draft) = self.draft.clone() else {
-            return Some(to_string(map));
+            return Some(write(map));
         };
         match draft.apply(map) {
             Ok(applied) => {
-                let text = to_string(map);
+                let written = write(map);
                 if applied.inverse.apply(map).is_err() {
                     self.map = None;
                 }
-                Some(text)
+                Some(written)
             }
-            Err(_) => Some(to_string(map)),
+            Err(_) => Some(write(map)),
         }
     }
 }

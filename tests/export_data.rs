@@ -184,7 +184,8 @@ fn hostile_map() -> Map {
                 notes: "\u{1b}[31mred\u{1b}[0m".into(),
                 allow: Vec::new(),
             },
-        ],
+        ]
+        .into(),
     });
     map.personas.push(Persona {
         id: "p".into(),
@@ -209,7 +210,8 @@ fn hostile_map() -> Map {
                     note: String::new(),
                 },
             ],
-        }],
+        }]
+        .into(),
     });
     // As a load gives it: the format that holds the map.
     map.format = journey::core::format::required_format(&map);

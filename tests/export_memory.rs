@@ -49,7 +49,7 @@ fn persona(id: String, name: String, paths: Vec<Path>) -> Persona {
         id,
         name,
         description: String::new(),
-        paths,
+        paths: paths.into(),
     }
 }
 
@@ -64,7 +64,7 @@ pub fn bad_steps_map() -> Map {
             id: id.into(),
             name: letter.repeat(100_000),
             description: String::new(),
-            touchpoints: vec![touchpoint(format!("t-{id}"))],
+            touchpoints: vec![touchpoint(format!("t-{id}"))].into(),
         });
     }
     let steps = (0..10_000)
@@ -98,7 +98,7 @@ pub fn repeated_names_map() -> Map {
         id: "one".into(),
         name: "S".repeat(MB),
         description: String::new(),
-        touchpoints: vec![touchpoint("first".into())],
+        touchpoints: vec![touchpoint("first".into())].into(),
     });
     map.stages.push(Stage {
         allow: Vec::new(),

@@ -131,7 +131,7 @@ fn stage() -> impl Strategy<Value = Stage> {
             id,
             name,
             description,
-            touchpoints,
+            touchpoints: touchpoints.into(),
         })
 }
 
@@ -398,7 +398,8 @@ fn keyword_map() -> Map {
                     note: String::new(),
                 })
                 .collect(),
-        }],
+        }]
+        .into(),
     }];
     map
 }

@@ -62,7 +62,8 @@ fn canonical_layout_is_stable_and_readable() {
             kind: Kind::Indirect,
             channel: "web".into(),
             notes: String::new(),
-        }],
+        }]
+        .into(),
     });
     map.personas.push(Persona {
         allow: Vec::new(),
@@ -80,7 +81,8 @@ fn canonical_layout_is_stable_and_readable() {
                 emotion: Some(-1),
                 note: "Too many \"results\"".into(),
             }],
-        }],
+        }]
+        .into(),
     });
     let expected = r#"(
     format: 1,

@@ -55,7 +55,8 @@ fn base_map() -> impl Strategy<Value = Map> {
                             note: String::new(),
                         })
                         .collect(),
-                }],
+                }]
+                .into(),
             })
             .collect();
         let mut map = Map::new("Map");

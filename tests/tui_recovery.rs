@@ -266,7 +266,8 @@ fn huge_map() -> Map {
                 } else {
                     String::new()
                 },
-            }],
+            }]
+            .into(),
         });
     }
     map.personas.push(Persona {
@@ -287,7 +288,8 @@ fn huge_map() -> Map {
                     note: String::new(),
                 })
                 .collect(),
-        }],
+        }]
+        .into(),
     });
     map
 }

@@ -34,14 +34,14 @@ fn clean_map() -> Map {
             id: "know".into(),
             name: "Know".into(),
             description: String::new(),
-            touchpoints: vec![tp("blog", Kind::Indirect)],
+            touchpoints: vec![tp("blog", Kind::Indirect)].into(),
         },
         Stage {
             allow: Vec::new(),
             id: "buy".into(),
             name: "Buy".into(),
             description: String::new(),
-            touchpoints: vec![tp("shop", Kind::Direct)],
+            touchpoints: vec![tp("shop", Kind::Direct)].into(),
         },
     ];
     map.personas = vec![Persona {
@@ -56,7 +56,8 @@ fn clean_map() -> Map {
             name: "Main".into(),
             outcome: Outcome::Converted,
             steps: vec![step("blog"), step("shop")],
-        }],
+        }]
+        .into(),
     }];
     map
 }
@@ -78,7 +79,7 @@ fn empty_stage() {
         id: "refer".into(),
         name: "Refer".into(),
         description: String::new(),
-        touchpoints: vec![],
+        touchpoints: vec![].into(),
     });
     let findings = validate(&map);
     assert_eq!(findings.len(), 1);
@@ -103,7 +104,7 @@ fn no_stages() {
         id: "a".into(),
         name: "A".into(),
         description: String::new(),
-        touchpoints: vec![tp("t", Kind::Direct)],
+        touchpoints: vec![tp("t", Kind::Direct)].into(),
     });
     assert!(!rules(&map).contains(&Rule::NoStages));
 }
@@ -181,7 +182,7 @@ fn persona_without_path() {
         id: "ben".into(),
         name: "Ben".into(),
         description: String::new(),
-        paths: vec![],
+        paths: vec![].into(),
     });
     let findings = validate(&map);
     assert_eq!(
@@ -269,7 +270,7 @@ fn findings_carry_the_line_of_their_item() {
         id: "refer".into(),
         name: "Refer".into(),
         description: String::new(),
-        touchpoints: vec![],
+        touchpoints: vec![].into(),
     });
     map.personas[0].paths[0].steps.push(step("gone"));
     let text = to_string(&map);

@@ -239,7 +239,7 @@ fn edit(map: &Map, op: Op) -> Option<Edit> {
                 id: ["stage-0", "new-stage", "z"][s % 3].into(),
                 name: "New".into(),
                 description: String::new(),
-                touchpoints: Vec::new(),
+                touchpoints: Vec::new().into(),
             },
             steps: Vec::new(),
         },
@@ -323,7 +323,7 @@ fn edit(map: &Map, op: Op) -> Option<Edit> {
                 id: ["persona-0", "new-persona"][p % 2].into(),
                 name: "New".into(),
                 description: String::new(),
-                paths: vec![new_path(200 + p, &[p], true)],
+                paths: vec![new_path(200 + p, &[p], true)].into(),
             },
         }),
         Op::RemovePersona(p) => Edit::Person(PersonaEdit::RemovePersona { at: persona(p)? }),
@@ -454,7 +454,7 @@ fn duplicate_name_warns_about_the_second_touchpoint_of_a_stage() {
         id: "decide".into(),
         name: "Decide".into(),
         description: String::new(),
-        touchpoints: vec![touchpoint(0, 0), touchpoint(1, 1), touchpoint(2, 2)],
+        touchpoints: vec![touchpoint(0, 0), touchpoint(1, 1), touchpoint(2, 2)].into(),
     });
     // The same name in another stage is no finding.
     map.stages.push(Stage {
@@ -462,7 +462,7 @@ fn duplicate_name_warns_about_the_second_touchpoint_of_a_stage() {
         id: "buy".into(),
         name: "Buy".into(),
         description: String::new(),
-        touchpoints: vec![touchpoint(3, 0)],
+        touchpoints: vec![touchpoint(3, 0)].into(),
     });
     let found: Vec<_> = validate(&map)
         .into_iter()

@@ -124,7 +124,8 @@ pub fn generate(size: Size) -> Map {
                     Outcome::Converted
                 },
                 steps,
-            }],
+            }]
+            .into(),
         });
     }
     map

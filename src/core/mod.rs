@@ -15,6 +15,7 @@ pub mod merge;
 pub mod model;
 pub mod recovery;
 pub mod samefile;
+pub mod shared;
 pub mod slug;
 pub mod stamp;
 pub mod templates;

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use crate::core::shared::Shared;
+
 /// The newest file format this build reads. A save writes the lowest
 /// format that holds the map (see [`crate::core::format::required_format`]),
 /// so a map that uses no newer field keeps `format: 1`.
@@ -135,8 +137,9 @@ pub struct Stage {
     /// Rules whose warnings are accepted for this stage and what it holds.
     #[serde(default)]
     pub allow: Vec<String>,
+    /// Shared with copies of the map until changed (see [`Shared`]).
     #[serde(default)]
-    pub touchpoints: Vec<Touchpoint>,
+    pub touchpoints: Shared<Vec<Touchpoint>>,
 }
 
 /// A place where the customer meets the brand within a stage.
@@ -209,8 +212,9 @@ pub struct Persona {
     /// Rules whose warnings are accepted for this persona and its paths.
     #[serde(default)]
     pub allow: Vec<String>,
+    /// Shared with copies of the map until changed (see [`Shared`]).
     #[serde(default)]
-    pub paths: Vec<Path>,
+    pub paths: Shared<Vec<Path>>,
 }
 
 /// One route a persona takes through the touchpoints.

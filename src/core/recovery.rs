@@ -5,7 +5,7 @@
 //! Where that folder cannot be written (full, read-only, not a folder), a
 //! private fallback folder under the system's temporary folder is used.
 
-use crate::core::format::{load, to_string, write_atomic};
+use crate::core::format::{Content, load, write_atomic_with, write_to};
 use crate::core::model::Map;
 use crate::core::stamp::fnv1a;
 use std::path::{Path, PathBuf};
@@ -111,7 +111,7 @@ impl RecoveryStore {
     /// Returns the path written: in the fallback folder when the store's
     /// own cannot be written. Fails only when both fail.
     pub fn write(&self, map_file: &Path, map: &Map) -> std::io::Result<PathBuf> {
-        self.write_bytes(map_file, None, to_string(map).as_bytes())
+        self.write_map(map_file, None, map)
     }
 
     /// Writes a recovery file's bytes (the canonical text of a map), under
@@ -123,10 +123,31 @@ impl RecoveryStore {
         tag: Option<&str>,
         bytes: &[u8],
     ) -> std::io::Result<PathBuf> {
+        self.write_content(map_file, tag, &|out| out.write_all(bytes))
+    }
+
+    /// Writes a map as a recovery file under `tag` (see
+    /// [`RecoveryStore::write_bytes`]), streamed: its text is never held
+    /// in memory whole.
+    pub fn write_map(
+        &self,
+        map_file: &Path,
+        tag: Option<&str>,
+        map: &Map,
+    ) -> std::io::Result<PathBuf> {
+        self.write_content(map_file, tag, &|out| write_to(map, out))
+    }
+
+    fn write_content(
+        &self,
+        map_file: &Path,
+        tag: Option<&str>,
+        content: Content,
+    ) -> std::io::Result<PathBuf> {
         let name = self.file_name(map_file, tag);
         let own = self
             .prepare(&self.dir)
-            .and_then(|()| write_atomic(&self.dir.join(&name), bytes));
+            .and_then(|()| write_atomic_with(&self.dir.join(&name), content));
         let own_error = match own {
             Ok(()) => return Ok(self.dir.join(name)),
             Err(e) => e,
@@ -137,7 +158,7 @@ impl RecoveryStore {
         let path = fallback.join(&name);
         match self
             .prepare(fallback)
-            .and_then(|()| write_atomic(&path, bytes))
+            .and_then(|()| write_atomic_with(&path, content))
         {
             Ok(()) => Ok(path),
             Err(e) => Err(std::io::Error::new(

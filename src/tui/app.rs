@@ -318,7 +318,11 @@ impl App {
     ) -> App {
         // Stamped from the bytes already read: the file is not read twice.
         let stamp = crate::core::stamp::FileStamp::of_bytes(&path, loaded.text.as_bytes());
-        let mut app = App::with_document(Document::saved(loaded.map, path), settings);
+        // The text goes before validation builds its tables, which keeps
+        // the peak of a large file's start lower.
+        let crate::core::format::Loaded { map, text } = loaded;
+        drop(text);
+        let mut app = App::with_document(Document::saved(map, path), settings);
         app.doc.stamp = Some(stamp);
         app
     }

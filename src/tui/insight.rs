@@ -17,7 +17,8 @@
 
 use crate::core::insight::table::{Lang, Words};
 use crate::core::insight::{Column, Report, Row, analyse, input};
-use crate::core::model::{Map, Path, Persona, Stage, Step, Touchpoint};
+use crate::core::model::{Map, Path, Persona, Stage, Touchpoint};
+use crate::core::shared::Shared as Cow;
 use crate::tui::document::Document;
 // Only looked up, never iterated for output.
 use rustc_hash::FxHashMap as HashMap;
@@ -335,66 +336,47 @@ fn key(doc: &Document) -> (u64, usize, usize, usize) {
     )
 }
 
-/// What the figures depend on, copied out of the map: no notes, channels,
-/// descriptions, emotions or titles.
-fn skeleton(map: &Map) -> Map {
-    let mut out = Map::new("");
-    out.language = map.language;
-    out.currency = map.currency.clone();
-    out.stages = map
-        .stages
-        .iter()
-        .map(|s| Stage {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            description: String::new(),
-            allow: Vec::new(),
-            touchpoints: s
-                .touchpoints
-                .iter()
-                .map(|t| Touchpoint {
-                    id: t.id.clone(),
-                    name: t.name.clone(),
-                    kind: t.kind,
-                    channel: String::new(),
-                    cost: t.cost,
-                    notes: String::new(),
-                    allow: Vec::new(),
-                })
-                .collect(),
-        })
-        .collect();
-    out.personas = map
-        .personas
-        .iter()
-        .map(|p| Persona {
-            id: p.id.clone(),
-            name: String::new(),
-            description: String::new(),
-            allow: Vec::new(),
-            paths: p
-                .paths
-                .iter()
-                .map(|path| Path {
-                    id: String::new(),
-                    name: String::new(),
-                    outcome: path.outcome,
-                    customers: path.customers,
-                    allow: Vec::new(),
-                    steps: path
-                        .steps
+/// Whether two maps give the same figures: they agree on all the figures
+/// depend on (no notes, channels, descriptions, emotions or titles). Lists
+/// still shared with the other map are equal without a look.
+fn same_basis(a: &Map, b: &Map) -> bool {
+    let touchpoint = |x: &Touchpoint, y: &Touchpoint| {
+        x.id == y.id && x.name == y.name && x.kind == y.kind && x.cost == y.cost
+    };
+    let stage = |x: &Stage, y: &Stage| {
+        x.id == y.id
+            && x.name == y.name
+            && (Cow::same(&x.touchpoints, &y.touchpoints)
+                || x.touchpoints.len() == y.touchpoints.len()
+                    && x.touchpoints
                         .iter()
-                        .map(|s| Step {
-                            touchpoint: s.touchpoint.clone(),
-                            emotion: None,
-                            note: String::new(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect();
-    out
+                        .zip(y.touchpoints.iter())
+                        .all(|(x, y)| touchpoint(x, y)))
+    };
+    let path = |x: &Path, y: &Path| {
+        x.outcome == y.outcome
+            && x.customers == y.customers
+            && x.steps.len() == y.steps.len()
+            && x.steps
+                .iter()
+                .zip(&y.steps)
+                .all(|(x, y)| x.touchpoint == y.touchpoint)
+    };
+    let persona = |x: &Persona, y: &Persona| {
+        x.id == y.id
+            && (Cow::same(&x.paths, &y.paths)
+                || x.paths.len() == y.paths.len()
+                    && x.paths.iter().zip(y.paths.iter()).all(|(x, y)| path(x, y)))
+    };
+    a.language == b.language
+        && a.currency == b.currency
+        && a.stages.len() == b.stages.len()
+        && a.stages.iter().zip(&b.stages).all(|(x, y)| stage(x, y))
+        && a.personas.len() == b.personas.len()
+        && a.personas
+            .iter()
+            .zip(&b.personas)
+            .all(|(x, y)| persona(x, y))
 }
 
 /// The worker thread ended without a reply.
@@ -496,10 +478,13 @@ fn work(shared: &Shared, send: &Sender<Reply>) {
                     .unwrap_or_else(PoisonError::into_inner);
             }
         };
-        let basis = skeleton(&map);
+        // A copy that shares the touchpoint and path lists with the
+        // editor's map (see `Shared`), so the editor's next edit does not
+        // copy the whole map while this one holds it.
+        let basis = Map::clone(&map);
         drop(map);
         let analysis = match &last {
-            Some((before, analysis)) if *before == basis => Arc::clone(analysis),
+            Some((before, analysis)) if same_basis(before, &basis) => Arc::clone(analysis),
             _ => {
                 let analysis = Arc::new(Analysis::of(&basis));
                 last = Some((basis, Arc::clone(&analysis)));
@@ -538,14 +523,30 @@ mod tests {
     }
 
     #[test]
-    fn a_skeleton_drops_only_what_no_figure_reads() {
+    fn the_basis_ignores_only_what_no_figure_reads() {
         let text = include_str!("../../maps/date.ron");
         let map =
             crate::core::format::parse_bytes(std::path::Path::new("date.ron"), text.as_bytes())
                 .expect("the example loads")
                 .map;
-        let a = Analysis::of(&map);
-        let b = Analysis::of(&skeleton(&map));
-        assert_eq!(a.outcome, b.outcome);
+        let mut words = map.clone();
+        words.title = "Another title".into();
+        words.stages[0].touchpoints[0].notes = "a new note".into();
+        words.personas[0].name = "Renamed".into();
+        let step = words.personas[0].paths[0]
+            .steps
+            .first_mut()
+            .expect("the example's first path has steps");
+        step.note = "a new note".into();
+        step.emotion = Some(-2);
+        assert!(same_basis(&map, &words), "words are no part of the figures");
+        assert_eq!(Analysis::of(&map).outcome, Analysis::of(&words).outcome);
+        let mut kind = map.clone();
+        let t = &mut kind.stages[0].touchpoints[0];
+        t.kind = t.kind.toggled();
+        assert!(!same_basis(&map, &kind), "a kind is");
+        let mut steps = map.clone();
+        steps.personas[0].paths[0].steps.pop();
+        assert!(!same_basis(&map, &steps), "a step is");
     }
 }

@@ -124,7 +124,7 @@ fn stage() -> impl Strategy<Value = Stage> {
             id,
             name,
             description,
-            touchpoints,
+            touchpoints: touchpoints.into(),
         })
 }
 
@@ -167,7 +167,7 @@ fn persona() -> impl Strategy<Value = Persona> {
             id,
             name,
             description,
-            paths,
+            paths: paths.into(),
         })
 }
 

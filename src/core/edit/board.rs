@@ -35,7 +35,7 @@ impl Edit {
                 id,
                 name: name.to_string(),
                 description: String::new(),
-                touchpoints: Vec::new(),
+                touchpoints: Vec::new().into(),
             },
             steps: Vec::new(),
         }

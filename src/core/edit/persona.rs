@@ -81,7 +81,7 @@ impl PersonaEdit {
                 id,
                 name: name.to_string(),
                 description: description.to_string(),
-                paths: Vec::new(),
+                paths: Vec::new().into(),
             },
         }
     }

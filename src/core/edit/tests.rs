@@ -59,7 +59,8 @@ fn map() -> Map {
                 outcome: Outcome::Open,
                 steps: ["a0", "a1"].map(step).to_vec(),
             },
-        ],
+        ]
+        .into(),
     });
     map
 }

@@ -327,7 +327,7 @@ mod tests {
             id: "amy".into(),
             name: "Amy".into(),
             description: String::new(),
-            paths: Vec::new(),
+            paths: Vec::new().into(),
         });
         let err = check_options(&map, &Options::persona("bob")).unwrap_err();
         assert_eq!(

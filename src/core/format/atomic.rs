@@ -31,13 +31,33 @@ const STALE_AFTER: Duration = Duration::from_secs(60);
 /// without write permission is refused as read-only (see
 /// [`write_atomic_forced`]).
 pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_file(file, bytes, false)
+    write_file(file, &|out| out.write_all(bytes), false)
 }
 
 /// [`write_atomic`], replacing a read-only file too, which keeps its mode:
 /// for a user who said to overwrite.
 pub fn write_atomic_forced(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_file(file, bytes, true)
+    write_file(file, &|out| out.write_all(bytes), true)
+}
+
+/// [`write_atomic`] with the content written by `content` as it goes, so
+/// that a large file is never held in memory whole. `content` writes the
+/// same bytes each time it is called.
+pub fn write_atomic_with(file: &Path, content: Content) -> std::io::Result<()> {
+    write_file(file, content, false)
+}
+
+/// Writes a file's content to the output it is given.
+pub type Content<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// Runs `content` into `out` through a buffer, flushed at the end.
+pub(super) fn write_buffered(
+    out: &mut dyn std::io::Write,
+    content: Content,
+) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
+    content(&mut buffered)?;
+    buffered.flush()
 }
 
 /// What a name refers to, once links are followed.
@@ -53,7 +73,7 @@ enum Target {
     Stream,
 }
 
-fn write_file(file: &Path, bytes: &[u8], force: bool) -> std::io::Result<()> {
+fn write_file(file: &Path, bytes: Content, force: bool) -> std::io::Result<()> {
     match resolve(file)? {
         Target::Stream => write_stream(file, bytes),
         Target::New(path) => replace(&path, bytes, None),
@@ -180,7 +200,7 @@ fn is_stream(_: &std::fs::Metadata) -> bool {
 
 /// Replaces (or creates) the regular file at `path`, keeping the mode of
 /// `old` (and, as root, its owner), or with 0666 less the umask when new.
-fn replace(path: &Path, bytes: &[u8], old: Option<&std::fs::Metadata>) -> std::io::Result<()> {
+fn replace(path: &Path, bytes: Content, old: Option<&std::fs::Metadata>) -> std::io::Result<()> {
     #[cfg(target_os = "linux")]
     if super::tmpfile::replace(path, bytes, old)? {
         remove_stale_temporaries(path);
@@ -201,7 +221,7 @@ fn replace(path: &Path, bytes: &[u8], old: Option<&std::fs::Metadata>) -> std::i
         out.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode_of(old)))?;
     }
-    out.write_all(bytes)?;
+    write_buffered(&mut out, bytes)?;
     out.commit()?;
     remove_stale_temporaries(path);
     Ok(())
@@ -249,7 +269,7 @@ fn remove_stale_temporaries(path: &Path) {
 
 /// Writes to a character device or a FIFO in place: no temporary, no
 /// rename, no truncation (which `/dev/null` and a terminal do not need).
-fn write_stream(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_stream(file: &Path, bytes: Content) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
     #[cfg(unix)]
@@ -276,8 +296,7 @@ fn write_stream(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     #[cfg(unix)]
     blocking(&out)?;
-    out.write_all(bytes)?;
-    out.flush()
+    write_buffered(&mut out, bytes)
 }
 
 /// Clears `O_NONBLOCK` once the file is open, so that a full pipe makes a

@@ -9,7 +9,7 @@ mod tmpfile;
 mod version;
 mod write;
 
-pub use atomic::{write_atomic, write_atomic_forced};
+pub use atomic::{Content, write_atomic, write_atomic_forced, write_atomic_with};
 pub use create::create_new;
 pub(crate) use read::describe;
 pub use read::{
@@ -18,7 +18,7 @@ pub use read::{
 };
 pub use source::SourceIndex;
 pub use version::{FIELDS, Since, required_format, used_fields};
-pub use write::{is_bidi_control, needs_escape, push_quoted, to_string};
+pub use write::{is_bidi_control, needs_escape, push_quoted, to_string, write_to};
 
 /// Saves a map in the canonical layout, atomically (see [`write_atomic`]).
 pub fn save(file: &std::path::Path, map: &crate::core::model::Map) -> std::io::Result<()> {

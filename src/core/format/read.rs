@@ -205,7 +205,7 @@ fn parse_owned(file: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
         }
     };
     let body = &text[bom..];
-    if let Some(offset) = body.find('\0') {
+    if let Some(offset) = memchr::memchr(0, body.as_bytes()) {
         let (line, col) = line_col_of_byte(body.as_bytes(), offset);
         return Err(at(line, col, LoadErrorKind::Binary));
     }
@@ -336,24 +336,24 @@ fn quoted_list(items: &[&str]) -> String {
         .join(", ")
 }
 
-/// Finds a git conflict marker at the start of a line.
+/// Finds a git conflict marker at the start of a line. Only the line
+/// starts are looked at, found with `memchr`: one quick pass over a large
+/// file rather than a substring search for each marker.
 fn conflict_marker(text: &str) -> Option<(usize, String)> {
-    // A quick substring search first: most files hold no marker at all, and
-    // this skips walking a large file line by line.
-    let markers = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
-    if !markers.iter().any(|m| text.contains(m)) {
-        return None;
-    }
-    text.lines().enumerate().find_map(|(i, line)| {
-        let marker = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"]
-            .into_iter()
-            .find(|m| {
-                line.starts_with(m)
-                    && line[m.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| c == ' ' || c == '\r')
-            })?;
+    const MARKERS: [&str; 4] = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
+    let bytes = text.as_bytes();
+    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    starts.enumerate().find_map(|(i, at)| {
+        let line = &bytes[at..];
+        if !line.first().is_some_and(|b| b"<|=>".contains(b)) {
+            return None;
+        }
+        let marker = MARKERS.into_iter().find(|m| {
+            line.starts_with(m.as_bytes())
+                && line
+                    .get(m.len())
+                    .is_none_or(|&c| matches!(c, b' ' | b'\r' | b'\n'))
+        })?;
         Some((i + 1, marker.to_string()))
     })
 }
@@ -390,4 +390,23 @@ fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
         .count()
         + 1;
     (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::conflict_marker;
+
+    #[test]
+    fn a_conflict_marker_counts_only_at_a_line_start() {
+        assert_eq!(
+            conflict_marker("<<<<<<< HEAD\n(\n"),
+            Some((1, "<<<<<<<".into()))
+        );
+        let crlf = "(\r\n    title: \"a ======= b\",\r\n=======\r\n>>>>>>> theirs\r\n";
+        assert_eq!(conflict_marker(crlf), Some((3, "=======".into())));
+        assert_eq!(conflict_marker("(\n|||||||"), Some((2, "|||||||".into())));
+        // Longer runs, and markers inside a line, are text.
+        assert_eq!(conflict_marker("========\n x <<<<<<< y\n"), None);
+        assert_eq!(conflict_marker(""), None);
+    }
 }

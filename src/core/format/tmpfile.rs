@@ -11,18 +11,18 @@
 
 use std::ffi::{CString, OsStr};
 use std::fs::File;
-use std::io::{Error, Write as _};
+use std::io::Error;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
-/// Writes `bytes` as the new `path`, with `mode` (the old file's, or 0666
+/// Writes the content `bytes` makes as the new `path`, with `mode` (the old file's, or 0666
 /// less the umask when `None`) and, as root, the old file's owner.
 /// `Ok(false)` when the file system has no `O_TMPFILE`: nothing was done,
 /// and the caller falls back to a named temporary file.
 pub(super) fn replace(
     path: &Path,
-    bytes: &[u8],
+    bytes: super::atomic::Content,
     keep: Option<&std::fs::Metadata>,
 ) -> std::io::Result<bool> {
     let (Some(name), folder) = (path.file_name(), path.parent()) else {
@@ -58,7 +58,7 @@ pub(super) fn replace(
         keep_owner(&file, old)?;
         file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))?;
     }
-    file.write_all(bytes)?;
+    super::atomic::write_buffered(&mut file, bytes)?;
     file.sync_all()?;
     let proc_path = CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))
         .map_err(|_| Error::from_raw_os_error(libc::EINVAL))?;

@@ -12,16 +12,59 @@ use std::fmt::Write;
 pub fn to_string(map: &Map) -> String {
     let mut w = Writer {
         out: String::with_capacity(4096),
+        sink: None,
+        failed: None,
     };
     w.map(map);
     w.out
 }
 
-struct Writer {
-    out: String,
+/// Writes a map in the canonical layout to `sink` as it goes, the same
+/// bytes as [`to_string`], holding only a small buffer of text: the
+/// recovery writer keeps a large map without a second copy of it as text.
+pub fn write_to(map: &Map, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut w = Writer {
+        out: String::with_capacity(SPILL_AT + 4096),
+        sink: Some(sink),
+        failed: None,
+    };
+    w.map(map);
+    w.spill(0);
+    match w.failed {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
-impl Writer {
+/// How much text [`write_to`] gathers before it hands it to the sink.
+const SPILL_AT: usize = 64 * 1024;
+
+struct Writer<'a> {
+    out: String,
+    /// Where the text goes as it is written; `None` keeps it all in `out`.
+    sink: Option<&'a mut dyn std::io::Write>,
+    /// The sink's first error; nothing more is written after it.
+    failed: Option<std::io::Error>,
+}
+
+impl Writer<'_> {
+    /// Hands the text gathered so far to the sink, once there is more than
+    /// `at` bytes of it.
+    fn spill(&mut self, at: usize) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.out.len() < at.max(1) {
+            return;
+        }
+        if self.failed.is_none()
+            && let Err(e) = sink.write_all(self.out.as_bytes())
+        {
+            self.failed = Some(e);
+        }
+        self.out.clear();
+    }
+
     fn indent(&mut self, level: usize) {
         for _ in 0..level {
             self.out.push_str("    ");
@@ -60,6 +103,7 @@ impl Writer {
         self.out.push_str(": [\n");
         for it in items {
             item(self, level + 1, it);
+            self.spill(SPILL_AT);
         }
         self.indent(level);
         self.out.push_str("],\n");

@@ -116,7 +116,7 @@ impl Holder for Stage {
         &self.touchpoints
     }
     fn set_children(&mut self, children: Vec<Touchpoint>) {
-        self.touchpoints = children;
+        self.touchpoints = children.into();
     }
     fn bare(&self) -> Self {
         Stage {
@@ -124,7 +124,7 @@ impl Holder for Stage {
             name: self.name.clone(),
             description: self.description.clone(),
             allow: self.allow.clone(),
-            touchpoints: Vec::new(),
+            touchpoints: Vec::new().into(),
         }
     }
 }
@@ -172,7 +172,7 @@ impl Holder for Persona {
         &self.paths
     }
     fn set_children(&mut self, children: Vec<Path>) {
-        self.paths = children;
+        self.paths = children.into();
     }
     fn bare(&self) -> Self {
         Persona {
@@ -180,7 +180,7 @@ impl Holder for Persona {
             name: self.name.clone(),
             description: self.description.clone(),
             allow: self.allow.clone(),
-            paths: Vec::new(),
+            paths: Vec::new().into(),
         }
     }
 }

@@ -23,14 +23,15 @@ fn map() -> Map {
             name: "A path".into(),
             outcome: Outcome::Open,
             steps: vec![step("x"), step("y"), step("z")],
-        }],
+        }]
+        .into(),
     });
     map.personas.push(Persona {
         allow: Vec::new(),
         id: "b".into(),
         name: "B".into(),
         description: "d".into(),
-        paths: Vec::new(),
+        paths: Vec::new().into(),
     });
     map
 }

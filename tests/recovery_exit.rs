@@ -3,7 +3,12 @@
 //! file in the recovery folder.
 //!
 //! The test runs itself again as the writing process: with `RACE_DIR` set,
-//! it writes from two threads and exits in the middle.
+//! it writes from two threads and exits in the middle, as the editor does:
+//! the writers and the exit take one lock (`crate::recovery` keeps its
+//! `write_lock` the same way), so the exit falls between two writes, never
+//! inside one. Within a write there is a moment no file system closes (the
+//! unnamed file is linked under a temporary name, then renamed), and an
+//! exit there would leave that name; the lock is what keeps exits out of it.
 
 use journey::core::generate::{S2, generate};
 use journey::core::recovery::RecoveryStore;
@@ -50,12 +55,17 @@ fn write_and_exit(dir: &Path) -> ! {
     // One whole write first, so that the folder exists and the exit below
     // falls among the writes rather than before them.
     store.write(&map_file, &map).expect("first write");
+    static WRITE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     for _ in 0..2 {
         let (store, map) = (store.clone(), std::sync::Arc::clone(&map));
         let map_file = map_file.clone();
         std::thread::spawn(move || {
             loop {
+                let guard = WRITE_LOCK.lock();
                 let _ = store.write(&map_file, &map);
+                // A lock is not fair: let the exit in between writes.
+                drop(guard);
+                std::thread::sleep(Duration::from_millis(1));
             }
         });
     }
@@ -64,5 +74,6 @@ fn write_and_exit(dir: &Path) -> ! {
         .and_then(|s| s.parse().ok())
         .unwrap_or(30);
     std::thread::sleep(Duration::from_millis(delay));
+    let _guard = WRITE_LOCK.lock();
     std::process::exit(129);
 }

@@ -478,7 +478,8 @@ fn esc_and_a_key_read_together_count_as_two_keys() {
 }
 
 /// Esc over a changed note asks once; a second Esc throws it away, Enter
-/// keeps it. Esc over an unchanged form, or a changed name, just cancels.
+/// keeps it. A touchpoint's changed name asks the same; Esc over an
+/// unchanged form just cancels.
 #[test]
 fn esc_asks_before_throwing_away_a_changed_note() {
     let (mut app, _dir) = app();
@@ -504,11 +505,16 @@ fn esc_asks_before_throwing_away_a_changed_note() {
             .ends_with(" and more")
     );
 
+    // A changed name asks too: a touchpoint's name and channel are typed
+    // with its note, and losing them to one Esc loses real work.
     keys(&mut app, "e<End>x<Esc>");
     assert!(
-        app.overlay().is_none(),
-        "a changed name is cancelled at once"
+        matches!(app.overlay(), Some(Overlay::Form(_))),
+        "a changed name asks first"
     );
+    keys(&mut app, "<Esc>");
+    assert!(app.overlay().is_none(), "Esc again throws it away");
+    assert!(!app.doc.map().stages[0].touchpoints[0].name.ends_with('x'));
 }
 
 /// Page keys move a page at a time within the stage; Page Up never goes

@@ -91,9 +91,11 @@ pub struct Form<P> {
     pub focus: usize,
     /// Why the last confirm was refused, shown in the form.
     pub error: Option<String>,
-    /// The text each field of several lines started with: Esc asks once
-    /// before it throws away a note or a description that was changed.
+    /// The text each text field started with: Esc asks once before it
+    /// throws away a changed note or description, and, in a form that
+    /// [guards its lines](Form::guarding_lines), typed one-line text too.
     original: Vec<Option<String>>,
+    guard_lines: bool,
     /// Esc was pressed once over changed text; a second Esc cancels.
     discard_asked: bool,
     /// Prefilled text (a template's) that is selected whenever its field is
@@ -144,8 +146,8 @@ impl<P> Form<P> {
         let original = fields
             .iter()
             .map(|f| match &f.value {
-                FieldValue::Text(t) if t.is_multiline() => Some(t.text().to_string()),
-                _ => None,
+                FieldValue::Text(t) => Some(t.text().to_string()),
+                FieldValue::Choice { .. } => None,
             })
             .collect();
         Form {
@@ -156,6 +158,7 @@ impl<P> Form<P> {
             focus: 0,
             error: None,
             original,
+            guard_lines: false,
             discard_asked: false,
             select_on_entry: Vec::new(),
         }
@@ -243,6 +246,10 @@ impl<P> Form<P> {
         {
             *prefilled = text.to_string();
         }
+        // Text the program puts there is not the user's to lose.
+        if let Some(Some(original)) = at.and_then(|i| self.original.get_mut(i)) {
+            *original = text.to_string();
+        }
     }
 
     /// Selects option `selected` of the choice labelled `label`, within
@@ -293,18 +300,29 @@ impl<P> Form<P> {
         T::at(self.selected(label))
     }
 
-    /// Whether a field of several lines holds other text than it started
-    /// with.
-    fn notes_changed(&self) -> bool {
-        self.fields
-            .iter()
-            .zip(&self.original)
-            .any(|(f, original)| original.as_deref().is_some_and(|o| f.text() != o))
+    /// The same form, with Esc asking before it throws away typed text in
+    /// its one-line fields too: for the touchpoint forms, where a name, a
+    /// channel and a note are typed together. Prompts, searches and
+    /// renames close at once.
+    pub fn guarding_lines(mut self) -> Form<P> {
+        self.guard_lines = true;
+        self
+    }
+
+    /// Whether Esc would throw away typed text worth a question: a field
+    /// of several lines that changed, or, where lines are guarded, a
+    /// one-line field that changed to something other than blanks.
+    fn typed_text_changed(&self) -> bool {
+        self.fields.iter().zip(&self.original).any(|(f, original)| {
+            let multiline = matches!(&f.value, FieldValue::Text(t) if t.is_multiline());
+            let guarded = multiline || (self.guard_lines && !f.text().trim().is_empty());
+            guarded && original.as_deref().is_some_and(|o| f.text() != o)
+        })
     }
 
     /// Applies one action to the focused field.
     pub fn handle(&mut self, action: &Action) -> FormOutcome {
-        if *action == Action::Cancel && self.notes_changed() && !self.discard_asked {
+        if *action == Action::Cancel && self.typed_text_changed() && !self.discard_asked {
             self.discard_asked = true;
             self.error = Some(DISCARD_QUESTION.into());
             return FormOutcome::Open;
@@ -385,12 +403,19 @@ impl<P> Form<P> {
             }
             // A choice also takes the first letter of an option, so `i`
             // picks "indirect" without counting presses; the same letter
-            // again goes on to the next option that starts with it.
+            // again goes on to the next option that starts with it. Case
+            // does not count: `r` picks "Rentner Klaus".
             (FieldValue::Choice { options, selected }, Action::Insert(c)) => {
                 let n = options.len();
+                let wanted: Vec<char> = c.to_lowercase().collect();
+                let starts = |o: &str| {
+                    o.chars()
+                        .next()
+                        .is_some_and(|f| f.to_lowercase().eq(wanted.iter().copied()))
+                };
                 if let Some(i) = (1..=n)
                     .map(|k| (*selected + k) % n)
-                    .find(|&i| options[i].starts_with(*c))
+                    .find(|&i| starts(&options[i]))
                 {
                     *selected = i;
                 }
@@ -404,6 +429,42 @@ impl<P> Form<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_picks_an_option_whatever_its_case() {
+        let options = vec!["Pendlerin Anna".to_string(), "Rentner Klaus".to_string()];
+        let mut form = Form::new("t", (), vec![Field::choice_among("For", options, 0)]);
+        form.handle(&Action::Insert('r'));
+        assert_eq!(form.selected("For"), 1);
+        form.handle(&Action::Insert('P'));
+        assert_eq!(form.selected("For"), 0);
+        form.handle(&Action::Insert('x'));
+        assert_eq!(form.selected("For"), 0, "no option starts with x");
+    }
+
+    #[test]
+    fn esc_asks_before_it_throws_away_a_typed_name_where_lines_are_guarded() {
+        let fields = || vec![Field::line("Name", ""), Field::line("Channel", "")];
+        let mut form = Form::new("t", (), fields()).guarding_lines();
+        form.handle(&Action::Insert('P'));
+        assert_eq!(form.handle(&Action::Cancel), FormOutcome::Open);
+        assert_eq!(form.error.as_deref(), Some(DISCARD_QUESTION));
+        assert_eq!(form.handle(&Action::Cancel), FormOutcome::Cancel);
+
+        // Nothing typed, or only blanks: Esc closes at once, and so it does
+        // over text the program set.
+        let mut form = Form::new("t", (), fields()).guarding_lines();
+        form.handle(&Action::Insert(' '));
+        assert_eq!(form.handle(&Action::Cancel), FormOutcome::Cancel);
+        let mut form = Form::new("t", (), fields()).guarding_lines();
+        form.set_text("Channel", "web");
+        assert_eq!(form.handle(&Action::Cancel), FormOutcome::Cancel);
+
+        // A form that does not guard its lines (a prompt) closes at once.
+        let mut form = Form::new("t", (), fields());
+        form.handle(&Action::Insert('q'));
+        assert_eq!(form.handle(&Action::Cancel), FormOutcome::Cancel);
+    }
 
     #[test]
     fn tab_cycles_and_choices_turn() {

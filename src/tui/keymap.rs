@@ -330,7 +330,7 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Board, Key::ch('i'), Action::InsightPanel, "insight panel: attribution and removal effect per touchpoint", None),
     (Board, Key::ch('x'), Action::Export, "export (Markdown, DOT, Mermaid, pictures, CSV, JSON)", Some("export")),
     (Board, Key::plain(Esc), Action::CancelDrawing, "cancel the picture being drawn", None),
-    (Board, Key::ch('/'), Action::Search, "search touchpoints by name, channel or notes", Some("find")),
+    (Board, Key::ch('/'), Action::Search, "search names, channels, notes, step notes, personas and paths", Some("find")),
     (Board, Key::ch('n'), Action::SearchNext, "next search match", None),
     (Board, Key::ch('N'), Action::SearchPrev, "previous search match", None),
     (Board, Key::ch('T'), Action::EditMap, "edit the map's title, description and conversion", Some("title")),

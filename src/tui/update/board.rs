@@ -169,7 +169,8 @@ fn add_touchpoint(app: &mut App) {
             Field::line("Channel", ""),
             Field::lines("Notes", ""),
         ],
-    );
+    )
+    .guarding_lines();
     app.push_layer(Overlay::Form(form));
 }
 
@@ -202,6 +203,7 @@ fn edit(app: &mut App) {
                 Field::lines("Notes", &t.notes),
             ],
         )
+        .guarding_lines()
     } else if let Some(stage) = map.stages.get(app.view.stage) {
         Form::new(
             "Edit stage",

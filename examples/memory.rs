@@ -1,7 +1,8 @@
 //! The editor's memory holding a map, without a terminal: loads a file as
-//! `journey FILE` does, with a live recovery writer, draws a frame, makes
-//! five edits (kind toggles, each followed by a frame), lets the recovery
-//! file be written, and prints the peak (VmHWM) and current (VmRSS) memory.
+//! `journey FILE` does, with a live recovery writer, draws a frame, waits
+//! for the insight figures, makes five edits (kind toggles, each followed
+//! by a frame), lets the recovery file be written, and prints the peak
+//! (VmHWM) and current (VmRSS) memory at each of those points.
 //! Runs under heaptrack or valgrind as it is:
 //! `cargo run --release --example memory -- /tmp/s3.ron`
 
@@ -44,6 +45,14 @@ fn main() -> std::process::ExitCode {
     let Ok(mut term) = Terminal::new(TestBackend::new(200, 50));
     let _ = term.draw(|f| app.draw(f));
     report("after load");
+    // The insight figures come from a worker thread: wait for them, so
+    // that their share shows apart from the edits'.
+    let start = std::time::Instant::now();
+    while !app.insight.is_fresh() && start.elapsed() < Duration::from_secs(60) {
+        app.tick();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    report("after the figures");
     for _ in 0..5 {
         for event in parse_keys("t") {
             app.handle(event);

@@ -1,7 +1,9 @@
 //! The editor's memory holding a map, without a terminal: loads a file as
-//! `journey FILE` does, with a live recovery writer, draws a frame, makes
-//! five edits (kind toggles, each followed by a frame), lets the recovery
-//! file be written, and prints the peak (VmHWM) and current (VmRSS) memory.
+//! `journey FILE` does, with a live recovery writer, draws a frame (with
+//! `--figures` after the file, waits for the insight figures), makes five
+//! edits (kind toggles, each followed by a frame), lets the recovery file
+//! be written, and prints the peak (VmHWM) and current (VmRSS) memory at
+//! each of those points.
 //! Runs under heaptrack or valgrind as it is:
 //! `cargo run --release --example memory -- /tmp/s3.ron`
 
@@ -19,7 +21,7 @@ use std::time::Duration;
 
 fn main() -> std::process::ExitCode {
     let Some(file) = std::env::args().nth(1) else {
-        eprintln!("usage: memory FILE.ron");
+        eprintln!("usage: memory FILE.ron [--figures]");
         return std::process::ExitCode::from(2);
     };
     let file = std::path::PathBuf::from(file);
@@ -44,6 +46,17 @@ fn main() -> std::process::ExitCode {
     let Ok(mut term) = Terminal::new(TestBackend::new(200, 50));
     let _ = term.draw(|f| app.draw(f));
     report("after load");
+    if std::env::args().nth(2).as_deref() == Some("--figures") {
+        // The insight figures come from a worker thread: wait for them, so
+        // that their share shows apart from the edits'. Not by default:
+        // the edits then meet the analyses at other times than before.
+        let start = std::time::Instant::now();
+        while !app.insight.is_fresh() && start.elapsed() < Duration::from_secs(60) {
+            app.tick();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        report("after the figures");
+    }
     for _ in 0..5 {
         for event in parse_keys("t") {
             app.handle(event);

@@ -39,9 +39,22 @@ fn on_map(map: Map, w: u16, h: u16) -> (App, tempfile::TempDir) {
     (app, dir)
 }
 
+/// The report of `journey insight` as the panel holds it: the rows of
+/// touchpoints that a path visits (the others have only zeros).
 fn report(map: &Map) -> Report {
     let input = input::from_map(map, None).expect("the map's paths");
-    analyse(map, &input, &[]).expect("an analysis")
+    let mut report = analyse(map, &input, &[]).expect("an analysis");
+    report.rows.retain(|r| r.paths > 0);
+    report
+}
+
+/// Whether a path of the map visits the touchpoint.
+fn visited(map: &Map, id: &str) -> bool {
+    map.personas
+        .iter()
+        .flat_map(|p| &p.paths)
+        .flat_map(|p| &p.steps)
+        .any(|s| s.touchpoint == id)
 }
 
 fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -246,7 +259,14 @@ fn updating_shows_after_an_edit_until_the_result_arrives() {
     let a = app.insight.fresh().expect("fresh figures");
     assert_eq!(a.report(), Some(&report(app.doc.map())));
     keys(&mut app, "<Esc>");
-    assert!(text(&app).contains("Removal effect "));
+    // The step taken out was the web search's only one.
+    let screen = text(&app);
+    assert!(screen.contains("○ Web search · "), "{screen}");
+    assert!(screen.contains("no figures: on no path"), "{screen}");
+    keys(&mut app, "j");
+    let screen = text(&app);
+    assert!(screen.contains("● Instagram ads · "), "{screen}");
+    assert!(screen.contains("Removal effect "), "{screen}");
 }
 
 #[test]
@@ -328,7 +348,8 @@ fn a_key_at_s3_does_not_wait_for_the_analysis() {
         .id
         .clone();
     let a = app.insight.fresh().expect("fresh");
-    assert!(a.row(&id).is_some());
+    assert_eq!(a.row(&id).is_some(), visited(app.doc.map(), &id));
+    assert_eq!(a.len() + a.unvisited, app.doc.map().touchpoints().count());
     assert!(!text(&app).contains("updating…"));
 }
 

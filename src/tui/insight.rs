@@ -16,12 +16,10 @@
 //! analysis is sent back as it is.
 
 use crate::core::insight::table::{Lang, Words};
-use crate::core::insight::{Column, Report, Row, analyse, input};
+use crate::core::insight::{Column, Report, Row, analyse_rows, input};
 use crate::core::model::{Map, Path, Persona, Stage, Touchpoint};
 use crate::core::shared::Shared as Cow;
 use crate::tui::document::Document;
-// Only looked up, never iterated for output.
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
@@ -33,53 +31,69 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 pub const AT_ONCE_UP_TO: usize = 150;
 
 /// Every figure of one state of the map, with the rows in each sort order.
+/// Only touchpoints that a path visits have a row: the others have nothing
+/// but zeros, and at S3 they are three in four (see [`Analysis::unvisited`]).
 #[derive(Debug)]
 pub struct Analysis {
     /// The report, or why there is none (a cycle too large to solve).
     pub outcome: Result<Report, String>,
     /// The words of the map's language.
     pub words: Words,
-    /// Whether any touchpoint has a cost (the table then shows cost per
-    /// conversion) and whether any is relied on (the table explains the
-    /// mark): known here so that a frame need not look at every row.
+    /// Whether any touchpoint of the map, listed or not, has a cost (the
+    /// table then shows cost per conversion) and whether any is relied on
+    /// (the table explains the mark): known here so that a frame need not
+    /// look at every row.
     pub has_costs: bool,
     pub has_relied_on: bool,
-    /// Per column of [`Column::ALL`]: row indices, largest first.
+    /// How many touchpoints are on no path, and so have no row.
+    pub unvisited: usize,
+    /// Per column of [`Column::ALL`] but the map's own order (the rows'
+    /// order): row positions, largest first.
     orders: Vec<Vec<u32>>,
-    by_id: HashMap<String, u32>,
+    /// Row positions in the order of their ids, to find a row by id without
+    /// a copy of every id.
+    by_id: Vec<u32>,
 }
 
 impl Analysis {
-    /// Analyses the map's paths, as `journey insight FILE` does.
+    /// Analyses the map's paths, as `journey insight FILE` does, keeping
+    /// the rows of visited touchpoints.
     pub fn of(map: &Map) -> Analysis {
         let words = Words::of(Lang::of_map(map));
         let outcome = input::from_map(map, None)
             .map_err(|e| e.to_string())
-            .and_then(|input| analyse(map, &input, &[]).map_err(|e| e.to_string()));
+            .and_then(|input| analyse_rows(map, &input, &[], true).map_err(|e| e.to_string()));
         let (orders, by_id) = match &outcome {
-            Ok(report) => (
-                Column::ALL
-                    .iter()
-                    .map(|&c| {
-                        report
-                            .sorted(c)
-                            .into_iter()
-                            .map(|r| r.index as u32)
-                            .collect()
-                    })
-                    .collect(),
-                report
-                    .rows
-                    .iter()
-                    .map(|r| (r.id.clone(), r.index as u32))
-                    .collect(),
-            ),
-            Err(_) => (Vec::new(), HashMap::default()),
+            Ok(report) => {
+                let mut by_id: Vec<u32> = (0..report.rows.len() as u32).collect();
+                by_id.sort_unstable_by(|&a, &b| {
+                    report.rows[a as usize].id.cmp(&report.rows[b as usize].id)
+                });
+                (
+                    Column::ALL
+                        .iter()
+                        .filter(|&&c| c != Column::Map)
+                        .map(|&c| report.order(c))
+                        .collect(),
+                    by_id,
+                )
+            }
+            Err(_) => (Vec::new(), Vec::new()),
         };
         let rows = outcome.as_ref().map_or(&[][..], |r| &r.rows[..]);
+        let (mut touchpoints, mut has_costs) = (0, false);
+        for (_, t) in map.touchpoints() {
+            touchpoints += 1;
+            has_costs |= t.cost.is_some();
+        }
         Analysis {
-            has_costs: rows.iter().any(|r| r.cost.is_some()),
+            has_costs,
             has_relied_on: rows.iter().any(|r| r.relied_on),
+            unvisited: if outcome.is_ok() {
+                touchpoints - rows.len()
+            } else {
+                0
+            },
             outcome,
             words,
             orders,
@@ -94,8 +108,9 @@ impl Analysis {
             words: Words::of(Lang::En),
             has_costs: false,
             has_relied_on: false,
+            unvisited: 0,
             orders: Vec::new(),
-            by_id: HashMap::default(),
+            by_id: Vec::new(),
         }
     }
 
@@ -104,9 +119,13 @@ impl Analysis {
         self.outcome.as_ref().ok()
     }
 
+    fn rows(&self) -> &[Row] {
+        self.report().map_or(&[][..], |r| &r.rows[..])
+    }
+
     /// How many rows the table has.
     pub fn len(&self) -> usize {
-        self.report().map_or(0, |r| r.rows.len())
+        self.rows().len()
     }
 
     /// Whether the table has no rows.
@@ -114,39 +133,58 @@ impl Analysis {
         self.len() == 0
     }
 
-    /// The row of the touchpoint with this id.
+    /// The position in the rows of the touchpoint with this id.
+    fn find(&self, id: &str) -> Option<u32> {
+        let rows = self.rows();
+        let at = self
+            .by_id
+            .binary_search_by(|&k| rows[k as usize].id.as_str().cmp(id))
+            .ok()?;
+        self.by_id.get(at).copied()
+    }
+
+    /// The row of the touchpoint with this id; `None` for one on no path.
     pub fn row(&self, id: &str) -> Option<&Row> {
-        let k = *self.by_id.get(id)?;
-        self.report()?.rows.get(k as usize)
+        self.rows().get(self.find(id)? as usize)
+    }
+
+    /// The row positions in `column`'s order; `None` for the map's own.
+    fn order(&self, column: Column) -> Option<&[u32]> {
+        let at = Column::ALL
+            .iter()
+            .filter(|&&c| c != Column::Map)
+            .position(|&c| c == column)?;
+        self.orders.get(at).map(Vec::as_slice)
     }
 
     /// The `i`-th row in `sort` order.
     pub fn nth(&self, sort: Sort, i: usize) -> Option<&Row> {
-        let order = self.orders.get(column_index(sort.column))?;
+        let len = self.len();
         let i = if sort.reversed {
-            order.len().checked_sub(i + 1)?
+            len.checked_sub(i + 1)?
         } else {
             i
         };
-        let k = *order.get(i)?;
-        self.report()?.rows.get(k as usize)
+        let k = match self.order(sort.column) {
+            Some(order) => *order.get(i)? as usize,
+            None => i,
+        };
+        self.rows().get(k)
     }
 
     /// Where the touchpoint with this id is in `sort` order.
     pub fn position(&self, sort: Sort, id: &str) -> Option<usize> {
-        let k = *self.by_id.get(id)?;
-        let order = self.orders.get(column_index(sort.column))?;
-        let at = order.iter().position(|&r| r == k)?;
+        let k = self.find(id)?;
+        let at = match self.order(sort.column) {
+            Some(order) => order.iter().position(|&r| r == k)?,
+            None => k as usize,
+        };
         Some(if sort.reversed {
-            order.len() - 1 - at
+            self.len() - 1 - at
         } else {
             at
         })
     }
-}
-
-fn column_index(column: Column) -> usize {
-    Column::ALL.iter().position(|&c| c == column).unwrap_or(0)
 }
 
 /// How the panel orders its rows.
@@ -486,6 +524,11 @@ fn work(shared: &Shared, send: &Sender<Reply>) {
         let analysis = match &last {
             Some((before, analysis)) if same_basis(before, &basis) => Arc::clone(analysis),
             _ => {
+                // The old basis and figures go first: the editor keeps its
+                // own hold on the figures it shows, and the lists that only
+                // the old basis still held are freed before the new
+                // analysis fills the heap.
+                drop(last.take());
                 let analysis = Arc::new(Analysis::of(&basis));
                 last = Some((basis, Arc::clone(&analysis)));
                 analysis

@@ -95,7 +95,8 @@ pub struct Report {
     pub conversion_rate: f64,
     /// The map's currency, empty for none.
     pub currency: String,
-    /// One per touchpoint, in map order.
+    /// One per touchpoint (per visited one, see [`analyse_rows`]), in map
+    /// order.
     pub rows: Vec<Row>,
     pub what_if: Option<WhatIf>,
 }
@@ -137,22 +138,34 @@ impl Report {
     /// The rows sorted by a column, largest first (names: alphabetical);
     /// ties keep map order.
     pub fn sorted(&self, column: Column) -> Vec<&Row> {
-        let mut rows: Vec<&Row> = self.rows.iter().collect();
+        self.order(column)
+            .into_iter()
+            .map(|i| &self.rows[i as usize])
+            .collect()
+    }
+
+    /// [`Report::sorted`] as positions in `rows`, four bytes a row: the
+    /// editor keeps one such order per column.
+    pub fn order(&self, column: Column) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
+        let row = |i: u32| &self.rows[i as usize];
         match column {
             Column::Map => {}
-            Column::Name => rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.index.cmp(&b.index))),
+            Column::Name => order.sort_by(|&a, &b| {
+                let (a, b) = (row(a), row(b));
+                a.name.cmp(&b.name).then(a.index.cmp(&b.index))
+            }),
             _ => {
                 // Keys taken once: a map of 100,000 touchpoints sorts often.
-                let mut keys: Vec<(f64, usize)> = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| (r.figure(column), i))
-                    .collect();
+                // Rows are in map order, so a tie on the position is one on
+                // the map order.
+                let mut keys: Vec<(f64, u32)> =
+                    order.iter().map(|&i| (row(i).figure(column), i)).collect();
                 keys.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                rows = keys.into_iter().map(|(_, i)| &self.rows[i]).collect();
+                order = keys.into_iter().map(|(_, i)| i).collect();
             }
         }
-        rows
+        order
     }
 
     /// The row of the touchpoint with this id.
@@ -225,39 +238,48 @@ pub(crate) fn analyse_rows(
         .fold(0u64, |s, j| s.saturating_add(j.conversions));
     let nulls = journeys.iter().fold(0u64, |s, j| s.saturating_add(j.nulls));
     let effect_sum: f64 = solution.removal_effect.iter().sum();
-    let rows = touchpoints
-        .iter()
-        .enumerate()
-        .filter(|&(k, _)| !visited_only || h.paths[k] > 0)
-        .map(|(k, (stage, t))| {
-            let removal_effect = solution.removal_effect[k];
-            let markov = if effect_sum > 0.0 {
-                removal_effect / effect_sum * conversions as f64
-            } else {
-                0.0
-            };
-            let cost = costs.get(k).copied().flatten();
-            Row {
-                index: k,
-                id: t.id.clone(),
-                name: t.name.clone(),
-                stage: stage.id.clone(),
-                stage_name: stage.name.clone(),
-                kind: t.kind,
-                paths: h.paths[k],
-                customers: h.customers[k],
-                first_touch: h.first[k],
-                last_touch: h.last[k],
-                linear: h.linear[k],
-                position_based: h.position[k],
-                removal_effect,
-                markov,
-                relied_on: h.last[k] == 0.0 && removal_effect >= RELIED_ON_FROM,
-                cost,
-                cost_per_conversion: cost.filter(|_| markov > 0.0).map(|c| c / markov),
-            }
-        })
-        .collect();
+    // Sized first: a filtered collect grows by doubling, and at S3 the
+    // spare capacity would be a third of the rows' own size.
+    let listed = if visited_only {
+        h.paths.iter().filter(|&&p| p > 0).count()
+    } else {
+        n
+    };
+    let mut rows = Vec::with_capacity(listed);
+    rows.extend(
+        touchpoints
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| !visited_only || h.paths[k] > 0)
+            .map(|(k, (stage, t))| {
+                let removal_effect = solution.removal_effect[k];
+                let markov = if effect_sum > 0.0 {
+                    removal_effect / effect_sum * conversions as f64
+                } else {
+                    0.0
+                };
+                let cost = costs.get(k).copied().flatten();
+                Row {
+                    index: k,
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    stage: stage.id.clone(),
+                    stage_name: stage.name.clone(),
+                    kind: t.kind,
+                    paths: h.paths[k],
+                    customers: h.customers[k],
+                    first_touch: h.first[k],
+                    last_touch: h.last[k],
+                    linear: h.linear[k],
+                    position_based: h.position[k],
+                    removal_effect,
+                    markov,
+                    relied_on: h.last[k] == 0.0 && removal_effect >= RELIED_ON_FROM,
+                    cost,
+                    cost_per_conversion: cost.filter(|_| markov > 0.0).map(|c| c / markov),
+                }
+            }),
+    );
     let what_if = if removed.is_empty() {
         None
     } else {

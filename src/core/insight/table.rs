@@ -153,6 +153,25 @@ impl Words {
         }
     }
 
+    /// The editor's line under its table, which lists visited touchpoints
+    /// alone: how many others there are.
+    pub fn without_figures(&self, count: usize) -> String {
+        match (self.lang, count) {
+            (Lang::En, 1) => "1 touchpoint on no path has no figures".into(),
+            (Lang::En, _) => format!("{count} touchpoints on no path have no figures"),
+            (Lang::De, 1) => "1 Kontaktpunkt auf keinem Pfad hat keine Zahlen".into(),
+            (Lang::De, _) => format!("{count} Kontaktpunkte auf keinem Pfad haben keine Zahlen"),
+        }
+    }
+
+    /// The editor's figures line for a touchpoint on no path.
+    pub fn on_no_path(&self) -> &'static str {
+        match self.lang {
+            Lang::En => "no figures: on no path",
+            Lang::De => "keine Zahlen: auf keinem Pfad",
+        }
+    }
+
     /// The what-if sentence, where the report has one.
     pub fn what_if(&self, report: &Report, currency: &str) -> Option<String> {
         let w = report.what_if.as_ref()?;

@@ -301,7 +301,17 @@ fn rows(
     let ascii = app.settings.ascii;
     let height = usize::from(body.height);
     let total = report.rows.len();
-    let first = first_row(total, cursor, height);
+    // Under the last row: what the mark means, as `journey insight` says
+    // it, and how many touchpoints have no row. They scroll with the rows,
+    // so the last page shows them.
+    let mut trailer = Vec::new();
+    if analysis.has_relied_on {
+        trailer.push(format!("* {}", analysis.words.relied_on_mark));
+    }
+    if analysis.unvisited > 0 {
+        trailer.push(analysis.words.without_figures(analysis.unvisited));
+    }
+    let first = first_row(total + trailer.len(), cursor, height);
     let stale = !app.insight.is_fresh();
     for i in (first..total).take(height) {
         let Some(row) = analysis.nth(app.insight.sort, i) else {
@@ -325,12 +335,10 @@ fn rows(
         }
         put(buf, body.x, y, &line, usize::from(body.width), style);
     }
-    // What the mark means, under the last row, as `journey insight` says it.
     let shown = total.saturating_sub(first).min(height);
-    if shown < height && analysis.has_relied_on {
-        let legend = format!("* {}", analysis.words.relied_on_mark);
-        let y = body.y + shown as u16;
-        put(buf, body.x, y, &legend, usize::from(body.width), theme.dim);
+    for (i, line) in trailer.iter().enumerate().take(height - shown) {
+        let y = body.y + (shown + i) as u16;
+        put(buf, body.x, y, line, usize::from(body.width), theme.dim);
     }
 }
 
@@ -356,7 +364,8 @@ fn footer(words: &Words, row: &Row) -> String {
 
 /// The detail pane's line for touchpoint `id`: its removal effect and
 /// last-touch conversions, with the relied-on mark, in the words of
-/// `journey insight`; "updating…" while the figures are stale. Returns the
+/// `journey insight`; that it has none for one on no path; "updating…"
+/// while the figures are stale. Returns the
 /// column after what it wrote.
 pub fn detail_line(app: &App, id: &str, rect: Rect, buf: &mut Buffer) -> u16 {
     let (theme, sym, ascii) = (
@@ -371,7 +380,10 @@ pub fn detail_line(app: &App, id: &str, rect: Rect, buf: &mut Buffer) -> u16 {
     let words = &analysis.words;
     let text = match (&analysis.outcome, analysis.row(id)) {
         (Err(e), _) => format!("no figures: {}", one_line(e, ascii)),
-        (Ok(_), None) => return rect.x,
+        (Ok(_), None) => {
+            let text = fit(words.on_no_path(), w, sym.ellipsis);
+            return put(buf, rect.x, rect.y, &text, w, theme.dim);
+        }
         (Ok(_), Some(row)) => {
             let mut text = format!(
                 "{} {} {} {} {}",

@@ -70,11 +70,21 @@ fn press(app: &mut App, keys: &str) {
 fn bytes_for(name: &str, before: &str, key: &str) -> usize {
     let counter = Counter::default();
     let mut term = terminal(counter.clone());
-    let mut app = app(name);
-    press(&mut app, before);
+    bytes_of_key(&mut term, &counter, &mut app(name), before, key)
+}
+
+/// The bytes `key` writes to `term`, once `before` is pressed and drawn.
+fn bytes_of_key(
+    term: &mut Terminal<CrosstermBackend<Counter>>,
+    counter: &Counter,
+    app: &mut App,
+    before: &str,
+    key: &str,
+) -> usize {
+    press(app, before);
     term.draw(|f| app.draw(f)).expect("draw");
     counter.0.set(0);
-    press(&mut app, key);
+    press(app, key);
     term.draw(|f| app.draw(f)).expect("draw");
     counter.0.get()
 }
@@ -96,12 +106,7 @@ fn bytes_on_example(file: &str, w: u16, h: u16, before: &str, key: &str) -> usiz
     .expect("terminal");
     let mut app = App::open(map, PathBuf::from(file), Settings::new(false, true));
     update::update(&mut app, journey::tui::action::Action::Resize(w, h));
-    press(&mut app, before);
-    term.draw(|f| app.draw(f)).expect("draw");
-    counter.0.set(0);
-    press(&mut app, key);
-    term.draw(|f| app.draw(f)).expect("draw");
-    counter.0.get()
+    bytes_of_key(&mut term, &counter, &mut app, before, key)
 }
 
 fn main() {

@@ -5,23 +5,6 @@
 mod common;
 
 use common::{app, keys};
-use journey::tui::Screen;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn screen_text(app: &journey::tui::app::App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-    terminal.draw(|f| app.draw(f)).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            text.push_str(buffer[(x, y)].symbol());
-        }
-        text.push('\n');
-    }
-    text
-}
 
 fn friends_allow(app: &journey::tui::app::App) -> Vec<String> {
     app.doc
@@ -40,7 +23,7 @@ fn a_allows_the_selected_warning_and_u_takes_it_back() {
     assert_eq!(friends_allow(&app), ["unvisited-touchpoint"]);
     assert_eq!(app.doc.problems().warnings(), 1);
     assert_eq!(app.doc.problems().allowed_len(), 1);
-    let text = screen_text(&app);
+    let text = common::screen_text(&app);
     assert!(text.contains("1 allowed"), "{text}");
     assert!(
         text.lines()
@@ -61,6 +44,6 @@ fn an_error_cannot_be_allowed() {
     let before = app.doc.map().clone();
     keys(&mut app, "va");
     assert_eq!(app.doc.map(), &before);
-    let text = screen_text(&app);
+    let text = common::screen_text(&app);
     assert!(text.contains("errors cannot be allowed"), "{text}");
 }

@@ -63,20 +63,6 @@ fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-fn text(app: &App) -> String {
-    let (w, h) = app.view.size;
-    let terminal = draw(app, w, h);
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// Ticks, as the terminal loop does while no key comes, until the figures
 /// follow the map; fails after `at_most`.
 fn finish_insight(app: &mut App, at_most: Duration) {
@@ -217,14 +203,14 @@ fn the_panel_shows_the_figures_of_analyse() {
 fn the_detail_pane_shows_removal_effect_last_touch_and_relied_on() {
     let (app, _dir) = example("date.ron", 80, 24);
     // The coffee is selected first: no last touch, but relied on.
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(
         screen.contains("Entfernungseffekt 100% · Letzter 0.0 · tragend"),
         "{screen}"
     );
     let (mut app, _dir) = example("date.ron", 80, 24);
     keys(&mut app, "lljj");
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(screen.contains("● Seesteg"), "{screen}");
     let line = screen
         .lines()
@@ -245,26 +231,26 @@ fn updating_shows_after_an_edit_until_the_result_arrives() {
         app.insight.is_fresh(),
         "a small map is analysed as it opens"
     );
-    assert!(!text(&app).contains("updating…"));
+    assert!(!common::screen_text(&app).contains("updating…"));
     // Taking the first step out of the first path changes the figures.
     keys(&mut app, "p<Enter> ");
     assert!(!app.insight.is_fresh());
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(screen.contains("updating…"), "{screen}");
     keys(&mut app, "i");
-    assert!(text(&app).contains("Insight · sorted by Removal effect ▼ · updating…"));
+    assert!(common::screen_text(&app).contains("Insight · sorted by Removal effect ▼ · updating…"));
     finish_insight(&mut app, Duration::from_secs(30));
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(!screen.contains("updating…"), "{screen}");
     let a = app.insight.fresh().expect("fresh figures");
     assert_eq!(a.report(), Some(&report(app.doc.map())));
     keys(&mut app, "<Esc>");
     // The step taken out was the web search's only one.
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(screen.contains("○ Web search · "), "{screen}");
     assert!(screen.contains("no figures: on no path"), "{screen}");
     keys(&mut app, "j");
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(screen.contains("● Instagram ads · "), "{screen}");
     assert!(screen.contains("Removal effect "), "{screen}");
 }
@@ -336,10 +322,10 @@ fn a_key_at_s3_does_not_wait_for_the_analysis() {
         !app.insight.is_fresh(),
         "right after the key, the figures are not there yet"
     );
-    assert!(text(&app).contains("updating…"));
+    assert!(common::screen_text(&app).contains("updating…"));
     // Moving on is a key like any other; the analysis still runs.
     keys(&mut app, "jj");
-    assert!(text(&app).contains("updating…"));
+    assert!(common::screen_text(&app).contains("updating…"));
     let start = Instant::now();
     finish_insight(&mut app, Duration::from_secs(600));
     eprintln!("S3: the analysis after the edit took {:?}", start.elapsed());
@@ -350,7 +336,7 @@ fn a_key_at_s3_does_not_wait_for_the_analysis() {
     let a = app.insight.fresh().expect("fresh");
     assert_eq!(a.row(&id).is_some(), visited(app.doc.map(), &id));
     assert_eq!(a.len() + a.unvisited, app.doc.map().touchpoints().count());
-    assert!(!text(&app).contains("updating…"));
+    assert!(!common::screen_text(&app).contains("updating…"));
 }
 
 #[test]
@@ -375,7 +361,7 @@ fn a_map_without_paths_says_what_the_cli_says() {
         let map = load(&file).expect("loads").map;
         let (mut app, _dir) = on_map(map, 80, 24);
         keys(&mut app, "i");
-        let screen = text(&app);
+        let screen = common::screen_text(&app);
         assert!(screen.contains(first), "{first:?} missing:\n{screen}");
         assert!(
             screen.contains("Touchpoint"),
@@ -394,7 +380,7 @@ fn touchpoints_on_no_converting_path_are_listed_with_zeros() {
     }
     let (mut app, _dir) = on_map(map, 80, 24);
     keys(&mut app, "i");
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     let first = app.doc.map().stages[0].touchpoints[0].name.clone();
     assert!(screen.contains("0 conversions, "), "{screen}");
     assert!(screen.contains(&first), "{screen}");
@@ -405,20 +391,20 @@ fn touchpoints_on_no_converting_path_are_listed_with_zeros() {
 fn help_lists_the_panels_keys() {
     let (mut app, _dir) = example("date.ron", 120, 40);
     keys(&mut app, "i?");
-    let mut screen = text(&app);
+    let mut screen = common::screen_text(&app);
     // The help scrolls; look through it.
     for _ in 0..40 {
         if screen.contains("Insight panel (i)") {
             break;
         }
         keys(&mut app, "<PgDn>");
-        screen = text(&app);
+        screen = common::screen_text(&app);
     }
     assert!(screen.contains("Insight panel (i)"), "{screen}");
     // Esc closes the help only: the panel it was asked from is back.
     keys(&mut app, "<Esc>");
     assert_eq!(app.mode(), Mode::Insight);
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(
         screen.contains("s sort") && screen.contains("r reverse"),
         "{screen}"
@@ -450,7 +436,7 @@ fn panel_camera_120x40() {
 fn an_example_has_its_figures_before_the_first_frame() {
     let (app, _dir) = example("logistics.ron", 80, 24);
     assert!(app.insight.is_fresh(), "analysed as the editor opens");
-    assert!(!text(&app).contains("updating…"));
+    assert!(!common::screen_text(&app).contains("updating…"));
     // What that would cost at S1, which therefore opens with the figures
     // in the background: printed, not asserted (the benches hold budgets).
     let map = journey::core::generate::generate(journey::core::generate::S1);

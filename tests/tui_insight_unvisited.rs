@@ -8,25 +8,8 @@ use common::keys;
 use journey::core::model::Map;
 use journey::tui::Screen;
 use journey::tui::app::{App, Settings};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
-
-fn text(app: &App) -> String {
-    let (w, h) = app.view.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    terminal.draw(|f| app.draw(f)).expect("draw");
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 /// The ids a path of the map visits, and those of every touchpoint.
 fn visited_and_all(map: &Map) -> (BTreeSet<String>, BTreeSet<String>) {
@@ -65,7 +48,7 @@ fn the_panel_lists_visited_touchpoints_and_counts_the_rest() {
     let a = app.insight.fresh().expect("fresh figures");
     assert_eq!(a.unvisited, 2);
     assert!(a.row("friends").is_none() && a.row("user-forum").is_none());
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     // The count is the table's last line, under the mark's legend.
     let lines: Vec<&str> = screen.lines().collect();
     let count = lines
@@ -95,13 +78,13 @@ fn the_detail_pane_says_a_touchpoint_on_no_path_has_no_figures() {
     // Friends is the third touchpoint of the first stage.
     let (mut app, _dir) = common::app_at(100, 40);
     keys(&mut app, "jj");
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(screen.contains("○ Friends · "), "{screen}");
     assert!(screen.contains("no figures: on no path"), "{screen}");
     assert!(!screen.contains("Removal effect "), "{screen}");
     // And a visited one has its figures, as before.
     keys(&mut app, "k");
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(screen.contains("Removal effect "), "{screen}");
     assert!(!screen.contains("no figures"), "{screen}");
 }
@@ -124,8 +107,11 @@ fn the_count_line_ends_a_long_table_too() {
     keys(&mut app, "i");
     assert_eq!(app.insight.analysis().map(|a| a.len()), Some(visited.len()));
     let line = format!("{unvisited} touchpoints on no path have no figures");
-    assert!(!text(&app).contains(&line), "only under the last row");
+    assert!(
+        !common::screen_text(&app).contains(&line),
+        "only under the last row"
+    );
     keys(&mut app, "<End>");
-    let screen = text(&app);
+    let screen = common::screen_text(&app);
     assert!(screen.contains(&line), "{screen}");
 }

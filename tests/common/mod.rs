@@ -95,6 +95,23 @@ pub fn finish_drawing(app: &mut App) {
     }
 }
 
+/// The editor's screen as text, one line per row, at its own size.
+pub fn screen_text(app: &App) -> String {
+    let (w, h) = app.view.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// An editor at 80x24.
 pub fn app() -> (App, tempfile::TempDir) {
     app_at(80, 24)

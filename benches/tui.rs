@@ -60,6 +60,18 @@ fn app(name: &str) -> App {
     app
 }
 
+/// Feeds `keys` to the editor as the terminal loop does, then draws.
+fn key_and_frame(
+    app: &mut App,
+    term: &mut Terminal<CrosstermBackend<Counter>>,
+    keys: &[crossterm::event::Event],
+) {
+    for e in keys {
+        app.handle(e.clone());
+    }
+    term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+}
+
 fn press(app: &mut App, keys: &str) {
     for event in parse_keys(keys) {
         app.handle(event);
@@ -166,11 +178,7 @@ fn key_and_draw_200x50_with_path(bencher: divan::Bencher, name: &str) {
     let mut flip = false;
     bencher.bench_local(|| {
         flip = !flip;
-        let keys = if flip { &down } else { &up };
-        for e in keys {
-            app.handle(e.clone());
-        }
-        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+        key_and_frame(&mut app, &mut term, if flip { &down } else { &up });
     });
 }
 
@@ -185,11 +193,7 @@ fn key_and_draw_200x50(bencher: divan::Bencher, name: &str) {
     let mut flip = false;
     bencher.bench_local(|| {
         flip = !flip;
-        let keys = if flip { &down } else { &up };
-        for e in keys {
-            app.handle(e.clone());
-        }
-        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+        key_and_frame(&mut app, &mut term, if flip { &down } else { &up });
     });
 }
 
@@ -254,10 +258,7 @@ fn key_with_one_14mb_field(bencher: divan::Bencher, field: &str) {
     let mut flip = false;
     bencher.bench_local(|| {
         flip = !flip;
-        for e in if flip { &down } else { &up } {
-            app.handle(e.clone());
-        }
-        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+        key_and_frame(&mut app, &mut term, if flip { &down } else { &up });
     });
 }
 
@@ -284,10 +285,7 @@ fn insight_panel_key_and_draw_200x50(bencher: divan::Bencher, name: &str) {
     let mut flip = false;
     bencher.bench_local(|| {
         flip = !flip;
-        for e in if flip { &down } else { &up } {
-            app.handle(e.clone());
-        }
-        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
+        key_and_frame(&mut app, &mut term, if flip { &down } else { &up });
     });
 }
 
@@ -300,12 +298,7 @@ fn insight_sort_key_200x50(bencher: divan::Bencher, name: &str) {
     press(&mut app, "ijj");
     let mut term = terminal(Counter::default());
     let next = parse_keys("s");
-    bencher.bench_local(|| {
-        for e in &next {
-            app.handle(e.clone());
-        }
-        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
-    });
+    bencher.bench_local(|| key_and_frame(&mut app, &mut term, &next));
 }
 
 /// An edit key while the figures are stale: the key only notes the new
@@ -317,10 +310,5 @@ fn edit_key_with_insight_200x50(bencher: divan::Bencher, name: &str) {
     press(&mut app, "jj");
     let mut term = terminal(Counter::default());
     let toggle = parse_keys("t");
-    bencher.bench_local(|| {
-        for e in &toggle {
-            app.handle(e.clone());
-        }
-        term.draw(|f| app.draw(f)).map(|_| ()).expect("draw");
-    });
+    bencher.bench_local(|| key_and_frame(&mut app, &mut term, &toggle));
 }

@@ -84,14 +84,6 @@ fn cursor(app: &App) -> usize {
     }
 }
 
-/// The ids of the panel's rows, in its order.
-fn panel_ids(app: &App) -> Vec<String> {
-    let a = app.insight.analysis().expect("figures");
-    (0..a.len())
-        .map(|i| a.nth(app.insight.sort, i).expect("a row").id.clone())
-        .collect()
-}
-
 #[test]
 fn i_opens_the_panel_sorted_by_removal_effect_and_esc_closes_it() {
     let (mut app, _dir) = example("date.ron", 80, 24);
@@ -105,7 +97,7 @@ fn i_opens_the_panel_sorted_by_removal_effect_and_esc_closes_it() {
         .iter()
         .map(|r| r.id.clone())
         .collect();
-    assert_eq!(panel_ids(&app), expected);
+    assert_eq!(common::panel_ids(&app), expected);
     assert_eq!(expected[0], "kaffee", "the coffee is relied on the most");
     keys(&mut app, "jj<Esc>");
     assert!(app.overlay().is_none());
@@ -119,12 +111,12 @@ fn s_cycles_the_sort_column_and_r_reverses_it() {
     keys(&mut app, "is");
     assert_eq!(app.insight.sort.column, Column::Markov);
     let by = |c: Column| -> Vec<String> { report.sorted(c).iter().map(|r| r.id.clone()).collect() };
-    assert_eq!(panel_ids(&app), by(Column::Markov));
+    assert_eq!(common::panel_ids(&app), by(Column::Markov));
     keys(&mut app, "r");
     assert!(app.insight.sort.reversed);
     let mut reversed = by(Column::Markov);
     reversed.reverse();
-    assert_eq!(panel_ids(&app), reversed);
+    assert_eq!(common::panel_ids(&app), reversed);
     // Round the whole cycle and back: every column once, then the start.
     keys(&mut app, "r");
     for _ in 0..Column::ALL.len() - 1 {
@@ -134,7 +126,7 @@ fn s_cycles_the_sort_column_and_r_reverses_it() {
     // After Markov comes the map's own order; back with Left (or S).
     keys(&mut app, "ss");
     assert_eq!(app.insight.sort.column, Column::Map);
-    assert_eq!(panel_ids(&app), by(Column::Map));
+    assert_eq!(common::panel_ids(&app), by(Column::Map));
     keys(&mut app, "<Left>S");
     assert_eq!(app.insight.sort, Sort::default());
 }

@@ -24,13 +24,6 @@ fn visited_and_all(map: &Map) -> (BTreeSet<String>, BTreeSet<String>) {
     (visited, all)
 }
 
-fn panel_ids(app: &App) -> Vec<String> {
-    let a = app.insight.analysis().expect("figures");
-    (0..a.len())
-        .map(|i| a.nth(app.insight.sort, i).expect("a row").id.clone())
-        .collect()
-}
-
 #[test]
 fn the_panel_lists_visited_touchpoints_and_counts_the_rest() {
     // The camera map's "Friends" and "User forum" are on no path.
@@ -42,7 +35,7 @@ fn the_panel_lists_visited_touchpoints_and_counts_the_rest() {
         "the fixture as this test knows it"
     );
     keys(&mut app, "i");
-    let listed = panel_ids(&app);
+    let listed = common::panel_ids(&app);
     assert_eq!(listed.iter().cloned().collect::<BTreeSet<_>>(), visited);
     assert_eq!(listed.len(), visited.len(), "each once");
     let a = app.insight.fresh().expect("fresh figures");

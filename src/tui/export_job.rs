@@ -42,23 +42,10 @@ impl ExportJob {
                 persona: self.options.persona.clone(),
                 ..Default::default()
             };
-            let drawn = crate::core::canvas::write(&self.map, &options, image, 1.0, &self.path);
-            return match drawn {
-                Ok(warnings) => ExportResult {
-                    path: self.path,
-                    warnings,
-                    error: None,
-                    replaced,
-                    cancelled: false,
-                },
-                // The canvas takes well under a second; it is not cancelled.
-                Err(e) => ExportResult {
-                    path: self.path,
-                    warnings: Vec::new(),
-                    error: Some(e.to_string()),
-                    replaced: false,
-                    cancelled: false,
-                },
+            // The canvas takes well under a second; it is not cancelled.
+            return match crate::core::canvas::write(&self.map, &options, image, 1.0, &self.path) {
+                Ok(warnings) => ExportResult::written(self.path, warnings, replaced),
+                Err(e) => ExportResult::failed(self.path, e.to_string(), false),
             };
         }
         let limits = export::render::Limits {
@@ -66,23 +53,14 @@ impl ExportJob {
             ..export::render::Limits::from_env()
         };
         match export::write_limited(&self.map, self.format, &self.options, &self.path, &limits) {
-            Ok(warnings) => ExportResult {
-                path: self.path,
-                warnings,
-                error: None,
-                replaced,
-                cancelled: false,
-            },
-            Err(e) => ExportResult {
-                cancelled: matches!(
+            Ok(warnings) => ExportResult::written(self.path, warnings, replaced),
+            Err(e) => {
+                let cancelled = matches!(
                     e,
                     export::ExportError::Render(export::render::RenderError::Cancelled)
-                ),
-                path: self.path,
-                warnings: Vec::new(),
-                error: Some(e.to_string()),
-                replaced: false,
-            },
+                );
+                ExportResult::failed(self.path, e.to_string(), cancelled)
+            }
         }
     }
 }
@@ -100,4 +78,28 @@ pub struct ExportResult {
     pub replaced: bool,
     /// The user stopped the drawing; nothing was written.
     pub cancelled: bool,
+}
+
+impl ExportResult {
+    /// The export was written to `path`.
+    fn written(path: PathBuf, warnings: Vec<String>, replaced: bool) -> ExportResult {
+        ExportResult {
+            path,
+            warnings,
+            error: None,
+            replaced,
+            cancelled: false,
+        }
+    }
+
+    /// The export failed (or was stopped) with `error`; nothing replaced.
+    fn failed(path: PathBuf, error: String, cancelled: bool) -> ExportResult {
+        ExportResult {
+            path,
+            warnings: Vec::new(),
+            error: Some(error),
+            replaced: false,
+            cancelled,
+        }
+    }
 }

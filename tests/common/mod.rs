@@ -112,6 +112,14 @@ pub fn screen_text(app: &App) -> String {
     out
 }
 
+/// The ids of the insight panel's rows, in its order.
+pub fn panel_ids(app: &App) -> Vec<String> {
+    let a = app.insight.analysis().expect("figures");
+    (0..a.len())
+        .map(|i| a.nth(app.insight.sort, i).expect("a row").id.clone())
+        .collect()
+}
+
 /// An editor at 80x24.
 pub fn app() -> (App, tempfile::TempDir) {
     app_at(80, 24)

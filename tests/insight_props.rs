@@ -5,7 +5,7 @@
 
 use journey::core::insight::heuristics::Heuristics;
 use journey::core::insight::markov::Chain;
-use journey::core::insight::{Journey, Journeys, analyse, input, synthetic};
+use journey::core::insight::{Journey, Journeys, Touched, analyse, input, synthetic};
 use proptest::prelude::*;
 
 fn journeys(n: usize) -> impl Strategy<Value = Vec<Journey>> {
@@ -134,6 +134,49 @@ proptest! {
         let text = format!("{header}\n{}", body.join("\n"));
         if let Ok(read) = input::from_csv(&map, text.as_bytes()) {
             prop_assert!(analyse(&map, &read, &[]).is_ok());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The models run over the touched touchpoints alone (`Touched`). Bit
+    /// for bit, that gives every touched touchpoint the figures a run over
+    /// all of them gives, and the others nothing.
+    #[test]
+    fn the_models_over_the_touched_touchpoints_are_the_models_over_all(
+        (n, js) in (1usize..14).prop_flat_map(|n| (Just(n), journeys(n)))
+    ) {
+        let js: Journeys = js.into_iter().collect();
+        let (touched, renumbered) = Touched::of(n, &js);
+        let (all, few) = (Heuristics::new(n, &js), Heuristics::new(touched.len, &renumbered));
+        let (solved_all, solved_few) = (
+            Chain::new(n, &js).solve(),
+            Chain::new(touched.len, &renumbered).solve(),
+        );
+        match (solved_all, solved_few) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.conversion.to_bits(), b.conversion.to_bits());
+                for k in 0..n {
+                    let e = a.removal_effect[k];
+                    match touched.get(k) {
+                        Some(d) => prop_assert_eq!(e.to_bits(), b.removal_effect[d].to_bits()),
+                        None => prop_assert_eq!(e, 0.0),
+                    }
+                }
+            }
+            (a, b) => prop_assert_eq!(a.is_err(), b.is_err()),
+        }
+        for k in 0..n {
+            let figures = |h: &Heuristics, i: usize| {
+                (h.paths[i], h.customers[i], h.first[i].to_bits(), h.last[i].to_bits(),
+                 h.linear[i].to_bits(), h.position[i].to_bits())
+            };
+            match touched.get(k) {
+                Some(d) => prop_assert_eq!(figures(&all, k), figures(&few, d)),
+                None => prop_assert_eq!(figures(&all, k), (0, 0, 0, 0, 0, 0)),
+            }
         }
     }
 }

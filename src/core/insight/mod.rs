@@ -19,7 +19,7 @@ use crate::core::model::{Kind, Map};
 use markov::{Chain, ChainError};
 
 pub use input::{DataError, Input, Source};
-pub use journeys::{Journey, JourneyRef, Journeys};
+pub use journeys::{Journey, JourneyRef, Journeys, Touched};
 
 /// The smallest removal effect that makes a touchpoint without last-touch
 /// conversions "relied on".
@@ -217,22 +217,26 @@ pub(crate) fn analyse_rows(
     without: &[String],
     visited_only: bool,
 ) -> Result<Report, InsightError> {
-    let costs = costs(map);
-    let touchpoints: Vec<_> = map.touchpoints().collect();
-    let n = touchpoints.len();
+    // No table per touchpoint is made here but the renumbering: at S3,
+    // copies of the touchpoint list and of every cost were 3 MB.
+    let n = map.touchpoints().count();
     let removed = without
         .iter()
         .map(|id| {
-            touchpoints
-                .iter()
+            map.touchpoints()
                 .position(|(_, t)| t.id == *id)
                 .ok_or_else(|| InsightError::UnknownTouchpoint(id.clone()))
         })
         .collect::<Result<Vec<usize>, _>>()?;
     let journeys = &input.journeys;
-    let h = heuristics::Heuristics::new(n, journeys);
-    let chain = Chain::new(n, journeys);
+    // The models run over the touched touchpoints alone; `at` finds a
+    // touchpoint's place among them. The others' figures are all zero.
+    let (touched, renumbered) = Touched::of(n, journeys);
+    let h = heuristics::Heuristics::new(touched.len, &renumbered);
+    let chain = Chain::new(touched.len, &renumbered);
+    drop(renumbered);
     let solution = chain.solve()?;
+    let paths = |k: usize| touched.get(k).map_or(0, |d| h.paths[d]);
     let conversions = journeys
         .iter()
         .fold(0u64, |s, j| s.saturating_add(j.conversions));
@@ -247,18 +251,20 @@ pub(crate) fn analyse_rows(
     };
     let mut rows = Vec::with_capacity(listed);
     rows.extend(
-        touchpoints
-            .iter()
+        map.touchpoints()
             .enumerate()
-            .filter(|&(k, _)| !visited_only || h.paths[k] > 0)
+            .filter(|&(k, _)| !visited_only || paths(k) > 0)
             .map(|(k, (stage, t))| {
-                let removal_effect = solution.removal_effect[k];
+                let d = touched.get(k);
+                let of = |v: &[f64]| d.map_or(0.0, |d| v[d]);
+                let count = |v: &[u64]| d.map_or(0, |d| v[d]);
+                let removal_effect = of(&solution.removal_effect);
                 let markov = if effect_sum > 0.0 {
                     removal_effect / effect_sum * conversions as f64
                 } else {
                     0.0
                 };
-                let cost = costs.get(k).copied().flatten();
+                let cost = t.cost.map(|c| c.get());
                 Row {
                     index: k,
                     id: t.id.clone(),
@@ -266,15 +272,15 @@ pub(crate) fn analyse_rows(
                     stage: stage.id.clone(),
                     stage_name: stage.name.clone(),
                     kind: t.kind,
-                    paths: h.paths[k],
-                    customers: h.customers[k],
-                    first_touch: h.first[k],
-                    last_touch: h.last[k],
-                    linear: h.linear[k],
-                    position_based: h.position[k],
+                    paths: count(&h.paths),
+                    customers: count(&h.customers),
+                    first_touch: of(&h.first),
+                    last_touch: of(&h.last),
+                    linear: of(&h.linear),
+                    position_based: of(&h.position),
                     removal_effect,
                     markov,
-                    relied_on: h.last[k] == 0.0 && removal_effect >= RELIED_ON_FROM,
+                    relied_on: of(&h.last) == 0.0 && removal_effect >= RELIED_ON_FROM,
                     cost,
                     cost_per_conversion: cost.filter(|_| markov > 0.0).map(|c| c / markov),
                 }
@@ -283,9 +289,10 @@ pub(crate) fn analyse_rows(
     let what_if = if removed.is_empty() {
         None
     } else {
-        let mut mask = vec![false; n];
-        for &k in &removed {
-            mask[k] = true;
+        // An untouched touchpoint's removal changes nothing.
+        let mut mask = vec![false; touched.len];
+        for d in removed.iter().filter_map(|&k| touched.get(k)) {
+            mask[d] = true;
         }
         let rate = chain.conversion_without(&mask)?;
         let expected = if solution.conversion > 0.0 {
@@ -296,6 +303,7 @@ pub(crate) fn analyse_rows(
         let mut unique = removed.clone();
         unique.sort_unstable();
         unique.dedup();
+        let costs = costs(map);
         let saved = unique
             .iter()
             .map(|&k| costs.get(k).copied().flatten())

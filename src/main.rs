@@ -8,12 +8,13 @@ fn main() -> ExitCode {
         STDOUT_CLOSED.load(Ordering::Relaxed),
         STDERR_CLOSED.load(Ordering::Relaxed),
     );
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let cli = match journey::cli::editor_start(&args).map_or_else(Cli::try_parse, Ok) {
         Ok(cli) => cli,
         Err(e) => {
             // `journey chekc map.ron` fails to parse as a file and a stray
             // argument; the typo is what the user needs to hear of.
-            if let Some(message) = journey::cli::mistyped(std::env::args_os().skip(1)) {
+            if let Some(message) = journey::cli::mistyped(args.into_iter()) {
                 return journey::cli::refuse(&message);
             }
             return usage(&e);

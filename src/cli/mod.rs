@@ -1,6 +1,7 @@
 //! The command line: argument definitions and one function per subcommand.
 //! Exit codes live here: 0 ok, 1 findings, 2 usage or unreadable input.
 
+mod args;
 mod check;
 mod color;
 mod completions;
@@ -25,6 +26,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use args::editor_start;
 pub use color::ColorChoice;
 pub use editor::run_editor;
 pub use habits::{mistyped, refuse, subcommands as subcommand_names};

@@ -16,7 +16,7 @@
 //! analysis is sent back as it is.
 
 use crate::core::insight::table::{Lang, Words};
-use crate::core::insight::{Column, Report, Row, analyse_rows, input};
+use crate::core::insight::{Column, Report, Row, Rows, analyse_rows, input};
 use crate::core::model::{Map, Path, Persona, Stage, Touchpoint};
 use crate::core::shared::Shared as Cow;
 use crate::tui::document::Document;
@@ -33,10 +33,21 @@ pub const AT_ONCE_UP_TO: usize = 150;
 /// Every figure of one state of the map, with the rows in each sort order.
 /// Only touchpoints that a path visits have a row: the others have nothing
 /// but zeros, and at S3 they are three in four (see [`Analysis::unvisited`]).
+///
+/// The rows carry no names: the map they were worked out from is kept (it
+/// shares its lists with the editor's, see `Shared`), and a row is named
+/// from it when it is read. At S3 the names were 4 MB of each analysis,
+/// and while a new one is worked out the old one is still shown.
 #[derive(Debug)]
 pub struct Analysis {
-    /// The report, or why there is none (a cycle too large to solve).
+    /// The report, or why there is none (a cycle too large to solve). Its
+    /// rows' ids and names are empty: read rows through [`Analysis::nth`]
+    /// and [`Analysis::row`].
     pub outcome: Result<Report, String>,
+    /// The map the figures are of.
+    basis: Arc<Map>,
+    /// Where each stage's touchpoints start in map order.
+    starts: Vec<usize>,
     /// The words of the map's language.
     pub words: Words,
     /// Whether any touchpoint of the map, listed or not, has a cost (the
@@ -58,22 +69,30 @@ pub struct Analysis {
 impl Analysis {
     /// Analyses the map's paths, as `journey insight FILE` does, keeping
     /// the rows of visited touchpoints.
-    pub fn of(map: &Map) -> Analysis {
+    pub fn of(basis: Arc<Map>) -> Analysis {
+        let map = &*basis;
         let words = Words::of(Lang::of_map(map));
         let outcome = input::from_map(map, None)
             .map_err(|e| e.to_string())
-            .and_then(|input| analyse_rows(map, &input, &[], true).map_err(|e| e.to_string()));
+            .and_then(|input| {
+                analyse_rows(map, &input, &[], Rows::VisitedUnnamed).map_err(|e| e.to_string())
+            });
+        let starts = stage_starts(map);
         let (orders, by_id) = match &outcome {
             Ok(report) => {
+                let id = |k: u32| {
+                    place(map, &starts, report.rows[k as usize].index)
+                        .1
+                        .id
+                        .as_str()
+                };
                 let mut by_id: Vec<u32> = (0..report.rows.len() as u32).collect();
-                by_id.sort_unstable_by(|&a, &b| {
-                    report.rows[a as usize].id.cmp(&report.rows[b as usize].id)
-                });
+                by_id.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
                 (
                     Column::ALL
                         .iter()
                         .filter(|&&c| c != Column::Map)
-                        .map(|&c| report.order(c))
+                        .map(|&c| report.order_by(c, |r| &place(map, &starts, r.index).1.name))
                         .collect(),
                     by_id,
                 )
@@ -95,6 +114,8 @@ impl Analysis {
                 0
             },
             outcome,
+            basis,
+            starts,
             words,
             orders,
             by_id,
@@ -105,6 +126,8 @@ impl Analysis {
     fn failed(why: &str) -> Analysis {
         Analysis {
             outcome: Err(why.to_string()),
+            basis: Arc::new(Map::new("")),
+            starts: Vec::new(),
             words: Words::of(Lang::En),
             has_costs: false,
             has_relied_on: false,
@@ -114,7 +137,8 @@ impl Analysis {
         }
     }
 
-    /// The report, when the analysis succeeded.
+    /// The report, when the analysis succeeded. Its rows have no names;
+    /// [`Analysis::nth`] and [`Analysis::row`] give them with theirs.
     pub fn report(&self) -> Option<&Report> {
         self.outcome.as_ref().ok()
     }
@@ -138,14 +162,31 @@ impl Analysis {
         let rows = self.rows();
         let at = self
             .by_id
-            .binary_search_by(|&k| rows[k as usize].id.as_str().cmp(id))
+            .binary_search_by(|&k| self.touchpoint(&rows[k as usize]).id.as_str().cmp(id))
             .ok()?;
         self.by_id.get(at).copied()
     }
 
+    /// The touchpoint a row is of, in the map the figures are of.
+    fn touchpoint(&self, row: &Row) -> &Touchpoint {
+        place(&self.basis, &self.starts, row.index).1
+    }
+
+    /// A row with its names, from the map the figures are of.
+    fn named(&self, row: &Row) -> Row {
+        let (stage, t) = place(&self.basis, &self.starts, row.index);
+        Row {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            stage: stage.id.clone(),
+            stage_name: stage.name.clone(),
+            ..row.clone()
+        }
+    }
+
     /// The row of the touchpoint with this id; `None` for one on no path.
-    pub fn row(&self, id: &str) -> Option<&Row> {
-        self.rows().get(self.find(id)? as usize)
+    pub fn row(&self, id: &str) -> Option<Row> {
+        Some(self.named(self.rows().get(self.find(id)? as usize)?))
     }
 
     /// The row positions in `column`'s order; `None` for the map's own.
@@ -158,7 +199,7 @@ impl Analysis {
     }
 
     /// The `i`-th row in `sort` order.
-    pub fn nth(&self, sort: Sort, i: usize) -> Option<&Row> {
+    pub fn nth(&self, sort: Sort, i: usize) -> Option<Row> {
         let len = self.len();
         let i = if sort.reversed {
             len.checked_sub(i + 1)?
@@ -169,7 +210,7 @@ impl Analysis {
             Some(order) => *order.get(i)? as usize,
             None => i,
         };
-        self.rows().get(k)
+        Some(self.named(self.rows().get(k)?))
     }
 
     /// Where the touchpoint with this id is in `sort` order.
@@ -185,6 +226,28 @@ impl Analysis {
             at
         })
     }
+}
+
+/// Where each stage's touchpoints start in map order, and where the last
+/// one's end.
+fn stage_starts(map: &Map) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(map.stages.len() + 1);
+    let mut at = 0;
+    for s in &map.stages {
+        starts.push(at);
+        at += s.touchpoints.len();
+    }
+    starts.push(at);
+    starts
+}
+
+/// The touchpoint at `index` in map order, and its stage; `starts` is
+/// [`stage_starts`]. An empty stage starts where the next one does, so the
+/// last stage starting at or before `index` holds it.
+fn place<'a>(map: &'a Map, starts: &[usize], index: usize) -> (&'a Stage, &'a Touchpoint) {
+    let s = starts.partition_point(|&x| x <= index) - 1;
+    let stage = &map.stages[s];
+    (stage, &stage.touchpoints[index - starts[s]])
 }
 
 /// How the panel orders its rows.
@@ -289,7 +352,7 @@ impl Insight {
         self.key = Some(key(doc));
         self.generation += 1;
         if size <= AT_ONCE_UP_TO {
-            self.shown = Some(Arc::new(Analysis::of(map)));
+            self.shown = Some(Arc::new(Analysis::of(doc.snapshot())));
             self.fresh_for = Some(self.generation);
         } else {
             self.follow(doc);
@@ -499,7 +562,7 @@ impl Drop for Worker {
 /// The worker's loop: take the newest job, copy what counts, let go of the
 /// map, analyse (or reuse the last analysis), reply.
 fn work(shared: &Shared, send: &Sender<Reply>) {
-    let mut last: Option<(Map, Arc<Analysis>)> = None;
+    let mut last: Option<Arc<Analysis>> = None;
     loop {
         let (generation, map) = {
             let mut slot = shared.slot.lock().unwrap_or_else(PoisonError::into_inner);
@@ -522,15 +585,15 @@ fn work(shared: &Shared, send: &Sender<Reply>) {
         let basis = Map::clone(&map);
         drop(map);
         let analysis = match &last {
-            Some((before, analysis)) if same_basis(before, &basis) => Arc::clone(analysis),
+            Some(analysis) if same_basis(&analysis.basis, &basis) => Arc::clone(analysis),
             _ => {
                 // The old basis and figures go first: the editor keeps its
                 // own hold on the figures it shows, and the lists that only
                 // the old basis still held are freed before the new
                 // analysis fills the heap.
                 drop(last.take());
-                let analysis = Arc::new(Analysis::of(&basis));
-                last = Some((basis, Arc::clone(&analysis)));
+                let analysis = Arc::new(Analysis::of(Arc::new(basis)));
+                last = Some(Arc::clone(&analysis));
                 analysis
             }
         };

@@ -34,7 +34,10 @@ fn the_basis_ignores_only_what_no_figure_reads() {
     step.note = "a new note".into();
     step.emotion = Some(-2);
     assert!(same_basis(&map, &words), "words are no part of the figures");
-    assert_eq!(Analysis::of(&map).outcome, Analysis::of(&words).outcome);
+    assert_eq!(
+        Analysis::of(Arc::new(map.clone())).outcome,
+        Analysis::of(Arc::new(words)).outcome
+    );
     let mut kind = map.clone();
     let t = &mut kind.stages[0].touchpoints[0];
     t.kind = t.kind.toggled();

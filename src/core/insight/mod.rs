@@ -147,13 +147,19 @@ impl Report {
     /// [`Report::sorted`] as positions in `rows`, four bytes a row: the
     /// editor keeps one such order per column.
     pub fn order(&self, column: Column) -> Vec<u32> {
+        self.order_by(column, |r| &r.name)
+    }
+
+    /// [`Report::order`], with each row's name as `name` gives it (for
+    /// rows kept without their names, see [`Rows::VisitedUnnamed`]).
+    pub fn order_by<'a>(&'a self, column: Column, name: impl Fn(&'a Row) -> &'a str) -> Vec<u32> {
         let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
         let row = |i: u32| &self.rows[i as usize];
         match column {
             Column::Map => {}
             Column::Name => order.sort_by(|&a, &b| {
                 let (a, b) = (row(a), row(b));
-                a.name.cmp(&b.name).then(a.index.cmp(&b.index))
+                name(a).cmp(name(b)).then(a.index.cmp(&b.index))
             }),
             _ => {
                 // Keys taken once: a map of 100,000 touchpoints sorts often.
@@ -204,19 +210,34 @@ pub fn costs(map: &Map) -> Vec<Option<f64>> {
 /// Computes every model over the journeys. `without` lists touchpoints (by
 /// id) for the what-if.
 pub fn analyse(map: &Map, input: &Input, without: &[String]) -> Result<Report, InsightError> {
-    analyse_rows(map, input, without, false)
+    analyse_rows(map, input, without, Rows::All)
 }
 
-/// [`analyse`]; with `visited_only`, the report keeps the rows of visited
-/// touchpoints alone (each with its `index` in map order). A page lists
-/// no others, and at S3 three in four touchpoints are on no path: their
-/// rows were most of the section's copying of names.
+/// Which rows a report holds, and whether they carry their names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    /// Every touchpoint's, named: what `journey insight` prints.
+    All,
+    /// Visited touchpoints' alone (each with its `index` in map order). A
+    /// page lists no others, and at S3 three in four touchpoints are on no
+    /// path: their rows were most of the section's copying of names.
+    Visited,
+    /// Visited touchpoints' alone, with their ids and names (and their
+    /// stages') left empty: for the editor, which keeps the map the
+    /// figures come from and reads the names there, for the rows it shows.
+    VisitedUnnamed,
+}
+
+/// [`analyse`], with the rows `rows` says.
 pub(crate) fn analyse_rows(
     map: &Map,
     input: &Input,
     without: &[String],
-    visited_only: bool,
+    rows_of: Rows,
 ) -> Result<Report, InsightError> {
+    let visited_only = rows_of != Rows::All;
+    let named = rows_of != Rows::VisitedUnnamed;
+    let text = |s: &String| if named { s.clone() } else { String::new() };
     // No table per touchpoint is made here but the renumbering: at S3,
     // copies of the touchpoint list and of every cost were 3 MB.
     let n = map.touchpoints().count();
@@ -267,10 +288,10 @@ pub(crate) fn analyse_rows(
                 let cost = t.cost.map(|c| c.get());
                 Row {
                     index: k,
-                    id: t.id.clone(),
-                    name: t.name.clone(),
-                    stage: stage.id.clone(),
-                    stage_name: stage.name.clone(),
+                    id: text(&t.id),
+                    name: text(&t.name),
+                    stage: text(&stage.id),
+                    stage_name: text(&stage.name),
                     kind: t.kind,
                     paths: count(&h.paths),
                     customers: count(&h.customers),

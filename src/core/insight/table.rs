@@ -267,19 +267,21 @@ pub fn section_of(map: &crate::core::model::Map, input: &super::Input) -> Option
         return None;
     }
     let words = Words::of(Lang::of_map(map));
-    Some(match super::analyse_rows(map, input, &[], true) {
-        Ok(report) => {
-            let touchpoints = map.touchpoints().count();
-            let costs = map.touchpoints().any(|(_, t)| t.cost.is_some());
-            markdown_with(&report, &words, touchpoints - report.rows.len(), costs)
-        }
-        Err(e) => {
-            let mut out = String::from("## Attribution\n\n");
-            push_inline(&mut out, &e.to_string());
-            out.push_str("\n\n");
-            out
-        }
-    })
+    Some(
+        match super::analyse_rows(map, input, &[], super::Rows::Visited) {
+            Ok(report) => {
+                let touchpoints = map.touchpoints().count();
+                let costs = map.touchpoints().any(|(_, t)| t.cost.is_some());
+                markdown_with(&report, &words, touchpoints - report.rows.len(), costs)
+            }
+            Err(e) => {
+                let mut out = String::from("## Attribution\n\n");
+                push_inline(&mut out, &e.to_string());
+                out.push_str("\n\n");
+                out
+            }
+        },
+    )
 }
 
 /// The report as a Markdown section headed `Attribution`, ending in a

@@ -173,7 +173,7 @@ fn the_page_section_leaves_out_unvisited_rows_and_reads_the_same() {
         assert!(want.contains(words.cost), "the cost column is there");
         let got = super::table::section_of(&map, &input).expect("a section");
         assert_eq!(got, want);
-        let visited = super::analyse_rows(&map, &input, &[], true).expect("report");
+        let visited = super::analyse_rows(&map, &input, &[], super::Rows::Visited).expect("report");
         assert_eq!(visited.rows.len() + unvisited.len(), full.rows.len());
     }
 }

@@ -238,7 +238,7 @@ impl Widget for InsightPanel<'_> {
         );
         let footer = analysis
             .nth(sort, self.cursor)
-            .map(|row| footer(words, row))
+            .map(|row| footer(words, &row))
             .unwrap_or_default();
         let footer = one_line(&footer, ascii).into_owned();
         let list = with_footer(inner, buf, settings, &footer, 2);
@@ -330,7 +330,7 @@ fn rows(
         let mut line = String::new();
         for c in cols {
             let left = matches!(c.cell, Cell::Name | Cell::Stage);
-            let text = cell_text(c.cell, row);
+            let text = cell_text(c.cell, &row);
             line.push_str(&pad(&one_line(&text, ascii), c.width, left, sym.ellipsis));
         }
         put(buf, body.x, y, &line, usize::from(body.width), style);

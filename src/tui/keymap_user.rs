@@ -51,6 +51,12 @@ impl Keymap {
     /// The default keymap with `entries` over it, and one message for each
     /// entry that was not taken.
     pub fn with_user(entries: &[KeyEntry]) -> (Keymap, Vec<String>) {
+        // Most configs bind nothing: the defaults stand as they are, and
+        // every start is spared applying nothing to them (a test holds
+        // both equal).
+        if entries.is_empty() {
+            return (Keymap::default(), Vec::new());
+        }
         let mut problems = Vec::new();
         let mut parsed: Vec<Entry> = entries
             .iter()

@@ -158,3 +158,11 @@ fn every_mode_keeps_its_way_out_by_default() {
         }
     }
 }
+
+#[test]
+fn no_entries_leave_the_defaults_as_applying_none_does() {
+    let (map, problems) = Keymap::with_user(&[]);
+    assert!(problems.is_empty());
+    assert_eq!(map.bindings(), apply(&[]).bindings());
+    assert_eq!(map.bindings(), Keymap::default().bindings());
+}

@@ -26,6 +26,8 @@ use rustc_hash::FxHashMap;
 mod ids;
 mod parts;
 mod scope;
+#[cfg(test)]
+mod tests;
 pub use parts::{PersonaPart, StagePart};
 pub use scope::Scope;
 

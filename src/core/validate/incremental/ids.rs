@@ -333,7 +333,7 @@ impl Ids {
     /// How many ids the table holds, and how many bytes it keeps for them
     /// (for the tests of its size).
     #[cfg(test)]
-    fn held(&self) -> (usize, usize) {
+    pub fn held(&self) -> (usize, usize) {
         (self.symbols.table.len(), self.symbols.text.len())
     }
 }

@@ -128,6 +128,8 @@ impl Symbols {
 /// A few small numbers (below 2^31) as one `u32`: none, one held in place,
 /// or, with the top bit set, the number of a list in [`Spills`]. Most ids
 /// have one touchpoint and few visitors, so most need no list of their own.
+/// The numbers are stages and personas: a map file of at most 32 MiB holds
+/// far fewer than 2^31 of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Few(u32);
 

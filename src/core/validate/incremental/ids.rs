@@ -50,15 +50,20 @@ impl Symbols {
         }
     }
 
-    fn text(&self, sym: Sym) -> &str {
+    /// The id of `sym`; none for a free symbol.
+    fn text(&self, sym: Sym) -> Option<&str> {
         match self.spans.get(sym as usize) {
-            Some(&[start, end]) if [start, end] != FREE => &self.text[start as usize..end as usize],
-            _ => "",
+            Some(&[start, end]) if [start, end] != FREE => {
+                Some(&self.text[start as usize..end as usize])
+            }
+            _ => None,
         }
     }
 
     fn get(&self, id: &str) -> Option<Sym> {
-        self.table.find(hash(id), |&n| self.text(n) == id).copied()
+        self.table
+            .find(hash(id), |&n| self.text(n) == Some(id))
+            .copied()
     }
 
     /// The symbol of `id`, a new one if it has none.
@@ -97,7 +102,8 @@ impl Symbols {
         let Some(&span) = self.spans.get(sym as usize).filter(|&&s| s != FREE) else {
             return;
         };
-        if let Ok(found) = self.table.find_entry(hash(self.text(sym)), |&n| n == sym) {
+        let text = &self.text[span[0] as usize..span[1] as usize];
+        if let Ok(found) = self.table.find_entry(hash(text), |&n| n == sym) {
             found.remove();
         }
         self.spans[sym as usize] = FREE;
@@ -245,7 +251,7 @@ impl Ids {
 
     /// Whether `sym` is the symbol of `id`.
     pub fn is(&self, sym: Sym, id: &str) -> bool {
-        self.symbols.text(sym) == id
+        self.symbols.text(sym) == Some(id)
     }
 
     /// The symbol of `id`, a new one if it has none.
@@ -376,6 +382,12 @@ mod tests {
         // Still in use: not forgotten.
         ids.forget_if_unused(keep);
         assert_eq!(ids.get("keep"), Some(keep));
+        // A free number is no id, not even the empty one.
+        let gone = ids.intern("gone");
+        ids.forget_if_unused(gone);
+        assert!(!ids.is(gone, "") && !ids.is(gone, "gone"));
+        assert_eq!(ids.intern(""), gone);
+        assert!(ids.is(gone, ""));
     }
 
     #[test]

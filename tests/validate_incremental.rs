@@ -341,21 +341,18 @@ fn edit(map: &Map, op: Op) -> Option<Edit> {
     })
 }
 
-/// Each stage's part (version, own findings, unvisited) and each
+/// Each stage's part (version, its findings with the unvisited) and each
 /// persona's (version, findings), copied.
-type Parts = (
-    Vec<(u64, Vec<Finding>, Vec<Finding>)>,
-    Vec<(u64, Vec<Finding>, Vec<Finding>)>,
-);
+type Parts = (Vec<(u64, Vec<Finding>)>, Vec<(u64, Vec<Finding>)>);
 
 fn parts(checker: &Checker) -> Parts {
     let stages = (0..)
         .map_while(|s| checker.stage_part(s))
-        .map(|p| (p.version, p.local.to_vec(), p.unvisited.to_vec()))
+        .map(|p| (p.version, p.findings().collect()))
         .collect();
     let personas = (0..)
         .map_while(|p| checker.persona_part(p))
-        .map(|p| (p.version, p.local.to_vec(), Vec::new()))
+        .map(|p| (p.version, p.local.to_vec()))
         .collect();
     (stages, personas)
 }
@@ -378,7 +375,7 @@ fn ranks_agree(checker: &Checker, reference: &[Finding]) -> Result<(), TestCaseE
             all.len(),
             all.len() + 3,
         ] {
-            let ranked: Vec<Finding> = checker.ranked(severity, from).copied().collect();
+            let ranked: Vec<Finding> = checker.ranked(severity, from).collect();
             prop_assert_eq!(
                 &ranked[..],
                 &all[from.min(all.len())..],
@@ -403,7 +400,7 @@ proptest! {
         let mut history = History::default();
         let mut checker = Checker::new(&map);
         let first = findings(&map);
-        let live: Vec<_> = checker.findings().copied().collect();
+        let live: Vec<_> = checker.findings().collect();
         prop_assert_eq!(&live, &first);
         ranks_agree(&checker, &first)?;
         for op in ops {
@@ -424,9 +421,9 @@ proptest! {
             let before = parts(&checker);
             checker.update(&map, &scope);
             let reference = findings(&map);
-            let live: Vec<_> = checker.findings().copied().collect();
+            let live: Vec<_> = checker.findings().collect();
             prop_assert_eq!(&live, &reference, "after {:?}", op);
-            let worded: Vec<_> = checker.findings().map(|f| describe(&map, f)).collect();
+            let worded: Vec<_> = checker.findings().map(|f| describe(&map, &f)).collect();
             prop_assert_eq!(worded, validate(&map));
             ranks_agree(&checker, &reference)?;
             // A part that kept its version kept its findings: whoever reads

@@ -20,39 +20,27 @@ use super::{
     path_findings,
 };
 use crate::core::model::Map;
+use ids::{Ids, Sym};
 use rustc_hash::FxHashMap;
 
+mod ids;
 mod parts;
 mod scope;
+#[cfg(test)]
+mod tests;
 pub use parts::{PersonaPart, StagePart};
 pub use scope::Scope;
-
-/// What the id table knows of one id.
-#[derive(Debug, Clone, Default)]
-struct IdInfo {
-    /// Items that carry it: stages, touchpoints, personas, paths.
-    uses: u32,
-    /// The stage of each touchpoint with this id; the first wins.
-    stages: Vec<u32>,
-    /// The persona of each step naming it.
-    visitors: Vec<u32>,
-}
-
-impl IdInfo {
-    fn stage(&self) -> Option<usize> {
-        self.stages.iter().min().map(|&s| s as usize)
-    }
-}
 
 /// One stage's part of the findings.
 #[derive(Debug, Clone, Default)]
 struct StageSeg {
     /// The stage's id, then its touchpoints' ids: what it put in the table.
-    ids: Vec<Box<str>>,
+    ids: Vec<Sym>,
     /// Its own and its touchpoints' findings, but duplicate ids.
     local: Vec<Finding>,
-    /// Its touchpoints that no step names.
-    unvisited: Vec<Finding>,
+    /// Its touchpoints that no step names, by index: each an
+    /// `unvisited-touchpoint` finding, made when it is read.
+    unvisited: Vec<u32>,
     /// How many of its items have an `allow` list.
     allows: usize,
     /// How many of `local` are errors.
@@ -65,9 +53,9 @@ struct StageSeg {
 #[derive(Debug, Clone, Default)]
 struct PersonaSeg {
     /// The persona's id and its paths' ids.
-    ids: Vec<Box<str>>,
+    ids: Vec<Sym>,
     /// The touchpoint id of each step of its paths.
-    steps: Vec<Box<str>>,
+    steps: Vec<Sym>,
     /// Its own, its paths' and their steps' findings, but duplicate ids.
     local: Vec<Finding>,
     /// How many of its items have an `allow` list.
@@ -81,10 +69,10 @@ struct PersonaSeg {
 /// The findings of one map, kept up to date edit by edit.
 #[derive(Debug, Clone, Default)]
 pub struct Checker {
-    ids: FxHashMap<Box<str>, IdInfo>,
-    /// How many ids are used more than once: while none is, there is no
-    /// `duplicate-id` finding and no walk to look for them.
-    duplicated: usize,
+    ids: Ids,
+    /// Ids that lost a use, a stage or a visitor in this update: those
+    /// that nothing holds any more leave the table at its end.
+    dropped: Vec<Sym>,
     stages: Vec<StageSeg>,
     personas: Vec<PersonaSeg>,
     /// The map's own findings that come first, and `no-converted-path`.
@@ -99,6 +87,17 @@ pub struct Checker {
     version: u64,
 }
 
+/// The `unvisited-touchpoint` finding of touchpoint `index` of `stage`.
+fn unvisited(stage: usize, index: u32) -> Finding {
+    Finding::new(
+        Rule::UnvisitedTouchpoint,
+        Item::Touchpoint {
+            stage,
+            index: index as usize,
+        },
+    )
+}
+
 impl Checker {
     /// Checks the whole map.
     pub fn new(map: &Map) -> Checker {
@@ -108,9 +107,9 @@ impl Checker {
     }
 
     /// Every finding, in the order of [`findings`](super::findings).
-    pub fn findings(&self) -> Box<dyn Iterator<Item = &Finding> + '_> {
-        if self.duplicated > 0 {
-            Box::new(self.sorted.iter())
+    pub fn findings(&self) -> Box<dyn Iterator<Item = Finding> + '_> {
+        if self.duplicated() {
+            Box::new(self.sorted.iter().copied())
         } else {
             Box::new(self.parts())
         }
@@ -132,13 +131,19 @@ impl Checker {
 
     /// The stage of the first touchpoint with this id.
     pub fn stage_of(&self, id: &str) -> Option<usize> {
-        self.ids.get(id).and_then(IdInfo::stage)
+        self.ids.get(id).and_then(|sym| self.ids.stage(sym))
     }
 
     /// The personas whose paths have a step to this touchpoint id, in no
     /// order, once per step.
     pub fn visitors(&self, id: &str) -> &[u32] {
-        self.ids.get(id).map_or(&[], |i| i.visitors.as_slice())
+        self.ids.get(id).map_or(&[], |sym| self.ids.visitors(sym))
+    }
+
+    /// Whether some id is used twice: the findings are then kept sorted in
+    /// one list.
+    fn duplicated(&self) -> bool {
+        self.ids.duplicated() > 0
     }
 
     /// Brings the findings up to date after an edit of `scope` was applied
@@ -151,7 +156,7 @@ impl Checker {
             self.rebuild(map);
             return;
         }
-        let mut moved: Vec<Box<str>> = Vec::new();
+        let mut moved: Vec<Sym> = Vec::new();
         let mut stages = scope.stages.clone();
         stages.sort_unstable();
         stages.dedup();
@@ -159,36 +164,45 @@ impl Checker {
             self.check_stage(map, s, &mut moved);
         }
         let mut personas = scope.personas.clone();
-        for id in &moved {
-            if let Some(info) = self.ids.get(id) {
-                personas.extend(info.visitors.iter().map(|&p| p as usize));
-            }
+        for &sym in &moved {
+            personas.extend(self.ids.visitors(sym).iter().map(|&p| p as usize));
         }
         personas.sort_unstable();
         personas.dedup();
-        let mut visits_changed: Vec<Box<str>> = Vec::new();
+        let mut visits_changed: Vec<Sym> = Vec::new();
         for &p in &personas {
             self.check_persona(map, p, &mut visits_changed);
         }
-        for id in &visits_changed {
-            if let Some(info) = self.ids.get(id) {
-                stages.extend(info.stages.iter().map(|&s| s as usize));
-            }
+        for &sym in &visits_changed {
+            stages.extend(self.ids.stages(sym).iter().map(|&s| s as usize));
         }
         stages.sort_unstable();
         stages.dedup();
         for &s in &stages {
             self.unvisited(map, s);
         }
-        self.forget_unused(&moved);
-        self.forget_unused(&visits_changed);
+        self.forget_unused();
         self.assemble(map);
     }
 
     fn rebuild(&mut self, map: &Map) {
         let version = self.version + 1;
+        // Room for every item's id at once: no table or string is grown
+        // by doubling, which would leave up to half of it unused.
+        let (mut count, mut bytes) = (map.stages.len(), 0);
+        for stage in &map.stages {
+            count += stage.touchpoints.len();
+            bytes += stage.id.len();
+            bytes += stage.touchpoints.iter().map(|t| t.id.len()).sum::<usize>();
+        }
+        for persona in &map.personas {
+            count += 1 + persona.paths.len();
+            bytes += persona.id.len();
+            bytes += persona.paths.iter().map(|p| p.id.len()).sum::<usize>();
+        }
         *self = Checker {
             version,
+            ids: Ids::with_capacity(count, bytes),
             ..Checker::default()
         };
         let mut ignored = Vec::new();
@@ -204,6 +218,7 @@ impl Checker {
         for s in 0..map.stages.len() {
             self.unvisited(map, s);
         }
+        self.forget_unused();
         // Every part gets a version no part had before, so that nothing
         // read from the parts before the rebuild is taken for current.
         for seg in &mut self.stages {
@@ -217,36 +232,38 @@ impl Checker {
         self.assemble(map);
     }
 
-    fn add_use(&mut self, id: &str) {
-        let info = self.ids.entry(id.into()).or_default();
-        info.uses += 1;
-        if info.uses == 2 {
-            self.duplicated += 1;
-        }
+    fn add_use(&mut self, id: &str) -> Sym {
+        let sym = self.ids.intern(id);
+        self.ids.add_use(sym);
+        sym
     }
 
-    fn drop_use(&mut self, id: &str) {
-        if let Some(info) = self.ids.get_mut(id) {
-            if info.uses == 2 {
-                self.duplicated -= 1;
-            }
-            info.uses = info.uses.saturating_sub(1);
+    fn drop_use(&mut self, sym: Sym) {
+        self.ids.drop_use(sym);
+        self.dropped.push(sym);
+    }
+
+    /// Takes out of the table the ids of this update that nothing holds
+    /// any more.
+    fn forget_unused(&mut self) {
+        for sym in std::mem::take(&mut self.dropped) {
+            self.ids.forget_if_unused(sym);
         }
     }
 
     /// Checks stage `s` again; the touchpoint ids whose stage changed (they
     /// came, went or moved) are added to `moved`.
-    fn check_stage(&mut self, map: &Map, s: usize, moved: &mut Vec<Box<str>>) {
+    fn check_stage(&mut self, map: &Map, s: usize, moved: &mut Vec<Sym>) {
         let Some(stage) = map.stages.get(s) else {
             return;
         };
         let old = std::mem::take(&mut self.stages[s].ids);
         let same = old.len() == stage.touchpoints.len() + 1
-            && old.first().is_some_and(|id| **id == *stage.id)
+            && old.first().is_some_and(|&id| self.ids.is(id, &stage.id))
             && old[1..]
                 .iter()
                 .zip(&stage.touchpoints)
-                .all(|(o, t)| **o == *t.id);
+                .all(|(&o, t)| self.ids.is(o, &t.id));
         if same {
             // A change of fields (a kind, a name): the table stays as it is.
             self.stages[s].ids = old;
@@ -260,64 +277,60 @@ impl Checker {
     /// ids between the longest unchanged head and tail are taken out and
     /// put in: an insert, a removal or a move touches one id, not the
     /// stage's thousand.
-    fn restage(&mut self, map: &Map, s: usize, mut old: Vec<Box<str>>, moved: &mut Vec<Box<str>>) {
+    fn restage(&mut self, map: &Map, s: usize, mut old: Vec<Sym>, moved: &mut Vec<Sym>) {
         let Some(stage) = map.stages.get(s) else {
             return;
         };
         match old.first() {
-            Some(id) if **id == *stage.id => {}
+            Some(&id) if self.ids.is(id, &stage.id) => {}
             first => {
-                if let Some(id) = first {
-                    let id = id.clone();
-                    self.drop_use(&id);
+                if let Some(&id) = first {
+                    self.drop_use(id);
                 }
-                self.add_use(&stage.id);
+                let sym = self.add_use(&stage.id);
                 if old.is_empty() {
-                    old.push(stage.id.as_str().into());
+                    // A new stage, as in a rebuild: room for all its ids.
+                    old.reserve_exact(1 + stage.touchpoints.len());
+                    old.push(sym);
                 } else {
-                    old[0] = stage.id.as_str().into();
+                    old[0] = sym;
                 }
             }
         }
-        let (was, now) = (&old[1..], &stage.touchpoints);
-        let head = was
+        let now = &stage.touchpoints;
+        let head = old[1..]
             .iter()
             .zip(now)
-            .take_while(|(o, t)| ***o == *t.id)
+            .take_while(|(o, t)| self.ids.is(**o, &t.id))
             .count();
-        let tail = was[head..]
+        let tail = old[1 + head..]
             .iter()
             .rev()
             .zip(now[head..].iter().rev())
-            .take_while(|(o, t)| ***o == *t.id)
+            .take_while(|(o, t)| self.ids.is(**o, &t.id))
             .count();
         let gone = 1 + head..old.len() - tail;
         let came = head..now.len() - tail;
         // Touchpoint ids this stage now holds more or fewer times: their
         // steps may have found or lost their touchpoint, or changed stage.
-        let mut diff: FxHashMap<&str, i32> = FxHashMap::default();
-        for id in &old[gone.clone()] {
-            self.drop_use(id);
-            *diff.entry(id).or_default() -= 1;
-            if let Some(info) = self.ids.get_mut(id)
-                && let Some(at) = info.stages.iter().position(|&x| x as usize == s)
-            {
-                info.stages.swap_remove(at);
-            }
+        let mut diff: FxHashMap<Sym, i32> = FxHashMap::default();
+        for &sym in &old[gone.clone()] {
+            self.drop_use(sym);
+            *diff.entry(sym).or_default() -= 1;
+            self.ids.drop_stage(sym, s);
         }
-        for t in &now[came.clone()] {
-            *diff.entry(&t.id).or_default() += 1;
-            self.add_use(&t.id);
-            if let Some(info) = self.ids.get_mut(t.id.as_str()) {
-                info.stages.push(s as u32);
-            }
+        let mut ids = Vec::with_capacity(came.len());
+        for t in &now[came] {
+            let sym = self.add_use(&t.id);
+            *diff.entry(sym).or_default() += 1;
+            self.ids.add_stage(sym, s);
+            ids.push(sym);
         }
         moved.extend(
             diff.into_iter()
                 .filter(|(_, d)| *d != 0)
-                .map(|(id, _)| Box::<str>::from(id)),
+                .map(|(sym, _)| sym),
         );
-        let ids: Vec<Box<str>> = now[came].iter().map(|t| t.id.as_str().into()).collect();
         old.splice(gone, ids);
         self.stages[s].ids = old;
     }
@@ -345,6 +358,7 @@ impl Checker {
         }
         let seg = &mut self.stages[s];
         if seg.local != local {
+            local.shrink_to_fit();
             seg.errors = errors_in(&local);
             seg.local = local;
             self.version += 1;
@@ -361,44 +375,36 @@ impl Checker {
 
     /// Checks persona `p` again; touchpoint ids whose visits rose from or
     /// fell to none are added to `changed`.
-    fn check_persona(&mut self, map: &Map, p: usize, changed: &mut Vec<Box<str>>) {
+    fn check_persona(&mut self, map: &Map, p: usize, changed: &mut Vec<Sym>) {
         let Some(persona) = map.personas.get(p) else {
             return;
         };
-        let old_ids = std::mem::take(&mut self.personas[p].ids);
-        for id in &old_ids {
-            self.drop_use(id);
+        for sym in std::mem::take(&mut self.personas[p].ids) {
+            self.drop_use(sym);
         }
         let old_steps = std::mem::take(&mut self.personas[p].steps);
-        let mut diff: FxHashMap<&str, i32> = FxHashMap::default();
-        for id in &old_steps {
-            *diff.entry(id).or_default() -= 1;
-            if let Some(info) = self.ids.get_mut(id)
-                && let Some(at) = info.visitors.iter().position(|&x| x as usize == p)
-            {
-                info.visitors.swap_remove(at);
-            }
+        let mut diff: FxHashMap<Sym, i32> = FxHashMap::default();
+        for &sym in &old_steps {
+            *diff.entry(sym).or_default() -= 1;
+            self.ids.drop_visitor(sym, p);
+            self.dropped.push(sym);
         }
-        let mut ids: Vec<Box<str>> = vec![persona.id.as_str().into()];
-        self.add_use(&persona.id);
-        let mut steps: Vec<Box<str>> = Vec::new();
+        let mut ids = Vec::with_capacity(1 + persona.paths.len());
+        ids.push(self.add_use(&persona.id));
+        let mut steps = Vec::with_capacity(persona.paths.iter().map(|k| k.steps.len()).sum());
         for path in &persona.paths {
-            ids.push(path.id.as_str().into());
-            self.add_use(&path.id);
+            ids.push(self.add_use(&path.id));
             for step in &path.steps {
-                *diff.entry(&step.touchpoint).or_default() += 1;
-                self.ids
-                    .entry(step.touchpoint.as_str().into())
-                    .or_default()
-                    .visitors
-                    .push(p as u32);
-                steps.push(step.touchpoint.as_str().into());
+                let sym = self.ids.intern(&step.touchpoint);
+                *diff.entry(sym).or_default() += 1;
+                self.ids.add_visitor(sym, p);
+                steps.push(sym);
             }
         }
-        for (id, d) in diff {
-            let now = self.ids.get(id).map_or(0, |i| i.visitors.len() as i32);
+        for (sym, d) in diff {
+            let now = self.ids.visitors(sym).len() as i32;
             if d != 0 && (now == 0) != (now - d == 0) {
-                changed.push(id.into());
+                changed.push(sym);
             }
         }
         let mut local = Vec::new();
@@ -419,13 +425,14 @@ impl Checker {
             );
             let ids = &self.ids;
             path_findings(&mut local, p, k, path, |id| {
-                ids.get(id).and_then(IdInfo::stage)
+                ids.get(id).and_then(|sym| ids.stage(sym))
             });
         }
         let seg = &mut self.personas[p];
         seg.ids = ids;
         seg.steps = steps;
         if seg.local != local {
+            local.shrink_to_fit();
             seg.errors = errors_in(&local);
             seg.local = local;
             self.version += 1;
@@ -436,43 +443,26 @@ impl Checker {
             + persona.paths.iter().filter(|p| !p.allow.is_empty()).count();
     }
 
-    /// Which of stage `s`'s touchpoints no step names.
+    /// Which of stage `s`'s touchpoints no step names, read from the
+    /// stage's symbols (current: the stage was checked if it changed).
     fn unvisited(&mut self, map: &Map, s: usize) {
         let Some(stage) = map.stages.get(s) else {
             return;
         };
-        let ids = &self.ids;
-        let unvisited: Vec<Finding> = stage
-            .touchpoints
+        let seg = &self.stages[s];
+        debug_assert_eq!(seg.ids.len(), stage.touchpoints.len() + 1);
+        let mut unvisited: Vec<u32> = seg.ids[1..]
             .iter()
             .enumerate()
-            .filter(|(_, t)| ids.get(t.id.as_str()).is_none_or(|i| i.visitors.is_empty()))
-            .map(|(i, _)| {
-                Finding::new(
-                    Rule::UnvisitedTouchpoint,
-                    Item::Touchpoint { stage: s, index: i },
-                )
-            })
+            .filter(|&(_, &sym)| self.ids.visitors(sym).is_empty())
+            .map(|(i, _)| i as u32)
             .collect();
         let seg = &mut self.stages[s];
         if seg.unvisited != unvisited {
+            unvisited.shrink_to_fit();
             seg.unvisited = unvisited;
             self.version += 1;
             seg.version = self.version;
-        }
-    }
-
-    /// Drops table entries nothing uses any more, so that the table stays
-    /// the size of the map however many ids came and went.
-    fn forget_unused(&mut self, ids: &[Box<str>]) {
-        for id in ids {
-            if self
-                .ids
-                .get(id)
-                .is_some_and(|i| i.uses == 0 && i.stages.is_empty() && i.visitors.is_empty())
-            {
-                self.ids.remove(id);
-            }
         }
     }
 
@@ -481,16 +471,16 @@ impl Checker {
     /// finding in one sorted list, the duplicates found by the reference.
     fn assemble(&mut self, map: &Map) {
         let (head, converted) = (map_findings(map), converted_finding(map));
-        if head != self.head || converted != self.converted || self.duplicated > 0 {
+        if head != self.head || converted != self.converted || self.duplicated() {
             self.version += 1;
         }
         self.head = head;
         self.converted = converted;
-        self.sorted.clear();
-        if self.duplicated > 0 {
+        self.sorted = Vec::new();
+        if self.duplicated() {
             // Rare, and an error the user fixes at once: the reference
             // finds which use of each id comes first.
-            let mut list: Vec<Finding> = self.parts().copied().collect();
+            let mut list: Vec<Finding> = self.parts().collect();
             list.extend(findings_of_rule(map, Rule::DuplicateId));
             list.sort_by_key(order);
             self.sorted = list;
@@ -498,16 +488,22 @@ impl Checker {
         self.count();
     }
 
-    /// The parts in the reference's order: no copy of them is made.
-    fn parts(&self) -> impl Iterator<Item = &Finding> {
+    /// The parts in the reference's order, each finding made as it is
+    /// read: no list of them is kept.
+    fn parts(&self) -> impl Iterator<Item = Finding> + '_ {
         let stages = self.stages.iter().flat_map(|s| &s.local);
         let personas = self.personas.iter().flat_map(|p| &p.local);
-        let unvisited = self.stages.iter().flat_map(|s| &s.unvisited);
+        let unvisited = self
+            .stages
+            .iter()
+            .enumerate()
+            .flat_map(|(s, seg)| seg.unvisited.iter().map(move |&i| unvisited(s, i)));
         self.head
             .iter()
             .chain(stages)
             .chain(personas)
             .chain(&self.converted)
+            .copied()
             .chain(unvisited)
     }
 }

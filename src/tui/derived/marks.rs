@@ -80,8 +80,8 @@ impl Marks {
             if self.stage_keys[s] != key {
                 self.stages[s] = false;
                 reset(&mut self.touchpoints[s], stage.touchpoints.len());
-                for f in part.local.iter().chain(part.unvisited) {
-                    self.mark(f);
+                for f in part.findings() {
+                    self.mark(&f);
                 }
                 self.stage_keys[s] = key;
             }

@@ -70,9 +70,7 @@ impl Sorted {
     pub(super) fn of(map: &Map, checker: &Checker) -> Sorted {
         let is_error = |f: &&Finding| f.rule.severity() == Severity::Error;
         let (kept, allowed, unused) =
-            crate::core::allow::sort(map, checker.findings().copied().collect(), |f| {
-                (f.rule, f.item)
-            });
+            crate::core::allow::sort(map, checker.findings().collect(), |f| (f.rule, f.item));
         let mut list: Vec<Problem> = kept
             .iter()
             .filter(is_error)
@@ -152,7 +150,7 @@ impl<'a> Problems<'a> {
         }
         let checker = self.checker;
         let errors = checker.count_of(Severity::Error);
-        let of = |f: &Finding| Problem::of(*f);
+        let of = Problem::of;
         if n < errors {
             Box::new(
                 checker

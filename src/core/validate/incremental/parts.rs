@@ -5,7 +5,7 @@
 //! facts about the findings (the board's problem marks) works out again
 //! only the parts whose version moved.
 
-use super::Checker;
+use super::{Checker, unvisited};
 use crate::core::validate::{Finding, Severity};
 
 /// A stage's findings: its own and its touchpoints' (duplicate ids apart),
@@ -14,10 +14,26 @@ use crate::core::validate::{Finding, Severity};
 pub struct StagePart<'a> {
     /// Equal versions of one checker's stage mean equal findings.
     pub version: u64,
+    /// The stage's number.
+    pub stage: usize,
     /// Its own and its touchpoints' findings.
     pub local: &'a [Finding],
-    /// The `unvisited-touchpoint` warnings of its touchpoints.
-    pub unvisited: &'a [Finding],
+    /// The indices of its touchpoints that no path visits: each is an
+    /// `unvisited-touchpoint` warning.
+    pub unvisited: &'a [u32],
+}
+
+impl<'a> StagePart<'a> {
+    /// Its findings: `local`, then the `unvisited-touchpoint` warnings.
+    pub fn findings(&self) -> impl Iterator<Item = Finding> + 'a {
+        Slice {
+            found: self.local,
+            errors: 0,
+            stage: self.stage,
+            unvisited: self.unvisited,
+        }
+        .iter()
+    }
 }
 
 /// A persona's findings: its own, its paths' and their steps' (duplicate
@@ -30,19 +46,46 @@ pub struct PersonaPart<'a> {
     pub local: &'a [Finding],
 }
 
+/// A run of findings in the reference order: findings kept as they are,
+/// then unvisited touchpoints of one stage kept as indices (one of the two
+/// is empty).
+#[derive(Clone, Copy)]
+struct Slice<'a> {
+    found: &'a [Finding],
+    /// How many of `found` are errors.
+    errors: usize,
+    stage: usize,
+    unvisited: &'a [u32],
+}
+
+impl<'a> Slice<'a> {
+    fn len(&self) -> usize {
+        self.found.len() + self.unvisited.len()
+    }
+
+    fn iter(self) -> impl Iterator<Item = Finding> + 'a {
+        let stage = self.stage;
+        self.found.iter().copied().chain(
+            self.unvisited
+                .iter()
+                .map(move |&index| unvisited(stage, index)),
+        )
+    }
+}
+
 impl Checker {
     /// Works out the totals after an update: a sum over the parts, not a
     /// walk over the findings.
     pub(super) fn count(&mut self) {
-        if self.duplicated > 0 {
+        if self.duplicated() {
             self.total = self.sorted.len();
             self.errors = super::errors_in(&self.sorted);
             return;
         }
         let (mut total, mut errors) = (0, 0);
-        for (part, e) in self.slices() {
+        for part in self.slices() {
             total += part.len();
-            errors += e;
+            errors += part.errors;
         }
         self.total = total;
         self.errors = errors;
@@ -63,18 +106,18 @@ impl Checker {
         &self,
         severity: Severity,
         from: usize,
-    ) -> Box<dyn Iterator<Item = &Finding> + '_> {
-        let of = move |f: &&Finding| f.rule.severity() == severity;
-        if self.duplicated > 0 {
+    ) -> Box<dyn Iterator<Item = Finding> + '_> {
+        let of = move |f: &Finding| f.rule.severity() == severity;
+        if self.duplicated() {
             // Rare, and the edit that made it walked the whole map already.
-            return Box::new(self.sorted.iter().filter(of).skip(from));
+            return Box::new(self.sorted.iter().copied().filter(of).skip(from));
         }
         let mut skip = from;
         let mut first = None;
-        for (n, (part, errors)) in self.slices().enumerate() {
+        for (n, part) in self.slices().enumerate() {
             let count = match severity {
-                Severity::Error => errors,
-                Severity::Warning => part.len() - errors,
+                Severity::Error => part.errors,
+                Severity::Warning => part.len() - part.errors,
             };
             if skip < count {
                 first = Some(n);
@@ -88,7 +131,7 @@ impl Checker {
         Box::new(
             self.slices()
                 .skip(first)
-                .flat_map(|(part, _)| part.iter())
+                .flat_map(Slice::iter)
                 .filter(of)
                 .skip(skip),
         )
@@ -98,13 +141,14 @@ impl Checker {
     /// map's own: false while an id is used twice, when the duplicates are
     /// found by the reference and sorted in.
     pub fn by_part(&self) -> bool {
-        self.duplicated == 0
+        !self.duplicated()
     }
 
     /// Stage `s`'s findings.
     pub fn stage_part(&self, s: usize) -> Option<StagePart<'_>> {
         self.stages.get(s).map(|seg| StagePart {
             version: seg.version,
+            stage: s,
             local: &seg.local,
             unvisited: &seg.unvisited,
         })
@@ -119,15 +163,29 @@ impl Checker {
     }
 
     /// The parts in the reference's order, each with its count of errors.
-    fn slices(&self) -> impl Iterator<Item = (&[Finding], usize)> {
-        let head = std::iter::once((self.head.as_slice(), super::errors_in(&self.head)));
-        let stages = self.stages.iter().map(|s| (s.local.as_slice(), s.errors));
-        let personas = self.personas.iter().map(|p| (p.local.as_slice(), p.errors));
-        let converted = std::iter::once((
+    fn slices(&self) -> impl Iterator<Item = Slice<'_>> {
+        fn found(found: &[Finding], errors: usize) -> Slice<'_> {
+            Slice {
+                found,
+                errors,
+                stage: 0,
+                unvisited: &[],
+            }
+        }
+        let head = std::iter::once(found(&self.head, super::errors_in(&self.head)));
+        let stages = self.stages.iter().map(|s| found(&s.local, s.errors));
+        let personas = self.personas.iter().map(|p| found(&p.local, p.errors));
+        let converted = std::iter::once(found(
             self.converted.as_slice(),
             super::errors_in(self.converted.as_slice()),
         ));
-        let unvisited = self.stages.iter().map(|s| (s.unvisited.as_slice(), 0));
+        // Unvisited touchpoints are warnings.
+        let unvisited = self.stages.iter().enumerate().map(|(s, seg)| Slice {
+            found: &[],
+            errors: 0,
+            stage: s,
+            unvisited: &seg.unvisited,
+        });
         head.chain(stages)
             .chain(personas)
             .chain(converted)

@@ -1,0 +1,214 @@
+//! The fast reader of map files against ron, the reference: on every text
+//! it gives exactly ron's map or declines, and it never accepts what ron
+//! rejects. Canonical files (shipped, generated, fixtures) must take the
+//! fast path; damaged ones may take either.
+
+mod common;
+
+use common::strategies::map;
+use journey::core::format::{parse_fast, to_string};
+use journey::core::generate::{S1, generate};
+use journey::core::model::Map;
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn ron(text: &str) -> Result<Map, ron::error::SpannedError> {
+    ron::from_str::<Map>(text)
+}
+
+/// The one property: the fast reader's answer, when it gives one, is ron's.
+fn agrees(text: &str) -> Result<(), String> {
+    match (parse_fast(text), ron(text)) {
+        (Some(fast), Ok(reference)) if fast == reference => Ok(()),
+        (Some(fast), Ok(reference)) => Err(format!(
+            "different maps\nfast: {fast:?}\nron:  {reference:?}\n{text}"
+        )),
+        (Some(_), Err(e)) => Err(format!("ron rejects what fast accepts: {e}\n{text}")),
+        (None, _) => Ok(()),
+    }
+}
+
+/// Characters that break RON in interesting ways: quotes, escapes,
+/// separators, comments, number parts, and whitespace ron knows and the
+/// fast reader does not.
+fn damage_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            '"', '\\', ',', '(', ')', '[', ']', ':', ' ', '\n', '\r', '\t', '/', '*', '#',
+            '-', '+', '.', '_', 'e', 'E', 'f', 'x', 'u', '{', '}', 'r', '0', '1', '9', 'n',
+            'a', 'S', 'é', '\u{c}', '\u{b}', '\u{85}', '\u{2028}', '\u{200e}', '\u{feff}', '\'',
+        ]),
+        1 => any::<char>(),
+    ]
+}
+
+#[derive(Debug, Clone)]
+enum Damage {
+    Insert(usize, char),
+    Delete(usize, usize),
+    Replace(usize, char),
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    prop_oneof![
+        (any::<usize>(), damage_char()).prop_map(|(at, c)| Damage::Insert(at, c)),
+        (any::<usize>(), 1usize..4).prop_map(|(at, n)| Damage::Delete(at, n)),
+        (any::<usize>(), damage_char()).prop_map(|(at, c)| Damage::Replace(at, c)),
+    ]
+}
+
+/// The char boundary at or before `at % (len + 1)`.
+fn boundary(text: &str, at: usize) -> usize {
+    let mut at = at % (text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn apply(text: &mut String, damage: &Damage) {
+    match *damage {
+        Damage::Insert(at, c) => text.insert(boundary(text, at), c),
+        Damage::Delete(at, n) => {
+            let start = boundary(text, at);
+            let end = text[start..]
+                .char_indices()
+                .nth(n)
+                .map_or(text.len(), |(i, _)| start + i);
+            text.replace_range(start..end, "");
+        }
+        Damage::Replace(at, c) => {
+            let start = boundary(text, at);
+            if let Some(old) = text[start..].chars().next() {
+                text.replace_range(start..start + old.len_utf8(), c.encode_utf8(&mut [0; 4]));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_saved_map_takes_the_fast_path_to_the_map_ron_reads(map in map()) {
+        let text = to_string(&map);
+        let fast = parse_fast(&text);
+        prop_assert!(fast.is_some(), "the fast reader declined a canonical file:\n{}", text);
+        let reference = ron(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(fast, Some(reference));
+    }
+
+    #[test]
+    fn a_damaged_file_gives_ron_s_map_or_is_declined(
+        map in map(),
+        damages in prop::collection::vec(damage(), 1..4),
+    ) {
+        let mut text = to_string(&map);
+        for d in &damages {
+            apply(&mut text, d);
+        }
+        agrees(&text).map_err(TestCaseError::fail)?;
+        if ron(&text).is_err() {
+            prop_assert_eq!(parse_fast(&text), None);
+        }
+    }
+}
+
+/// A small xorshift, so that the count below is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+}
+
+/// The damage test above means something only if damaged files land on
+/// both sides: some still read by the fast path (damage inside a string or
+/// a number that keeps the file valid), and many rejected by ron.
+#[test]
+fn damage_lands_on_both_sides_and_every_answer_agrees() {
+    let camera = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/camera.ron");
+    let base = std::fs::read_to_string(camera).expect("the camera example");
+    let chars: Vec<char> = "\"\\,()[]: \n/*#-+._efxu{}r019na\u{c}é".chars().collect();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let (mut fast, mut rejected, mut declined_valid) = (0, 0, 0);
+    let tries = 2000;
+    for _ in 0..tries {
+        let mut text = base.clone();
+        let c = chars[rng.next() % chars.len()];
+        let d = match rng.next() % 3 {
+            0 => Damage::Insert(rng.next(), c),
+            1 => Damage::Delete(rng.next(), 1 + rng.next() % 3),
+            _ => Damage::Replace(rng.next(), c),
+        };
+        apply(&mut text, &d);
+        if let Err(e) = agrees(&text) {
+            panic!("{d:?}: {e}");
+        }
+        match (parse_fast(&text).is_some(), ron(&text).is_ok()) {
+            (true, _) => fast += 1,
+            (false, false) => rejected += 1,
+            (false, true) => declined_valid += 1,
+        }
+    }
+    assert!(
+        fast > tries / 10 && rejected > tries / 10,
+        "fast {fast}, rejected {rejected}, declined but valid {declined_valid}"
+    );
+}
+
+fn ron_files(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a readable folder") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            ron_files(&path, into);
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            into.push(path);
+        }
+    }
+}
+
+#[test]
+fn shipped_maps_and_the_generated_s1_take_the_fast_path() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    ron_files(&root.join("maps"), &mut files);
+    files.sort();
+    assert!(files.len() >= 8, "the maps and templates: {files:?}");
+    let mut texts: Vec<(String, String)> = files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).expect("a shipped map is UTF-8");
+            (f.display().to_string(), text)
+        })
+        .collect();
+    texts.push(("generated S1".into(), to_string(&generate(S1))));
+    for (name, text) in &texts {
+        let fast = parse_fast(text).unwrap_or_else(|| panic!("{name}: declined"));
+        let reference = ron(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(fast, reference, "{name}");
+    }
+}
+
+/// The test fixtures hold hostile and half-made maps: whatever the fast
+/// reader makes of them, ron agrees.
+#[test]
+fn fixtures_agree_with_ron() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut files = Vec::new();
+    ron_files(&root.join("fixtures"), &mut files);
+    ron_files(&root.join("fuzz"), &mut files);
+    assert!(!files.is_empty());
+    for file in files {
+        let bytes = std::fs::read(&file).expect("a readable fixture");
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        agrees(body).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    }
+}

@@ -86,8 +86,17 @@ fn apply(text: &mut String, damage: &Damage) {
     }
 }
 
+/// `JOURNEY_FUZZ_CASES=200000 cargo test --release --test format_fast`
+/// runs longer, as the fuzz test does.
+fn cases(default: u32) -> u32 {
+    std::env::var("JOURNEY_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
     fn a_saved_map_takes_the_fast_path_to_the_map_ron_reads(map in map()) {
@@ -131,23 +140,33 @@ impl Rng {
 /// a number that keeps the file valid), and many rejected by ron.
 #[test]
 fn damage_lands_on_both_sides_and_every_answer_agrees() {
-    let camera = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/camera.ron");
-    let base = std::fs::read_to_string(camera).expect("the camera example");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    ron_files(&root.join("maps"), &mut files);
+    files.sort();
+    let bases: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("a shipped map is UTF-8"))
+        .collect();
     let chars: Vec<char> = "\"\\,()[]: \n/*#-+._efxu{}r019na\u{c}é".chars().collect();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let (mut fast, mut rejected, mut declined_valid) = (0, 0, 0);
-    let tries = 2000;
-    for _ in 0..tries {
-        let mut text = base.clone();
-        let c = chars[rng.next() % chars.len()];
-        let d = match rng.next() % 3 {
-            0 => Damage::Insert(rng.next(), c),
-            1 => Damage::Delete(rng.next(), 1 + rng.next() % 3),
-            _ => Damage::Replace(rng.next(), c),
-        };
-        apply(&mut text, &d);
+    let tries = cases(2000) as usize;
+    for i in 0..tries {
+        let mut text = bases[i % bases.len()].clone();
+        let mut done = Vec::new();
+        for _ in 0..1 + rng.next() % 3 {
+            let c = chars[rng.next() % chars.len()];
+            let d = match rng.next() % 3 {
+                0 => Damage::Insert(rng.next(), c),
+                1 => Damage::Delete(rng.next(), 1 + rng.next() % 3),
+                _ => Damage::Replace(rng.next(), c),
+            };
+            apply(&mut text, &d);
+            done.push(d);
+        }
         if let Err(e) = agrees(&text) {
-            panic!("{d:?}: {e}");
+            panic!("{done:?}: {e}");
         }
         match (parse_fast(&text).is_some(), ron(&text).is_ok()) {
             (true, _) => fast += 1,
@@ -210,5 +229,65 @@ fn fixtures_agree_with_ron() {
         };
         let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
         agrees(body).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    }
+}
+
+/// Odd but valid forms, and near misses: each is read as ron reads it, or
+/// declined; the valid ones that the fast reader takes are named.
+#[test]
+fn odd_numbers_and_escapes_agree_with_ron() {
+    let base = "(format: 2, title: TITLE, stages: [(id: \"s\", name: \"S\", touchpoints: [\
+                (id: \"t\", name: \"T\", kind: Direct, cost: COST)])], personas: [(id: \"p\", \
+                name: \"P\", paths: [(id: \"x\", name: \"X\", customers: CUSTOMERS, \
+                steps: [(touchpoint: \"t\", emotion: EMOTION)])])])";
+    let fill = |title: &str, cost: &str, customers: &str, emotion: &str| {
+        base.replace("TITLE", title)
+            .replace("COST", cost)
+            .replace("CUSTOMERS", customers)
+            .replace("EMOTION", emotion)
+    };
+    let taken = [
+        fill("\"T\"", "1200", "120", "-2"),
+        fill("\"T\"", "1e3", "007", "-0"),
+        fill("\"T\"", "007.50", "9223372036854775807", "2"),
+        fill("\"T\"", "0.1", "0", "0"),
+        fill(
+            "\"\\u{41}\\u{000042}\\u{10FFFF}\\u{1F600}\"",
+            "5e-324",
+            "1",
+            "1",
+        ),
+        fill("\"\\'\\0\\\"\\\\\"", "1.", "1", "1"),
+        fill("\"raw\nnew line\ttab\"", "1E2", "1", "1"),
+    ];
+    for text in &taken {
+        assert!(parse_fast(text).is_some(), "declined: {text}");
+        agrees(text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let others = [
+        fill("\"\\u{D800}\"", "1", "1", "1"),
+        fill("\"\\u{1234567}\"", "1", "1", "1"),
+        fill("\"\\u{}\"", "1", "1", "1"),
+        fill("\"\\u41\"", "1", "1", "1"),
+        fill("\"\\x41\"", "1", "1", "1"),
+        fill("\"\\q\"", "1", "1", "1"),
+        fill("\"T\"", "-0", "1", "1"),
+        fill("\"T\"", "1e999", "1", "1"),
+        fill("\"T\"", "1_000", "1_000", "1"),
+        fill("\"T\"", "inf", "1", "1"),
+        fill("\"T\"", "NaN", "1", "1"),
+        fill("\"T\"", ".5", "1", "1"),
+        fill("\"T\"", "1.5.5", "1", "1"),
+        fill("\"T\"", "1f64", "1", "1"),
+        fill("\"T\"", "1", "9223372036854775808", "1"),
+        fill("\"T\"", "1", "-1", "1"),
+        fill("\"T\"", "1", "1u64", "1"),
+        fill("\"T\"", "1", "1", "3"),
+        fill("\"T\"", "1", "1", "-128"),
+        fill("\"T\"", "1", "1", "1i8"),
+        fill("\"T\"", "1", "1", "Some(1)"),
+    ];
+    for text in &others {
+        agrees(text).unwrap_or_else(|e| panic!("{e}"));
     }
 }

@@ -329,3 +329,28 @@ fn odd_numbers_and_escapes_agree_with_ron() {
         agrees(text).unwrap_or_else(|e| panic!("{e}"));
     }
 }
+
+/// `parse_bytes` keeps its format rules when the fast path reads the text:
+/// the number a load gives is the lowest that holds the map, and a newer
+/// format is refused as newer, with the line of `format`.
+#[test]
+fn the_format_rules_hold_on_the_fast_path() {
+    use journey::core::format::{LoadErrorKind, parse_bytes};
+    let v1 = to_string(&generate(S1));
+    assert!(v1.contains("    format: 1,\n"));
+    let claims_two = v1.replacen("format: 1,", "format: 2,", 1);
+    assert!(parse_fast(&claims_two).is_some_and(|m| m.format == 2));
+    let loaded = parse_bytes(Path::new("two.ron"), claims_two.as_bytes()).expect("loads");
+    assert_eq!(loaded.map.format, 1, "the lowest format that holds the map");
+
+    for (found, fast) in [(3u64, true), (u64::from(u32::MAX) + 1, false)] {
+        let newer = v1.replacen("format: 1,", &format!("format: {found},"), 1);
+        assert_eq!(parse_fast(&newer).is_some(), fast, "format {found}");
+        let e = parse_bytes(Path::new("newer.ron"), newer.as_bytes()).expect_err("refused");
+        assert!(
+            matches!(e.kind, LoadErrorKind::NewerFormat { found: f } if f == found),
+            "{e}"
+        );
+        assert_eq!((e.line, e.col), (Some(2), Some(1)), "{e}");
+    }
+}

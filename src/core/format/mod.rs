@@ -2,6 +2,7 @@
 
 mod atomic;
 mod create;
+mod fast;
 mod read;
 mod source;
 #[cfg(target_os = "linux")]
@@ -11,6 +12,7 @@ mod write;
 
 pub use atomic::{Content, write_atomic, write_atomic_forced, write_atomic_with};
 pub use create::create_new;
+pub use fast::parse as parse_fast;
 pub(crate) use read::describe;
 pub use read::{
     LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES, load, load_reader, one_line_name,

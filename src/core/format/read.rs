@@ -238,7 +238,13 @@ fn parse_text(text: &str) -> Result<Map, (usize, usize, LoadErrorKind)> {
             .map_or(1, |i| i + 1);
         (line, 1, LoadErrorKind::NewerFormat { found })
     };
-    match ron::from_str::<Map>(text) {
+    // The fast reader gives exactly ron's map or declines; only ron's
+    // answer is ever an error, so every message stays ron's.
+    let parsed = match super::fast::parse(text) {
+        Some(map) => Ok(map),
+        None => ron::from_str::<Map>(text),
+    };
+    match parsed {
         Ok(map) if map.format > FORMAT_VERSION => Err(newer(u64::from(map.format))),
         // The number a save writes: the lowest that holds the map, so the
         // same map is the same value whatever number its file claimed.

@@ -17,8 +17,6 @@ pub fn run_editor(file: Option<&Path>, ascii: bool) -> ExitCode {
         );
         return ExitCode::from(EXIT_UNREADABLE);
     }
-    // Made while the config is read and the map loads.
-    let terminal = crate::tui::terminal::prepare();
     let ascii = ascii || !locale_is_utf8(|k| std::env::var(k).ok());
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let settings = super::config::settings(ascii, color);
@@ -29,7 +27,7 @@ pub fn run_editor(file: Option<&Path>, ascii: bool) -> ExitCode {
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    match crate::tui::start(terminal, app, settings) {
+    match crate::tui::start(app, settings) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(e) => {
             eprint_clean(&format!("error: the terminal failed: {e}"));

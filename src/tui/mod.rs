@@ -361,12 +361,8 @@ impl Iterator for TerminalEvents {
 
 /// Runs the editor in the real terminal: on `app`, or when there is none,
 /// first the picker. Restores the terminal however it ends.
-pub fn start(
-    terminal: terminal::Preparing,
-    app: Option<App>,
-    settings: Settings,
-) -> io::Result<()> {
-    let (mut terminal, _guard) = terminal.setup()?;
+pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
+    let (mut terminal, _guard) = terminal::setup()?;
     let mut events = TerminalEvents::new();
     let mut app = match app {
         Some(app) => app,

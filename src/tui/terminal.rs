@@ -67,35 +67,16 @@ impl Drop for Guard {
     }
 }
 
-/// The editor's terminal while it is being made on a thread of its own:
-/// its two screen buffers (at 200x50, 20,000 cells of fresh memory, whose
-/// page faults were a fifth of the time to the first frame) are filled
-/// while the map loads. Making it writes nothing to the terminal, so a map
-/// that cannot be opened leaves the screen as it was.
-pub struct Preparing(std::thread::JoinHandle<io::Result<Tty>>);
-
-/// Starts making the terminal; [`Preparing::setup`] takes it.
-pub fn prepare() -> Preparing {
-    Preparing(std::thread::spawn(|| {
-        Terminal::new(CrosstermBackend::new(FrameWriter::new(io::stdout())))
-    }))
-}
-
-impl Preparing {
-    /// Raw mode, alternate screen, bracketed paste. The guard undoes it all.
-    pub fn setup(self) -> io::Result<(Tty, Guard)> {
-        install_panic_hook();
-        enable_raw_mode()?;
-        // From here on, a failure must still restore what was done.
-        let guard = Guard;
-        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-        let terminal = self
-            .0
-            .join()
-            .map_err(|_| io::Error::other("the terminal could not be set up"))??;
-        ACTIVE.store(true, Ordering::Relaxed);
-        Ok((terminal, guard))
-    }
+/// Raw mode, alternate screen, bracketed paste. The guard undoes it all.
+pub fn setup() -> io::Result<(Tty, Guard)> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    // From here on, a failure must still restore what was done.
+    let guard = Guard;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    let terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new(io::stdout())))?;
+    ACTIVE.store(true, Ordering::Relaxed);
+    Ok((terminal, guard))
 }
 
 /// Raw mode off, alternate screen left, cursor shown, bracketed paste and

@@ -8,13 +8,16 @@ fn main() -> ExitCode {
         STDOUT_CLOSED.load(Ordering::Relaxed),
         STDERR_CLOSED.load(Ordering::Relaxed),
     );
-    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    let cli = match journey::cli::editor_start(&args).map_or_else(Cli::try_parse, Ok) {
+    // Read once, for the editor's own starts and for clap.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args = argv.get(1..).unwrap_or_default();
+    let cli = match journey::cli::editor_start(args).map_or_else(|| Cli::try_parse_from(&argv), Ok)
+    {
         Ok(cli) => cli,
         Err(e) => {
             // `journey chekc map.ron` fails to parse as a file and a stray
             // argument; the typo is what the user needs to hear of.
-            if let Some(message) = journey::cli::mistyped(args.into_iter()) {
+            if let Some(message) = journey::cli::mistyped(args.iter().cloned()) {
                 return journey::cli::refuse(&message);
             }
             return usage(&e);

@@ -7,8 +7,9 @@
 //! the ones a user sees. It declines on anything it does not clearly
 //! understand: comments, raw strings, `\x` escapes, whitespace other than
 //! space, tab, CR and LF, struct names (`Map(`), `Some(..)`, numbers with a
-//! sign, suffix, prefix or `_` where ron would read them differently or not
-//! at all, unknown, duplicate or missing fields, and trailing text. What it
+//! suffix, prefix or `_`, or with a sign where the field is unsigned (an
+//! emotion's `-2` is read), unknown, duplicate or missing fields, and
+//! trailing text. What it
 //! accepts is what ron accepts: fields in any order, whitespace between any
 //! two tokens, trailing commas. Each rule below names the ron rule it mirrors
 //! (ron 0.11, `parse.rs` and `de/mod.rs`).

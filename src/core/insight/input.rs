@@ -176,24 +176,18 @@ struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
-    /// Lookups by id, and by name where `with_names` (a CSV may use
-    /// either; the map's own paths use ids).
-    fn new(map: &'a Map, with_names: bool) -> Names<'a> {
+    /// Lookups by id and by name: a CSV may use either.
+    fn new(map: &'a Map) -> Names<'a> {
         let n: usize = map.stages.iter().map(|s| s.touchpoints.len()).sum();
-        let capacity = |on: bool| {
-            FxHashMap::with_capacity_and_hasher(if on { n } else { 0 }, Default::default())
-        };
         let mut names = Names {
-            by_id: capacity(true),
-            by_name: capacity(with_names),
-            all: Vec::with_capacity(if with_names { n } else { 0 }),
+            by_id: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            by_name: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            all: Vec::with_capacity(n),
         };
         for (k, (_, t)) in map.touchpoints().enumerate() {
             names.by_id.entry(t.id.as_str()).or_insert(k);
-            if with_names {
-                names.by_name.entry(t.name.as_str()).or_insert(k);
-                names.all.push((t.id.as_str(), t.name.as_str()));
-            }
+            names.by_name.entry(t.name.as_str()).or_insert(k);
+            names.all.push((t.id.as_str(), t.name.as_str()));
         }
         names
     }
@@ -279,7 +273,7 @@ pub fn from_csv(map: &Map, bytes: &[u8]) -> Result<Input, DataError> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let names = Names::new(map, true);
+    let names = Names::new(map);
     if let Some(path) = column(&["path"]) {
         let conv = column(&["total_conversions", "conversions"]).ok_or_else(|| {
             DataError::MissingColumn {

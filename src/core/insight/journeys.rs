@@ -136,22 +136,18 @@ impl Touched {
     /// The touched ones among `n` touchpoints, and `journeys` with each
     /// step renumbered to them.
     pub fn of(n: usize, journeys: &Journeys) -> (Touched, Journeys) {
+        // Steps are positions in map order, below `n`, as every model
+        // takes them to be.
         let mut number = vec![UNTOUCHED; n];
         for &k in &journeys.steps {
-            if let Some(slot) = number.get_mut(k as usize) {
-                *slot = 0;
-            }
+            number[k as usize] = 0;
         }
         let mut len = 0u32;
         for slot in number.iter_mut().filter(|s| **s != UNTOUCHED) {
             *slot = len;
             len += 1;
         }
-        let steps = journeys
-            .steps
-            .iter()
-            .map(|&k| number.get(k as usize).copied().unwrap_or(UNTOUCHED))
-            .collect();
+        let steps = journeys.steps.iter().map(|&k| number[k as usize]).collect();
         let renumbered = Journeys {
             steps,
             entries: journeys.entries.clone(),

@@ -451,7 +451,10 @@ impl Checker {
         };
         let seg = &self.stages[s];
         debug_assert_eq!(seg.ids.len(), stage.touchpoints.len() + 1);
-        let mut unvisited: Vec<u32> = seg.ids[1..]
+        let mut unvisited: Vec<u32> = seg
+            .ids
+            .get(1..)
+            .unwrap_or_default()
             .iter()
             .enumerate()
             .filter(|&(_, &sym)| self.ids.visitors(sym).is_empty())

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Start of the real binary to its first frame, through a pty.
 
-Runs `journey FILE` in a 200x50 pseudo-terminal, times from just before the
+Runs `journey FILE` in a 200x50 pseudo-terminal (or the size given with
+`--size COLSxROWS`), times from just before the
 fork to the first read that holds the map's title (the first frame), then
 quits it with `q`. Prints the median, the fastest and the slowest of N runs
 and the load average. HOME and XDG folders point into a temporary folder, so
 the recent-files list and the lock are written where they harm nothing.
 
     python3 benches/first_frame.py target/release/journey /tmp/s1.ron [N]
+    python3 benches/first_frame.py --size 80x24 target/release/journey /tmp/s1.ron [N]
     python3 benches/first_frame.py --memory target/release/journey /tmp/s3.ron
 
 With `--memory`: after the first frame, five edits (`t`, kind toggles), a
@@ -27,8 +29,11 @@ import termios
 import time
 
 
+SIZE = (200, 50)
+
+
 def spawn(binary, path, env):
-    """Starts `binary path` on a new 200x50 pty as its controlling terminal.
+    """Starts `binary path` on a new pty of SIZE as its controlling terminal.
 
     posix_spawn (vfork and exec) instead of pty.fork: forking the Python
     process itself costs about 2 ms, which would hide most of a 3 ms goal.
@@ -36,7 +41,7 @@ def spawn(binary, path, env):
     slave side as fd 0, which makes it its controlling terminal.
     """
     master, slave = os.openpty()
-    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
     name = os.ttyname(slave)
     os.close(slave)
     actions = [
@@ -110,6 +115,11 @@ def drain(fd, seconds):
 
 
 def main():
+    global SIZE
+    if sys.argv[1] == "--size":
+        cols, rows = sys.argv[2].split("x")
+        SIZE = (int(cols), int(rows))
+        del sys.argv[1:3]
     memory = sys.argv[1] == "--memory"
     if memory:
         sys.argv.pop(1)
@@ -133,7 +143,7 @@ def main():
                 times.append(t * 1000)
     if not times:
         sys.exit("no first frame seen")
-    print(f"start to first frame, {len(times)} runs: median {statistics.median(times):.2f} ms, "
+    print(f"start to first frame at {SIZE[0]}x{SIZE[1]}, {len(times)} runs: median {statistics.median(times):.2f} ms, "
           f"fastest {min(times):.2f} ms, slowest {max(times):.2f} ms; "
           f"load average {os.getloadavg()[0]:.2f}")
 

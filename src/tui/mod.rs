@@ -20,6 +20,7 @@ pub mod document;
 pub mod drawing;
 pub mod effects;
 pub mod export_job;
+pub mod first_frame;
 pub mod form;
 pub mod insight;
 pub mod keymap;
@@ -240,11 +241,19 @@ impl Screen for App {
     }
 
     fn draw(&self, frame: &mut Frame) {
-        let area = frame.area();
-        frame.render_widget(self, area);
-        if let Some(pos) = view::cursor(self, area) {
+        if let Some(pos) = self.paint(frame.buffer_mut()) {
             frame.set_cursor_position(pos);
         }
+    }
+}
+
+impl App {
+    /// Draws the editor over the whole of `buf`, and gives where the
+    /// cursor shows, if anywhere.
+    fn paint(&self, buf: &mut ratatui::buffer::Buffer) -> Option<ratatui::layout::Position> {
+        let area = buf.area;
+        ratatui::widgets::Widget::render(self, area, buf);
+        view::cursor(self, area)
     }
 }
 
@@ -362,27 +371,38 @@ impl Iterator for TerminalEvents {
 /// Runs the editor in the real terminal: on `app`, or when there is none,
 /// first the picker. Restores the terminal however it ends.
 pub fn start(app: Option<App>, settings: Settings) -> io::Result<()> {
-    let (mut terminal, _guard) = terminal::setup()?;
     let mut events = TerminalEvents::new();
-    let mut app = match app {
-        Some(app) => app,
-        None => match pick(&mut terminal, &mut events, settings) {
-            Ok(Some(app)) => app,
-            // Nothing was open, so nothing is lost.
-            _ if events.interrupted() => std::process::exit(crate::recovery::EXIT_HUNG_UP),
-            Err(e) if terminal::is_gone(&e) => std::process::exit(crate::recovery::EXIT_HUNG_UP),
-            Err(e) => return Err(e),
-            Ok(None) => return Ok(()),
-        },
-    };
     // The first frame first: the recent-files list and the lock are
     // written (with their fsyncs) and the recovery threads started right
     // after it. No key is read before they are done, so the lock is taken
     // before any edit, and a second editor is warned as before, one frame
     // later.
-    let size = terminal.size()?;
-    app.handle(Event::Resize(size.width, size.height));
-    terminal.draw(|f| app.draw(f))?;
+    let (mut terminal, _guard, mut app) = match app {
+        Some(mut app) => {
+            let (terminal, guard) = terminal::setup_drawn(|buf| {
+                app.handle(Event::Resize(buf.area.width, buf.area.height));
+                app.paint(buf)
+            })?;
+            (terminal, guard, app)
+        }
+        None => {
+            let (mut terminal, guard) = terminal::setup()?;
+            let mut app = match pick(&mut terminal, &mut events, settings) {
+                Ok(Some(app)) => app,
+                // Nothing was open, so nothing is lost.
+                _ if events.interrupted() => std::process::exit(crate::recovery::EXIT_HUNG_UP),
+                Err(e) if terminal::is_gone(&e) => {
+                    std::process::exit(crate::recovery::EXIT_HUNG_UP)
+                }
+                Err(e) => return Err(e),
+                Ok(None) => return Ok(()),
+            };
+            let size = terminal.size()?;
+            app.handle(Event::Resize(size.width, size.height));
+            terminal.draw(|f| app.draw(f))?;
+            (terminal, guard, app)
+        }
+    };
     if app.doc.path.exists()
         && let Some(list) = recent::list_file()
         && let Err(e) = recent::remember(&list, &app.doc.path)

@@ -69,14 +69,27 @@ impl Drop for Guard {
 
 /// Raw mode, alternate screen, bracketed paste. The guard undoes it all.
 pub fn setup() -> io::Result<(Tty, Guard)> {
+    let (backend, guard) = enter()?;
+    Ok((Terminal::new(backend)?, guard))
+}
+
+/// As [`setup`], with a first frame drawn by `paint` before the terminal's
+/// buffers are made (see [`super::first_frame`]).
+pub fn setup_drawn(
+    paint: impl FnOnce(&mut ratatui::buffer::Buffer) -> Option<ratatui::layout::Position>,
+) -> io::Result<(Tty, Guard)> {
+    let (backend, guard) = enter()?;
+    Ok((super::first_frame::draw_then_make(backend, paint)?, guard))
+}
+
+fn enter() -> io::Result<(CrosstermBackend<FrameWriter<Stdout>>, Guard)> {
     install_panic_hook();
     enable_raw_mode()?;
     // From here on, a failure must still restore what was done.
     let guard = Guard;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    let terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new(io::stdout())))?;
     ACTIVE.store(true, Ordering::Relaxed);
-    Ok((terminal, guard))
+    Ok((CrosstermBackend::new(FrameWriter::new(io::stdout())), guard))
 }
 
 /// Raw mode off, alternate screen left, cursor shown, bracketed paste and

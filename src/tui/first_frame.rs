@@ -63,7 +63,7 @@ fn send<B: Backend>(
 /// against one blank row, so no second full-screen buffer is made. Row by
 /// row, a wide character in a row's last column does not hide the first
 /// cell of the next row, as it does in ratatui's diff of the whole.
-pub fn changes_from_blank(frame: &Buffer) -> Vec<(u16, u16)> {
+fn changes_from_blank(frame: &Buffer) -> Vec<(u16, u16)> {
     let area = frame.area;
     let width = usize::from(area.width);
     let mut changed = Vec::new();

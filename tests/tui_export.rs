@@ -206,3 +206,72 @@ fn the_prompt_never_offers_or_takes_the_map_itself() {
     assert_ne!(offered, notes.display().to_string());
     assert!(offered.ends_with("export-notes.md"), "{offered}");
 }
+
+/// Replaces the prompt's file name with `path`.
+fn type_file(app: &mut journey::tui::app::App, path: &std::path::Path) {
+    keys(app, "<Tab><Tab>");
+    let erase = "<BS>".repeat(file_field(app).chars().count());
+    keys(app, &erase);
+    journey::tui::Screen::handle(
+        app,
+        crossterm::event::Event::Paste(path.display().to_string()),
+    );
+}
+
+fn dialog_title(app: &journey::tui::app::App) -> Option<String> {
+    match app.overlay() {
+        Some(Overlay::Confirm(c)) => Some(c.title.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_file_the_editor_did_not_write_is_asked_about_before_an_export_replaces_it() {
+    let (mut app, dir) = app();
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, "another map").expect("write");
+
+    // Choosing another name goes back to the prompt, on the name tried.
+    keys(&mut app, "x");
+    type_file(&mut app, &other);
+    keys(&mut app, "<Enter>");
+    assert_eq!(dialog_title(&app).as_deref(), Some("File exists"));
+    keys(&mut app, "a");
+    assert_eq!(file_field(&app), other.display().to_string());
+    keys(&mut app, "<Esc><Esc>");
+    assert!(app.overlay().is_none());
+    assert_eq!(
+        std::fs::read_to_string(&other).expect("read"),
+        "another map"
+    );
+
+    // Esc on the question writes nothing either.
+    keys(&mut app, "x");
+    type_file(&mut app, &other);
+    keys(&mut app, "<Enter><Esc>");
+    assert!(app.overlay().is_none());
+    assert_eq!(
+        std::fs::read_to_string(&other).expect("read"),
+        "another map"
+    );
+
+    // Overwrite: the export replaces it, and says so.
+    keys(&mut app, "x");
+    type_file(&mut app, &other);
+    keys(&mut app, "<Enter>o");
+    assert!(app.overlay().is_none());
+    let text = std::fs::read_to_string(&other).expect("read");
+    assert!(
+        text.contains("Critical buyer"),
+        "the Markdown export: {text:.80}"
+    );
+    let m = app.message.as_ref().expect("a message");
+    assert!(m.text.contains("replacing"), "{m:?}");
+
+    // Written by this editor now: the next export there asks nothing.
+    keys(&mut app, "x");
+    type_file(&mut app, &other);
+    keys(&mut app, "<Enter>");
+    assert_eq!(dialog_title(&app), None);
+    assert!(app.overlay().is_none());
+}

@@ -147,6 +147,13 @@ fn save_as_writes_a_new_file_and_asks_before_overwriting_another() {
     assert_eq!(dialog_title(&app).as_deref(), Some("File exists"));
     assert_eq!(std::fs::read_to_string(&other).expect("read"), "precious");
     keys(&mut app, "a");
+    // Back to the name just tried, to change it.
+    match app.overlay() {
+        Some(journey::tui::app::Overlay::Form(f)) => {
+            assert_eq!(f.text("File"), other.display().to_string());
+        }
+        other => panic!("expected the save-as form again, got {other:?}"),
+    }
     let fresh = dir.path().join("fresh.ron");
     keys(
         &mut app,

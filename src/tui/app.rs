@@ -69,6 +69,9 @@ pub struct Session {
     /// A line for the shell once the terminal is restored, such as "no
     /// file was created" when the new-map dialog is cancelled.
     pub parting: Option<String>,
+    /// The files this editor's exports wrote: writing one again asks
+    /// nothing, where any other file that is there is asked about first.
+    pub exported: Vec<PathBuf>,
 }
 
 /// How the editor draws and which keys it takes. Set at start-up.
@@ -276,18 +279,21 @@ pub enum ConfirmPurpose {
     ChangedOnDisk {
         then_quit: bool,
     },
-    /// Save-as found another file at the chosen path.
     /// A save found its file read-only.
     ReadOnly {
         path: PathBuf,
         then_quit: bool,
     },
+    /// Save-as found another file at the chosen path.
     OverwriteOther {
         path: PathBuf,
         then_quit: bool,
     },
     /// Reload from disk, dropping unsaved changes (they are kept aside).
     Reload,
+    /// An export's file name is taken by a file this editor did not
+    /// write: overwrite it, or back to the prompt.
+    OverwriteExport(Box<Form<FormPurpose>>),
     /// A recovery file from an earlier session: restore or discard it.
     Restore(Box<crate::core::recovery::Recovery>),
 }

@@ -78,7 +78,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::SaveAs => {
-            super::disk::save_as_form(app, false);
+            let current = app.doc.path.clone();
+            super::disk::save_as_form(app, &current, false);
             return Vec::new();
         }
         Action::Reload => return super::disk::reload_request(app),

@@ -122,14 +122,13 @@ pub fn saved(app: &mut App, result: SaveResult) -> Vec<Effect> {
     }
 }
 
-/// Asks for a file name to save to, suggesting the current one.
-pub fn save_as_form(app: &mut App, then_quit: bool) {
-    let current = app.doc.path.display().to_string();
+/// Asks for a file name to save to, suggesting `name`.
+pub fn save_as_form(app: &mut App, name: &std::path::Path, then_quit: bool) {
     app.push_layer(Overlay::Form(
         Form::new(
             "Save as",
             FormPurpose::SaveAs { then_quit },
-            vec![Field::line("File", &current)],
+            vec![Field::line("File", &name.display().to_string())],
         )
         .with_intro("Save the map to this file (a new name keeps the old file as it is)."),
     ));
@@ -249,13 +248,18 @@ pub fn answer(app: &mut App, purpose: ConfirmPurpose, answer: Answer) -> Vec<Eff
         (ConfirmPurpose::ReadOnly { path, then_quit }, Answer::Overwrite) => {
             vec![save_to(app, path, then_quit, SaveCheck::ForceReadOnly)]
         }
+        (ConfirmPurpose::ChangedOnDisk { then_quit }, Answer::SaveAs) => {
+            let current = app.doc.path.clone();
+            save_as_form(app, &current, then_quit);
+            Vec::new()
+        }
+        // Back to the name just tried, to change it.
         (
-            ConfirmPurpose::ChangedOnDisk { then_quit }
-            | ConfirmPurpose::OverwriteOther { then_quit, .. }
-            | ConfirmPurpose::ReadOnly { then_quit, .. },
+            ConfirmPurpose::OverwriteOther { path, then_quit }
+            | ConfirmPurpose::ReadOnly { path, then_quit },
             Answer::SaveAs,
         ) => {
-            save_as_form(app, then_quit);
+            save_as_form(app, &path, then_quit);
             Vec::new()
         }
         (ConfirmPurpose::OverwriteOther { path, then_quit }, Answer::Overwrite) => {

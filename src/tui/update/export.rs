@@ -5,7 +5,8 @@
 
 use super::Effect;
 use crate::core::export::{self, Format, Options};
-use crate::tui::app::{App, FormPurpose, Overlay};
+use crate::tui::action::Answer;
+use crate::tui::app::{App, Confirm, ConfirmPurpose, FormPurpose, Overlay};
 pub use crate::tui::export_job::ExportJob;
 use crate::tui::export_job::ExportResult;
 use crate::tui::form::{Field, Form};
@@ -147,6 +148,47 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
         app.push_layer(Overlay::Form(form));
         return Vec::new();
     }
+    let path = PathBuf::from(&file);
+    if path.exists() && !app.session.exported.contains(&path) {
+        app.push_layer(Overlay::Confirm(Confirm {
+            title: "File exists".into(),
+            lines: vec![format!(
+                "{} already exists, and this editor did not write it.",
+                crate::recovery::shown(&path)
+            )],
+            options: vec![
+                (Answer::Overwrite, "overwrite it"),
+                (Answer::SaveAs, "choose another name"),
+            ],
+            purpose: ConfirmPurpose::OverwriteExport(Box::new(form)),
+        }));
+        return Vec::new();
+    }
+    start(app, form, path)
+}
+
+/// The answer to "File exists": the export goes ahead, or the prompt comes
+/// back as it was, on its file name.
+pub(super) fn answer(app: &mut App, mut form: Form<FormPurpose>, answer: Answer) -> Vec<Effect> {
+    match answer {
+        Answer::Overwrite => {
+            let path = PathBuf::from(form.text("File").trim());
+            start(app, form, path)
+        }
+        Answer::SaveAs => {
+            form.focus = form.position("File");
+            app.push_layer(Overlay::Form(form));
+            Vec::new()
+        }
+        _ => {
+            app.info("nothing was exported");
+            Vec::new()
+        }
+    }
+}
+
+/// Starts the export of a confirmed prompt to `path`.
+fn start(app: &mut App, form: Form<FormPurpose>, path: PathBuf) -> Vec<Effect> {
     let (format, options) = chosen(app, &form);
     if format.image().is_some()
         && let Some(drawing) = &app.session.drawing
@@ -165,7 +207,7 @@ pub(super) fn submit(app: &mut App, form: Form<FormPurpose>) -> Vec<Effect> {
         map: app.doc.snapshot(),
         format,
         options,
-        path: PathBuf::from(file),
+        path,
         canvas: canvas_chosen(&form),
     })]
 }
@@ -203,6 +245,9 @@ pub(super) fn exported(app: &mut App, result: ExportResult) -> Vec<Effect> {
     } else {
         path
     };
+    if result.error.is_none() && !app.session.exported.contains(&result.path) {
+        app.session.exported.push(result.path.clone());
+    }
     match (result.error, result.warnings.first()) {
         (Some(e), _) => app.error(format!("export failed: {}", e.replace('\n', " "))),
         (None, None) => app.info(format!("exported to {to}")),

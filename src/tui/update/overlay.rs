@@ -176,6 +176,9 @@ pub(super) fn confirm(app: &mut App, confirm: Confirm, action: Action) -> Vec<Ef
         (ConfirmPurpose::DeletePersona(_) | ConfirmPurpose::DeletePath(_), _) => {}
         (ConfirmPurpose::Quit, Answer::Save) => return vec![save_effect(app, true)],
         (ConfirmPurpose::Quit, Answer::Discard) => return vec![Effect::Quit],
+        (ConfirmPurpose::OverwriteExport(form), answer) => {
+            return super::export::answer(app, *form, answer);
+        }
         (purpose, answer) => return super::disk::answer(app, purpose, answer),
     }
     Vec::new()

@@ -36,6 +36,27 @@ fn a_allows_the_selected_warning_and_u_takes_it_back() {
 }
 
 #[test]
+fn u_in_the_panel_undoes_the_allowance_as_the_message_says() {
+    let (mut app, _dir) = app();
+    keys(&mut app, "va");
+    let said = &app.message.as_ref().expect("a message").text;
+    assert!(said.contains("u undoes it"), "{said}");
+    keys(&mut app, "u");
+    assert!(
+        matches!(
+            app.overlay(),
+            Some(journey::tui::app::Overlay::Problems { .. })
+        ),
+        "the panel stays open"
+    );
+    assert!(friends_allow(&app).is_empty());
+    assert_eq!(app.doc.problems().warnings(), 2);
+    assert_eq!(app.doc.problems().allowed_len(), 0);
+    keys(&mut app, "<C-r>");
+    assert_eq!(friends_allow(&app), ["unvisited-touchpoint"]);
+}
+
+#[test]
 fn an_error_cannot_be_allowed() {
     let (mut app, _dir) = app();
     // A new stage is empty: an error, listed first.

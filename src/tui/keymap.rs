@@ -458,6 +458,8 @@ pub const DEFAULT_BINDINGS: &[Row] = &[
     (Problems, Key::ch('k'), Action::RowPrev, "", None),
     (Problems, Key::plain(Enter), Action::Choose, "jump to the stage, touchpoint, persona or path", Some("jump")),
     (Problems, Key::ch('a'), Action::AllowWarning, "allow the selected warning for its item", Some("allow")),
+    (Problems, Key::ch('u'), Action::Undo, "undo (an allowed warning comes back)", None),
+    (Problems, Key::ctrl('r'), Action::Redo, "redo", None),
     (Problems, Key::plain(Esc), Action::Close, "close", Some("close")),
     (Problems, Key::ch('q'), Action::Close, "", None),
     (Problems, Key::ch('v'), Action::Close, "", None),

@@ -1,7 +1,7 @@
 //! The problems panel (live validation findings; Enter jumps to the item)
 //! and the search over touchpoints.
 
-use super::{Effect, focus};
+use super::{Effect, board::replay, focus};
 use crate::core::edit::Focus;
 use crate::core::model::TouchpointPos;
 use crate::core::validate::Item;
@@ -27,6 +27,7 @@ pub(super) fn panel(app: &mut App, cursor: usize, action: Action) -> Vec<Effect>
             return Vec::new();
         }
         Action::AllowWarning => allow(app, cursor),
+        Action::Undo | Action::Redo => replay(app, action == Action::Undo),
         Action::Close | Action::Cancel => return Vec::new(),
         Action::Help => {
             app.push_layer(Overlay::Problems { cursor });

@@ -265,7 +265,10 @@ fn updating_shows_after_an_edit_until_the_result_arrives() {
     // The step taken out was the web search's only one.
     let screen = common::screen_text(&app);
     assert!(screen.contains("○ Web search · "), "{screen}");
-    assert!(screen.contains("no figures: on no path"), "{screen}");
+    assert!(
+        screen.contains("no figures: on no path with an outcome"),
+        "{screen}"
+    );
     keys(&mut app, "j");
     let screen = common::screen_text(&app);
     assert!(screen.contains("● Instagram ads · "), "{screen}");

@@ -46,7 +46,7 @@ fn the_panel_lists_visited_touchpoints_and_counts_the_rest() {
     let lines: Vec<&str> = screen.lines().collect();
     let count = lines
         .iter()
-        .position(|l| l.contains("2 touchpoints on no path have no figures"))
+        .position(|l| l.contains("2 touchpoints on no path with an outcome have no figures"))
         .unwrap_or_else(|| panic!("no count line:\n{screen}"));
     let header = lines
         .iter()
@@ -73,7 +73,10 @@ fn the_detail_pane_says_a_touchpoint_on_no_path_has_no_figures() {
     keys(&mut app, "jj");
     let screen = common::screen_text(&app);
     assert!(screen.contains("○ Friends · "), "{screen}");
-    assert!(screen.contains("no figures: on no path"), "{screen}");
+    assert!(
+        screen.contains("no figures: on no path with an outcome"),
+        "{screen}"
+    );
     assert!(!screen.contains("Removal effect "), "{screen}");
     // And a visited one has its figures, as before.
     keys(&mut app, "k");
@@ -99,7 +102,7 @@ fn the_count_line_ends_a_long_table_too() {
     }
     keys(&mut app, "i");
     assert_eq!(app.insight.analysis().map(|a| a.len()), Some(visited.len()));
-    let line = format!("{unvisited} touchpoints on no path have no figures");
+    let line = format!("{unvisited} touchpoints on no path with an outcome have no figures");
     assert!(
         !common::screen_text(&app).contains(&line),
         "only under the last row"
@@ -107,4 +110,42 @@ fn the_count_line_ends_a_long_table_too() {
     keys(&mut app, "<End>");
     let screen = common::screen_text(&app);
     assert!(screen.contains(&line), "{screen}");
+}
+
+#[test]
+fn a_touchpoint_on_an_open_path_alone_is_visited_and_has_no_figures() {
+    // Friends gets a path whose outcome is open: the path visits it, and
+    // counts for no conversion and no drop-out.
+    let mut map = journey::core::format::load(&common::fixture())
+        .expect("loads")
+        .map;
+    let mut open = map.personas[0].paths[0].clone();
+    open.id = "still-deciding".into();
+    open.name = "Still deciding".into();
+    open.outcome = journey::core::model::Outcome::Open;
+    open.steps.truncate(1);
+    open.steps[0].touchpoint = "friends".into();
+    map.personas[0].paths.push(open);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::open(
+        map,
+        dir.path().join("camera.ron"),
+        Settings::new(false, true),
+    );
+    app.handle(crossterm::event::Event::Resize(100, 40));
+    let start = Instant::now();
+    while !app.insight.is_fresh() {
+        assert!(start.elapsed() < Duration::from_secs(60), "no figures");
+        app.tick();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    keys(&mut app, "jj");
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("○ Friends · "), "{screen}");
+    assert!(screen.contains("visited by "), "{screen}");
+    assert!(
+        screen.contains("no figures: on no path with an outcome"),
+        "{screen}"
+    );
+    assert!(!screen.contains("no persona visits it"), "{screen}");
 }

@@ -153,22 +153,28 @@ impl Words {
         }
     }
 
-    /// The editor's line under its table, which lists visited touchpoints
-    /// alone: how many others there are.
+    /// The editor's line under its table, which lists the touchpoints that
+    /// counted paths visit: how many others there are. A path with its
+    /// outcome open counts for nothing, so its touchpoints may be here.
     pub fn without_figures(&self, count: usize) -> String {
         match (self.lang, count) {
-            (Lang::En, 1) => "1 touchpoint on no path has no figures".into(),
-            (Lang::En, _) => format!("{count} touchpoints on no path have no figures"),
-            (Lang::De, 1) => "1 Kontaktpunkt auf keinem Pfad hat keine Zahlen".into(),
-            (Lang::De, _) => format!("{count} Kontaktpunkte auf keinem Pfad haben keine Zahlen"),
+            (Lang::En, 1) => "1 touchpoint on no path with an outcome has no figures".into(),
+            (Lang::En, _) => {
+                format!("{count} touchpoints on no path with an outcome have no figures")
+            }
+            (Lang::De, 1) => "1 Kontaktpunkt auf keinem Pfad mit Ergebnis hat keine Zahlen".into(),
+            (Lang::De, _) => {
+                format!("{count} Kontaktpunkte auf keinem Pfad mit Ergebnis haben keine Zahlen")
+            }
         }
     }
 
-    /// The editor's figures line for a touchpoint on no path.
+    /// The editor's figures line for a touchpoint that no counted path
+    /// visits: on no path, or only on paths whose outcome is open.
     pub fn on_no_path(&self) -> &'static str {
         match self.lang {
-            Lang::En => "no figures: on no path",
-            Lang::De => "keine Zahlen: auf keinem Pfad",
+            Lang::En => "no figures: on no path with an outcome",
+            Lang::De => "keine Zahlen: auf keinem Pfad mit Ergebnis",
         }
     }
 

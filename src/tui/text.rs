@@ -134,8 +134,9 @@ pub fn fit<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str> {
 }
 
 /// Breaks one line of text into rows of at most `max` columns, at spaces
-/// where it can and between graphemes where a word is too long. Stops after
-/// `limit` rows, so only what is shown is measured.
+/// where it can and between graphemes where a word is too long. A word
+/// keeps its punctuation: "(CSV, JSON)" never leaves ")" alone on a row.
+/// Stops after `limit` rows, so only what is shown is measured.
 pub fn wrap(s: &str, max: usize, limit: usize) -> Vec<String> {
     let mut rows = Vec::new();
     if max == 0 {
@@ -143,7 +144,7 @@ pub fn wrap(s: &str, max: usize, limit: usize) -> Vec<String> {
     }
     let mut row = String::new();
     let mut used = 0;
-    for word in s.split_word_bounds() {
+    for word in words_and_spaces(s) {
         let w = width(word);
         if used + w > max && used > 0 {
             rows.push(std::mem::take(&mut row).trim_end().to_string());
@@ -180,6 +181,22 @@ pub fn wrap(s: &str, max: usize, limit: usize) -> Vec<String> {
     rows
 }
 
+/// The runs of `s` that are all whitespace or all not, in order.
+fn words_and_spaces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = first.is_whitespace();
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace() != space)
+            .map_or(rest.len(), |(i, _)| i);
+        let (run, after) = rest.split_at(end);
+        rest = after;
+        Some(run)
+    })
+}
+
 /// An emotion as shown: `+1`, `0`, `-2`.
 pub fn signed(e: i8) -> String {
     if e > 0 {
@@ -214,6 +231,11 @@ mod tests {
             ["Bewert", "ungspo", "rtale"]
         );
         assert_eq!(wrap("a b c d e f", 3, 2), ["a b", "c d"]);
+        // Punctuation stays with its word.
+        assert_eq!(
+            wrap("export (Markdown, CSV, JSON)", 27, 9),
+            ["export (Markdown, CSV,", "JSON)"]
+        );
         assert!(wrap("abc", 0, 3).is_empty());
     }
 

@@ -72,7 +72,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     Field::line("Conversion", &map.conversion),
                 ],
             )
-            .with_intro("The conversion is what counts as converting: a purchase, a sign-up…")
+            .with_intro(
+                "The conversion is what counts as converting: a purchase, a sign-up, a booking.",
+            )
             .selecting(is_template_text);
             app.push_layer(Overlay::Form(form));
             return Vec::new();

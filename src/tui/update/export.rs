@@ -92,7 +92,8 @@ pub(super) fn open(app: &mut App) {
     };
     // Whether Graphviz is installed shows when it is needed: the export
     // says so, and the prompt reads the same on every machine.
-    let intro = "svg/png/pdf: Graphviz's graph (needs dot); canvas: journey's own";
+    let intro = "svg, png and pdf are Graphviz's graph (needs dot); \
+                 the canvas formats are drawn by journey itself.";
     let mut form = Form::new(
         "Export",
         FormPurpose::Export,

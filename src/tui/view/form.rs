@@ -5,7 +5,7 @@ use super::{centered, put};
 use crate::tui::app::Settings;
 use crate::tui::form::{FieldValue, Form};
 use crate::tui::keymap::Mode;
-use crate::tui::text::{ascii_grapheme, fit, one_line, width};
+use crate::tui::text::{ascii_grapheme, fit, one_line, width, wrap};
 use crate::tui::textfield::{TextField, field_grapheme_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -16,6 +16,8 @@ use unicode_segmentation::UnicodeSegmentation;
 /// How many lines a multi-line field shows at least, and at most.
 const NOTE_ROWS: u16 = 4;
 const MAX_NOTE_ROWS: u16 = 12;
+/// The most rows an intro takes; each form's own intro needs fewer.
+const INTRO_ROWS: usize = 3;
 
 /// The form view.
 pub struct FormView<'a, P> {
@@ -27,8 +29,8 @@ pub struct FormView<'a, P> {
 struct Geometry {
     popup: Rect,
     inner: Rect,
-    /// The intro's row, if there is one.
-    intro: Option<u16>,
+    /// The intro's first row and its rows, wrapped to the form's width.
+    intro: (u16, Vec<String>),
     /// Per field: its first row and its number of rows.
     fields: Vec<(u16, u16)>,
     /// Where field values start.
@@ -38,8 +40,18 @@ struct Geometry {
 }
 
 fn geometry<P>(form: &Form<P>, area: Rect, ascii: bool) -> Geometry {
-    let intro_h = u16::from(!form.intro.is_empty()) * 2;
     let popup_w = 70.min(area.width.saturating_sub(2)).max(30);
+    // The intro in up to three rows, then a blank one.
+    let intro = wrap(
+        &one_line(&form.intro, ascii),
+        usize::from(popup_w.saturating_sub(4)),
+        INTRO_ROWS,
+    );
+    let intro_h = if intro.is_empty() {
+        0
+    } else {
+        intro.len() as u16 + 1
+    };
     let label_w = form
         .fields
         .iter()
@@ -99,7 +111,7 @@ fn geometry<P>(form: &Form<P>, area: Rect, ascii: bool) -> Geometry {
     Geometry {
         popup,
         inner,
-        intro: (intro_h > 0).then_some(inner.y),
+        intro: (inner.y, intro),
         fields,
         value_x: inner.x + label_w,
         error_y: y + 1,
@@ -135,15 +147,18 @@ impl<P> Widget for FormView<'_, P> {
         let inner = g.inner.intersection(buf.area);
         let w = usize::from(inner.width);
         let visible = |y: u16| y >= inner.top() && y < inner.bottom();
-        if let Some(y) = g.intro.filter(|&y| visible(y)) {
-            put(
-                buf,
-                inner.x,
-                y,
-                &fit(&one_line(&form.intro, ascii), w, sym.ellipsis),
-                w,
-                Style::new(),
-            );
+        let (top, intro) = &g.intro;
+        for (line, y) in intro.iter().zip(*top..) {
+            if visible(y) {
+                put(
+                    buf,
+                    inner.x,
+                    y,
+                    &fit(line, w, sym.ellipsis),
+                    w,
+                    Style::new(),
+                );
+            }
         }
         let value_w = usize::from(inner.right().saturating_sub(g.value_x));
         for (i, (field, &(y, h))) in form.fields.iter().zip(&g.fields).enumerate() {

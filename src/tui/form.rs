@@ -104,7 +104,8 @@ pub struct Form<P> {
 }
 
 /// What the form says when Esc would throw typed text away.
-pub const DISCARD_QUESTION: &str = "Esc again throws away what you typed; Enter keeps it";
+pub const DISCARD_QUESTION: &str =
+    "Esc again discards your typing; Enter confirms; any other key edits";
 
 /// What a key did to a form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

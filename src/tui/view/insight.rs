@@ -278,6 +278,9 @@ fn header(buf: &mut Buffer, list: Rect, cols: &[Col], sort: Sort, app: &App) {
         let head = fit(c.header, room, "").into_owned();
         let text = match (sorted, left) {
             (true, true) => pad(&format!("{head} {arrow}"), c.width, true, ""),
+            // Where the word and the arrow fill the column, the arrow takes
+            // the space before it rather than the word's last letter.
+            (true, false) if width(c.header) + 1 == c.width => format!("{arrow}{}", c.header),
             (true, false) => pad(&format!("{arrow}{head}"), c.width, false, ""),
             (false, _) => pad(&head, c.width, left, ""),
         };

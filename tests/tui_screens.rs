@@ -189,12 +189,30 @@ fn hints_name_only_keys_that_work_here() {
         !footer.contains("next field") && !footer.contains("new line"),
         "{footer}"
     );
+    // A new line is for the notes: offered there, not on the name.
     let edit = rows(&screen("e", 80, 24));
     let footer = edit.last().expect("a footer");
     assert!(
-        footer.contains("Tab next field") && footer.contains("new line"),
+        footer.contains("Tab next field") && !footer.contains("new line"),
         "{footer}"
     );
+    let notes = rows(&screen("e<Tab><Tab><Tab>", 80, 24));
+    let footer = notes.last().expect("a footer");
+    assert!(footer.contains("Alt-Enter new line"), "{footer}");
+    // Space adds the selected touchpoint to the path: not on a stage header.
+    let last_row = |t: &Terminal<TestBackend>| -> String {
+        let row: Vec<String> = t
+            .backend()
+            .buffer()
+            .content()
+            .chunks(120)
+            .map(|r| r.iter().map(|c| c.symbol()).collect())
+            .collect();
+        row.last().cloned().unwrap_or_default()
+    };
+    assert!(last_row(&screen("", 120, 40)).contains("Space path"));
+    let footer = last_row(&screen("k", 120, 40));
+    assert!(!footer.contains("Space path"), "{footer}");
     // The board keeps undo, save and quit at any width they fit.
     let board = rows(&screen("", 80, 24));
     let footer = board.last().expect("a footer");

@@ -23,7 +23,7 @@ pub enum Condition {
     Searching,
     /// The form has more than one field.
     SeveralFields,
-    /// The form has a field that takes several lines.
+    /// The form's focused field takes several lines.
     MultilineField,
 }
 
@@ -94,6 +94,7 @@ pub const CONDITIONS: &[(Mode, Action, Condition)] = &[
     (Board, A::ShiftRight, C::TouchpointSelected),
     (Board, A::ShiftUp, C::TouchpointSelected),
     (Board, A::ShiftDown, C::TouchpointSelected),
+    (Board, A::ToggleStep, C::TouchpointSelected),
     (Board, A::PathPrev, C::PersonaChosen),
     (Board, A::PathNext, C::PersonaChosen),
     (Board, A::CancelDrawing, C::Drawing),

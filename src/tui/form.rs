@@ -120,7 +120,7 @@ pub enum FormOutcome {
 
 impl<P> Form<P> {
     /// Whether `action` does anything in this form: Tab needs a second
-    /// field, a new line a field of several lines.
+    /// field, a new line the focus on a field of several lines.
     pub fn offers(&self, action: &Action) -> bool {
         let (several, multiline) = self.facts();
         let facts = crate::tui::conditions::Facts {
@@ -132,13 +132,13 @@ impl<P> Form<P> {
     }
 
     /// What the bindings' conditions ask of a form: whether it has more
-    /// than one field, and whether one of them takes several lines.
+    /// than one field, and whether the focused one takes several lines.
     pub fn facts(&self) -> (bool, bool) {
         (
             self.fields.len() > 1,
             self.fields
-                .iter()
-                .any(|f| matches!(&f.value, FieldValue::Text(t) if t.is_multiline())),
+                .get(self.focus)
+                .is_some_and(|f| matches!(&f.value, FieldValue::Text(t) if t.is_multiline())),
         )
     }
 

@@ -44,17 +44,25 @@ pub fn content(app: &App, from_path: bool) -> Vec<ReadLine> {
     lines(map, stage, row, &visits)
 }
 
-/// The rows at `width`: each logical line wrapped after its indent.
+/// The rows at `width`: each logical line wrapped after its indent. An
+/// indented entry (a visit, a step's note) goes on two columns further in,
+/// so that its second row does not read as the next entry.
 pub fn rows(lines: &[ReadLine], width: usize, ascii: bool) -> Vec<(Tone, usize, String)> {
     let mut out = Vec::new();
     for l in lines {
-        let room = width.saturating_sub(l.indent).max(1);
+        let hang = if l.indent > 0 { 2 } else { 0 };
+        let room = width.saturating_sub(l.indent + hang).max(1);
         let text = one_line(&l.text, ascii);
         let wrapped = wrap(&text, room, usize::MAX);
         if wrapped.is_empty() {
             out.push((l.tone, l.indent, String::new()));
         }
-        out.extend(wrapped.into_iter().map(|r| (l.tone, l.indent, r)));
+        out.extend(
+            wrapped
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| (l.tone, l.indent + if i > 0 { hang } else { 0 }, r)),
+        );
     }
     out
 }
@@ -123,5 +131,41 @@ impl Widget for Reader<'_> {
                 style,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_indented_entry_goes_on_further_in() {
+        let entry = |indent| ReadLine {
+            tone: Tone::Text,
+            indent,
+            text: "one two three four".into(),
+        };
+        let indents = |rows: Vec<(Tone, usize, String)>| -> Vec<(usize, String)> {
+            rows.into_iter().map(|(_, i, t)| (i, t)).collect()
+        };
+        // A visit at 2 columns: its second row at 4, the next entry at 2.
+        assert_eq!(
+            indents(rows(&[entry(2), entry(2)], 14, false)),
+            [
+                (2, "one two".to_string()),
+                (4, "three four".to_string()),
+                (2, "one two".to_string()),
+                (4, "three four".to_string()),
+            ]
+        );
+        // Text at the margin goes on at the margin.
+        assert_eq!(
+            indents(rows(&[entry(0)], 9, false)),
+            [
+                (0, "one two".to_string()),
+                (0, "three".to_string()),
+                (0, "four".to_string())
+            ]
+        );
     }
 }

@@ -235,7 +235,7 @@ fn the_detail_pane_shows_removal_effect_last_touch_and_relied_on() {
         .unwrap_or_default();
     // At 24 lines the figures lead the line of visits.
     assert_eq!(
-        line.split(" · visited by").next(),
+        line.split(" · besucht von").next(),
         Some("Entfernungseffekt 100% · Letzter 60.0"),
         "the jetty gets the last touch and is not relied on:\n{screen}"
     );

@@ -165,3 +165,44 @@ fn reader_120x40() {
     keys(&mut app, "z");
     insta::assert_snapshot!(text(&app, 120, 40));
 }
+
+#[test]
+fn a_german_map_is_described_in_german() {
+    // The detail pane and the reader speak the map's language, as the
+    // insight figures beside them do; the keys' hints stay English.
+    let mut map = journey::core::format::load(&common::fixture())
+        .expect("loads")
+        .map;
+    map.language = journey::core::model::Language::De;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::open(
+        map,
+        dir.path().join("kamera.ron"),
+        journey::tui::app::Settings::new(false, true),
+    );
+    app.handle(crossterm::event::Event::Resize(100, 40));
+    let board = text(&app, 100, 40);
+    assert!(board.contains("indirekt · Kanal: "), "{board}");
+    assert!(board.contains("besucht von "), "{board}");
+    for english in ["visited by", "channel:", "indirect ·"] {
+        assert!(!board.contains(english), "{english}:\n{board}");
+    }
+    keys(&mut app, "z");
+    let reader = text(&app, 100, 40);
+    for german in [
+        "Notizen",
+        "in Phase ",
+        "Schritt 1 von ",
+        "Einmal besucht",
+        "konvertiert",
+    ] {
+        assert!(reader.contains(german), "{german}:\n{reader}");
+    }
+    for english in ["Notes", "step 1 of", "Visited"] {
+        assert!(!reader.contains(english), "{english}:\n{reader}");
+    }
+    // A stage, selected by its header.
+    keys(&mut app, "<Esc>k");
+    let board = text(&app, 100, 40);
+    assert!(board.contains("Phase Awareness · 3 Touchpoints"), "{board}");
+}

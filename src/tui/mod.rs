@@ -23,6 +23,7 @@ pub mod export_job;
 pub mod first_frame;
 pub mod form;
 pub mod insight;
+pub mod item_words;
 pub mod keymap;
 pub mod keymap_user;
 pub mod keyname;

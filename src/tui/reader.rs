@@ -6,6 +6,7 @@
 
 use crate::core::model::{Map, Outcome};
 use crate::tui::derived::Visit;
+use crate::tui::item_words::{ItemWords, for_map};
 
 /// How a line of the reader is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,31 +37,36 @@ fn line(tone: Tone, indent: usize, text: impl Into<String>) -> ReadLine {
 }
 
 /// The emotion as the path panel writes it: `+1`, `−2`, or "no emotion".
-fn emotion(e: Option<i8>) -> String {
+fn emotion(e: Option<i8>, w: &ItemWords) -> String {
     match e {
         Some(e) => crate::tui::text::signed(e),
-        None => "no emotion".into(),
+        None => w.no_emotion.into(),
     }
 }
 
 /// The reader's lines for the stage `stage`, with the touchpoint `row`
 /// when one is selected.
 pub fn lines(map: &Map, stage: usize, row: Option<usize>, visits: &[Visit]) -> Vec<ReadLine> {
+    let w = for_map(map);
     let Some(s) = map.stages.get(stage) else {
-        return vec![line(Tone::Dim, 0, "the map has no stages yet")];
+        return vec![line(Tone::Dim, 0, w.words.no_stages)];
     };
     let mut out = Vec::new();
     let Some(t) = row.and_then(|r| s.touchpoints.get(r)) else {
-        out.push(line(Tone::Heading, 0, format!("Stage {}", s.name)));
+        out.push(line(Tone::Heading, 0, format!("{} {}", w.stage(), s.name)));
         out.push(line(
             Tone::Dim,
             0,
-            format!("id {} · stage {} of {}", s.id, stage + 1, map.stages.len()),
+            format!(
+                "id {} · {}",
+                s.id,
+                w.n_of(w.stage_of, stage + 1, map.stages.len())
+            ),
         ));
         out.push(line(Tone::Dim, 0, ""));
-        push_text(&mut out, &s.description, "no description");
+        push_text(&mut out, &s.description, w.no_description);
         out.push(line(Tone::Dim, 0, ""));
-        out.push(line(Tone::Heading, 0, count(s.touchpoints.len())));
+        out.push(line(Tone::Heading, 0, w.count(s.touchpoints.len())));
         for t in &s.touchpoints {
             let channel = if t.channel.is_empty() {
                 String::new()
@@ -70,30 +76,31 @@ pub fn lines(map: &Map, stage: usize, row: Option<usize>, visits: &[Visit]) -> V
             out.push(line(
                 Tone::Text,
                 2,
-                format!("{} ({}{channel})", t.name, t.kind.label()),
+                format!("{} ({}{channel})", t.name, w.kind(t.kind)),
             ));
         }
         return out;
     };
     out.push(line(Tone::Heading, 0, t.name.clone()));
     let channel = if t.channel.is_empty() {
-        "no channel".to_string()
+        w.no_channel.to_string()
     } else {
-        format!("channel: {}", t.channel)
+        format!("{}: {}", w.channel, t.channel)
     };
     out.push(line(
         Tone::Dim,
         0,
         format!(
-            "{} · {channel} · id {} · in stage {}",
-            t.kind.label(),
+            "{} · {channel} · id {} · {} {}",
+            w.kind(t.kind),
             t.id,
+            w.in_stage,
             s.name
         ),
     ));
     out.push(line(Tone::Dim, 0, ""));
-    out.push(line(Tone::Heading, 0, "Notes"));
-    push_text(&mut out, &t.notes, "no notes");
+    out.push(line(Tone::Heading, 0, w.notes));
+    push_text(&mut out, &t.notes, w.no_notes);
     out.push(line(Tone::Dim, 0, ""));
     let converting = visits
         .iter()
@@ -103,15 +110,8 @@ pub fn lines(map: &Map, stage: usize, row: Option<usize>, visits: &[Visit]) -> V
         Tone::Heading,
         0,
         match visits.len() {
-            0 => "On no path: no persona visits it".to_string(),
-            n => format!(
-                "Visited {} ({converting} on converting paths)",
-                if n == 1 {
-                    "once".to_string()
-                } else {
-                    format!("{n} times")
-                }
-            ),
+            0 => w.on_no_path_heading.to_string(),
+            n => format!("{} ({converting} {})", w.visited(n), w.on_converting_paths),
         },
     ));
     for v in visits {
@@ -128,13 +128,12 @@ pub fn lines(map: &Map, stage: usize, row: Option<usize>, visits: &[Visit]) -> V
             Tone::Text,
             2,
             format!(
-                "{} · “{}” · step {} of {} · {} · {}",
+                "{} · “{}” · {} · {} · {}",
                 persona.name,
                 path.name,
-                v.step + 1,
-                path.steps.len(),
-                emotion(step.emotion),
-                outcome_words(path.outcome)
+                w.n_of(w.step_of, v.step + 1, path.steps.len()),
+                emotion(step.emotion, w),
+                w.outcome(path.outcome)
             ),
         ));
         if !step.note.is_empty() {
@@ -148,23 +147,6 @@ pub fn lines(map: &Map, stage: usize, row: Option<usize>, visits: &[Visit]) -> V
 
 fn outcome(map: &Map, v: &Visit) -> Option<Outcome> {
     Some(map.personas.get(v.persona)?.paths.get(v.path)?.outcome)
-}
-
-fn outcome_words(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Converted => "converts",
-        Outcome::DroppedOut => "drops out",
-        Outcome::Open => "outcome open",
-    }
-}
-
-/// "1 touchpoint", "3 touchpoints".
-pub fn count(n: usize) -> String {
-    if n == 1 {
-        "1 touchpoint".into()
-    } else {
-        format!("{n} touchpoints")
-    }
 }
 
 fn push_text(out: &mut Vec<ReadLine>, text: &str, empty: &str) {

@@ -59,18 +59,21 @@ pub fn detail_cut(app: &App) -> bool {
     if !parts.iter().all(|p| fits(p)) {
         return true;
     }
+    let words = crate::tui::item_words::for_map(map);
     let head = match t {
         Some(t) => format!(
-            "x {} · {} · channel: {} · id {}",
+            "x {} · {} · {}: {} · id {}",
             t.name,
-            t.kind.label(),
+            words.kind(t.kind),
+            words.channel,
             t.channel,
             t.id
         ),
         None => format!(
-            "Stage {} · {} · id {}",
+            "{} {} · {} · id {}",
+            words.stage(),
             stage.name,
-            crate::tui::reader::count(stage.touchpoints.len()),
+            words.count(stage.touchpoints.len()),
             stage.id
         ),
     };
@@ -106,7 +109,7 @@ pub fn detail_cut(app: &App) -> bool {
 fn visits_width(app: &App, id: &str, limit: usize) -> usize {
     let width = |s: &str| width(text_head(s, limit));
     let map = app.doc.map();
-    let mut total = width("visited by ");
+    let mut total = width(crate::tui::item_words::for_map(map).visited_by) + 1;
     for v in app.derived.visits(&app.doc, id) {
         let Some(persona) = map.personas.get(v.persona) else {
             continue;

@@ -38,28 +38,33 @@ impl Widget for Detail<'_> {
             return;
         };
         let t = app.view.row.and_then(|r| stage.touchpoints.get(r));
+        let words = crate::tui::item_words::for_map(map);
         // The first line: what is selected, then its facts.
         let (head, facts, body): (String, Vec<String>, &str) = match t {
             Some(t) => {
-                let (marker, kind) = match t.kind {
-                    Kind::Direct => (sym.direct, Kind::Direct.label()),
-                    Kind::Indirect => (sym.indirect, Kind::Indirect.label()),
+                let marker = match t.kind {
+                    Kind::Direct => sym.direct,
+                    Kind::Indirect => sym.indirect,
                 };
                 let channel = if t.channel.is_empty() {
-                    "no channel".to_string()
+                    words.no_channel.to_string()
                 } else {
-                    format!("channel: {}", one_line(&t.channel, ascii))
+                    format!("{}: {}", words.channel, one_line(&t.channel, ascii))
                 };
                 (
                     format!("{marker} {}", one_line(&t.name, ascii)),
-                    vec![kind.to_string(), channel, format!("id {}", t.id)],
+                    vec![
+                        words.kind(t.kind).to_string(),
+                        channel,
+                        format!("id {}", t.id),
+                    ],
                     &t.notes,
                 )
             }
             None => (
-                format!("Stage {}", one_line(&stage.name, ascii)),
+                format!("{} {}", words.stage(), one_line(&stage.name, ascii)),
                 vec![
-                    crate::tui::reader::count(stage.touchpoints.len()),
+                    words.count(stage.touchpoints.len()),
                     format!("id {}", stage.id),
                 ],
                 &stage.description,
@@ -91,9 +96,9 @@ impl Widget for Detail<'_> {
             x = put(buf, x, y, fact, room, Style::new());
         }
         let empty = if t.is_some() {
-            "no notes"
+            words.no_notes
         } else {
-            "no description"
+            words.no_description
         };
         let last = area.bottom();
         // No more than the pane can show is looked at: a column takes at
@@ -187,15 +192,24 @@ fn visits(app: &App, t: &crate::core::model::Touchpoint, rect: Rect, buf: &mut B
         app.settings.ascii,
     );
     let map = app.doc.map();
+    let words = crate::tui::item_words::for_map(map);
     let all = app.derived.visits(&app.doc, &t.id);
     let end = rect.right();
     let room = |x: u16| usize::from(end.saturating_sub(x));
     if all.is_empty() {
-        let text = "on no path: no persona visits it";
-        put(buf, rect.x, rect.y, text, room(rect.x), theme.dim);
+        put(
+            buf,
+            rect.x,
+            rect.y,
+            words.on_no_path,
+            room(rect.x),
+            theme.dim,
+        );
         return;
     }
-    let mut x = put(buf, rect.x, rect.y, "visited by ", room(rect.x), theme.dim);
+    let lead = format!("{} ", words.visited_by);
+    let mut x = put(buf, rect.x, rect.y, &lead, room(rect.x), theme.dim);
+    let first = x;
     let mut i = 0;
     while i < all.len() {
         // One entry per path: all its steps at this touchpoint together.
@@ -219,7 +233,7 @@ fn visits(app: &App, t: &crate::core::model::Touchpoint, rect: Rect, buf: &mut B
             }
         }
         let list: Vec<String> = steps.iter().map(usize::to_string).collect();
-        let word = if steps.len() == 1 { "step" } else { "steps" };
+        let word = words.step_or_steps(steps.len());
         // A visit on a path that converts is marked, so that the line says
         // which touchpoints the conversions go through.
         let converts = persona
@@ -227,12 +241,12 @@ fn visits(app: &App, t: &crate::core::model::Touchpoint, rect: Rect, buf: &mut B
             .get(v.path)
             .is_some_and(|p| p.outcome == crate::core::model::Outcome::Converted);
         let mark = match (converts, ascii) {
-            (false, _) => "",
-            (true, false) => " ✓",
-            (true, true) => " (converts)",
+            (false, _) => String::new(),
+            (true, false) => " ✓".to_string(),
+            (true, true) => format!(" ({})", words.converts),
         };
         let entry = format!("{text}: {word} {}{mark}", list.join(","));
-        let sep = if x > rect.x + 11 {
+        let sep = if x > first {
             format!(" {} ", sym.dot)
         } else {
             String::new()

@@ -207,6 +207,13 @@ fn the_prompt_never_offers_or_takes_the_map_itself() {
     assert!(offered.ends_with("export-notes.md"), "{offered}");
 }
 
+/// Opens the export prompt, names `path` in it and confirms.
+fn export_to(app: &mut journey::tui::app::App, path: &std::path::Path) {
+    keys(app, "x");
+    type_file(app, path);
+    keys(app, "<Enter>");
+}
+
 /// Replaces the prompt's file name with `path`.
 fn type_file(app: &mut journey::tui::app::App, path: &std::path::Path) {
     keys(app, "<Tab><Tab>");
@@ -232,9 +239,7 @@ fn a_file_the_editor_did_not_write_is_asked_about_before_an_export_replaces_it()
     std::fs::write(&other, "another map").expect("write");
 
     // Choosing another name goes back to the prompt, on the name tried.
-    keys(&mut app, "x");
-    type_file(&mut app, &other);
-    keys(&mut app, "<Enter>");
+    export_to(&mut app, &other);
     assert_eq!(dialog_title(&app).as_deref(), Some("File exists"));
     keys(&mut app, "a");
     assert_eq!(file_field(&app), other.display().to_string());
@@ -246,9 +251,8 @@ fn a_file_the_editor_did_not_write_is_asked_about_before_an_export_replaces_it()
     );
 
     // Esc on the question writes nothing either.
-    keys(&mut app, "x");
-    type_file(&mut app, &other);
-    keys(&mut app, "<Enter><Esc>");
+    export_to(&mut app, &other);
+    keys(&mut app, "<Esc>");
     assert!(app.overlay().is_none());
     assert_eq!(
         std::fs::read_to_string(&other).expect("read"),
@@ -256,9 +260,8 @@ fn a_file_the_editor_did_not_write_is_asked_about_before_an_export_replaces_it()
     );
 
     // Overwrite: the export replaces it, and says so.
-    keys(&mut app, "x");
-    type_file(&mut app, &other);
-    keys(&mut app, "<Enter>o");
+    export_to(&mut app, &other);
+    keys(&mut app, "o");
     assert!(app.overlay().is_none());
     let text = std::fs::read_to_string(&other).expect("read");
     assert!(
@@ -269,9 +272,7 @@ fn a_file_the_editor_did_not_write_is_asked_about_before_an_export_replaces_it()
     assert!(m.text.contains("replacing"), "{m:?}");
 
     // Written by this editor now: the next export there asks nothing.
-    keys(&mut app, "x");
-    type_file(&mut app, &other);
-    keys(&mut app, "<Enter>");
+    export_to(&mut app, &other);
     assert_eq!(dialog_title(&app), None);
     assert!(app.overlay().is_none());
 }

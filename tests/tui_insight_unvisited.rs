@@ -24,6 +24,16 @@ fn visited_and_all(map: &Map) -> (BTreeSet<String>, BTreeSet<String>) {
     (visited, all)
 }
 
+/// Waits for the figures of the map as it is.
+fn finish_insight(app: &mut App) {
+    let start = Instant::now();
+    while !app.insight.is_fresh() {
+        assert!(start.elapsed() < Duration::from_secs(60), "no figures");
+        app.tick();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
 #[test]
 fn the_panel_lists_visited_touchpoints_and_counts_the_rest() {
     // The camera map's "Friends" and "User forum" are on no path.
@@ -94,12 +104,7 @@ fn the_count_line_ends_a_long_table_too() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = App::open(map, dir.path().join("map.ron"), Settings::new(false, true));
     app.handle(crossterm::event::Event::Resize(80, 24));
-    let start = Instant::now();
-    while !app.insight.is_fresh() {
-        assert!(start.elapsed() < Duration::from_secs(60), "no figures");
-        app.tick();
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    finish_insight(&mut app);
     keys(&mut app, "i");
     assert_eq!(app.insight.analysis().map(|a| a.len()), Some(visited.len()));
     let line = format!("{unvisited} touchpoints on no path with an outcome have no figures");
@@ -133,12 +138,7 @@ fn a_touchpoint_on_an_open_path_alone_is_visited_and_has_no_figures() {
         Settings::new(false, true),
     );
     app.handle(crossterm::event::Event::Resize(100, 40));
-    let start = Instant::now();
-    while !app.insight.is_fresh() {
-        assert!(start.elapsed() < Duration::from_secs(60), "no figures");
-        app.tick();
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    finish_insight(&mut app);
     keys(&mut app, "jj");
     let screen = common::screen_text(&app);
     assert!(screen.contains("○ Friends · "), "{screen}");

@@ -515,6 +515,20 @@ fn esc_asks_before_throwing_away_a_changed_note() {
     keys(&mut app, "<Esc>");
     assert!(app.overlay().is_none(), "Esc again throws it away");
     assert!(!app.doc.map().stages[0].touchpoints[0].name.ends_with('x'));
+
+    // So does a stage's typed name, new or changed.
+    let stages = app.doc.map().stages.len();
+    for typed in ["ALoyalty<Esc>", "k<Enter><End>x<Esc>"] {
+        keys(&mut app, typed);
+        assert!(
+            matches!(app.overlay(), Some(Overlay::Form(_))),
+            "{typed}: a typed stage name asks first"
+        );
+        keys(&mut app, "<Esc>");
+        assert!(app.overlay().is_none(), "{typed}: Esc again throws it away");
+    }
+    assert_eq!(app.doc.map().stages.len(), stages);
+    assert!(!app.doc.map().stages[0].name.ends_with('x'));
 }
 
 /// Page keys move a page at a time within the stage; Page Up never goes

@@ -302,9 +302,8 @@ impl<P> Form<P> {
     }
 
     /// The same form, with Esc asking before it throws away typed text in
-    /// its one-line fields too: for the touchpoint forms, where a name, a
-    /// channel and a note are typed together. Prompts, searches and
-    /// renames close at once.
+    /// its one-line fields too: for the touchpoint and stage forms, where
+    /// a name is the work itself. Prompts and searches close at once.
     pub fn guarding_lines(mut self) -> Form<P> {
         self.guard_lines = true;
         self

@@ -188,7 +188,8 @@ fn add_stage(app: &mut App) {
         title,
         FormPurpose::AddStage(at),
         vec![Field::line("Name", "")],
-    );
+    )
+    .guarding_lines();
     app.push_layer(Overlay::Form(form));
 }
 
@@ -216,6 +217,7 @@ fn edit(app: &mut App) {
                 Field::lines("Description", &stage.description),
             ],
         )
+        .guarding_lines()
         .selecting(is_template_text)
     } else {
         return;

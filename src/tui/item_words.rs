@@ -108,6 +108,16 @@ impl ItemWords {
         self.words.stage
     }
 
+    /// A touchpoint's channel among its facts: "channel: web", or "no
+    /// channel" for a blank one.
+    pub fn channel_fact(&self, channel: &str) -> String {
+        if channel.is_empty() {
+            self.no_channel.to_string()
+        } else {
+            format!("{}: {channel}", self.channel)
+        }
+    }
+
     /// "step" or "steps", for `n` of them.
     pub fn step_or_steps(&self, n: usize) -> &'static str {
         if n == 1 { self.words.step } else { self.steps }
@@ -185,5 +195,7 @@ mod tests {
         assert_eq!(EN.count(1), "1 touchpoint");
         assert_eq!(DE.count(3), "3 Touchpoints");
         assert_eq!(DE.visited(4), "4-mal besucht");
+        assert_eq!(EN.channel_fact("web"), "channel: web");
+        assert_eq!(DE.channel_fact(""), "kein Kanal");
     }
 }

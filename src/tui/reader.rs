@@ -82,11 +82,7 @@ pub fn lines(map: &Map, stage: usize, row: Option<usize>, visits: &[Visit]) -> V
         return out;
     };
     out.push(line(Tone::Heading, 0, t.name.clone()));
-    let channel = if t.channel.is_empty() {
-        w.no_channel.to_string()
-    } else {
-        format!("{}: {}", w.channel, t.channel)
-    };
+    let channel = w.channel_fact(&t.channel);
     out.push(line(
         Tone::Dim,
         0,

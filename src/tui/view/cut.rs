@@ -62,11 +62,10 @@ pub fn detail_cut(app: &App) -> bool {
     let words = crate::tui::item_words::for_map(map);
     let head = match t {
         Some(t) => format!(
-            "x {} · {} · {}: {} · id {}",
+            "x {} · {} · {} · id {}",
             t.name,
             words.kind(t.kind),
-            words.channel,
-            t.channel,
+            words.channel_fact(&t.channel),
             t.id
         ),
         None => format!(

@@ -46,11 +46,7 @@ impl Widget for Detail<'_> {
                     Kind::Direct => sym.direct,
                     Kind::Indirect => sym.indirect,
                 };
-                let channel = if t.channel.is_empty() {
-                    words.no_channel.to_string()
-                } else {
-                    format!("{}: {}", words.channel, one_line(&t.channel, ascii))
-                };
+                let channel = words.channel_fact(&one_line(&t.channel, ascii));
                 (
                     format!("{marker} {}", one_line(&t.name, ascii)),
                     vec![
